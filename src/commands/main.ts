@@ -1,0 +1,51 @@
+// Dispatch of argv to the plain commands or the interactive app. Ink and React are
+// imported only on the interactive path.
+import { COMMANDS, helpText } from './registry.js';
+import { EXIT, UsageError, type Io } from './io.js';
+import { loadContent } from '../content/bundle.js';
+import { VERSION } from '../../generated/version.js';
+
+const PLAIN_HINT = `the interactive app needs a terminal; plain commands: ${COMMANDS.map((c) => c.name).join(', ')} (awsnotes --help)`;
+
+async function interactive(io: Io, args: string[]): Promise<number> {
+  if (!io.stdinIsTTY || !io.stdoutIsTTY) {
+    io.err(`awsnotes: ${PLAIN_HINT}\n`);
+    return EXIT.usage;
+  }
+  const { runApp } = await import('../ui/run.js');
+  return runApp(args);
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) return interactive(io, []);
+  if (first === '-h' || first === '--help' || first === 'help') {
+    io.out(helpText(VERSION));
+    return EXIT.ok;
+  }
+  if (first === '-v' || first === '--version') {
+    io.out(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  if (first.startsWith('-')) throw new UsageError(`unknown option '${first}'`);
+  const command = COMMANDS.find((c) => c.name === first);
+  if (!command) throw new UsageError(`unknown command '${first}'`);
+  if (rest.includes('-h') || rest.includes('--help')) {
+    io.out(`Usage: awsnotes ${command.usage}\n  ${command.summary}\n\nExamples:\n${command.examples.map((e) => `  ${e}\n`).join('')}`);
+    return EXIT.ok;
+  }
+  if (command.content) await loadContent();
+  return command.run(rest, io);
+}
+
+export function reportError(error: unknown, io: Io): number {
+  if (error instanceof UsageError) {
+    io.err(`awsnotes: ${error.message} (see awsnotes --help)\n`);
+    return EXIT.usage;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.err(`awsnotes: unexpected error: ${message}\n`);
+  if (io.env.AWSNOTES_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+  return EXIT.notFound;
+}
+

@@ -1,0 +1,99 @@
+// `list`, `show` and `search`: quick answers without opening the full-screen app.
+import { services } from '../content/bundle.js';
+import { lookupService } from '../content/lookup.js';
+import { CATEGORIES } from '../content/types.js';
+import { linesToAnsi, lineToAnsi } from '../render/ansi.js';
+import { excerpt, highlight, lineText, truncateLine, type Line, type Segment } from '../render/lines.js';
+import { layoutNote } from '../render/note.js';
+import { DEFAULT_LIMIT, search } from '../search/search.js';
+import { parse, positiveInt } from './args.js';
+import { EXIT, UsageError, type Io } from './io.js';
+import { openStore, reportNotices } from './store.js';
+
+export function list(args: string[], io: Io): number {
+  const { values } = parse('list', args, { json: { type: 'boolean' } });
+  const all = services();
+  if (values.json) {
+    io.out(`${JSON.stringify(all.map(({ id, title, category, aliases, domains }) => ({ id, title, category, aliases, domains })), null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const idWidth = Math.max(...all.map((s) => s.id.length));
+  for (const [category, label] of Object.entries(CATEGORIES)) {
+    const inCategory = all.filter((s) => s.category === category);
+    if (inCategory.length === 0) continue;
+    io.out(`${lineToAnsi({ segments: [{ text: label, role: 'accent', bold: true }] }, io.color)}\n`);
+    for (const s of inCategory) {
+      const line: Line = {
+        segments: [
+          { text: `  ${s.id.padEnd(idWidth)}  ` },
+          { text: s.title },
+          { text: `  ${s.aliases.join(', ')}`, role: 'muted' },
+        ],
+      };
+      io.out(`${lineToAnsi(truncateLine(line, io.columns), io.color)}\n`);
+    }
+  }
+  return EXIT.ok;
+}
+
+export function printCandidates(io: Io, query: string, candidates: { id: string; title: string }[]): number {
+  if (candidates.length === 0) {
+    io.err(`awsnotes: no service matches '${query}' (try: awsnotes list)\n`);
+  } else {
+    io.err(`awsnotes: '${query}' could mean several services; be more specific:\n`);
+    for (const c of candidates) io.err(`  ${c.id.padEnd(18)} ${c.title}\n`);
+  }
+  return EXIT.notFound;
+}
+
+export function show(args: string[], io: Io): number {
+  const { values, positionals } = parse('show', args, { json: { type: 'boolean' } }, 'some');
+  const query = positionals.join(' ').trim();
+  if (!query) throw new UsageError('show: which service? (awsnotes show <service>, e.g. awsnotes show sqs)');
+  const result = lookupService(query);
+  if (!result.found) return printCandidates(io, query, result.candidates);
+  const service = result.found;
+
+  const store = openStore(io);
+  store.markRead(service.id);
+  reportNotices(store, io);
+
+  if (values.json) {
+    const { id, title, aliases, category, domains, sections } = service;
+    const text = layoutNote(service, 80).lines.map(lineText).join('\n');
+    io.out(`${JSON.stringify({ id, title, aliases, category, domains, sections, text }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  io.out(`${linesToAnsi(layoutNote(service, io.columns).lines, io.color)}\n`);
+  return EXIT.ok;
+}
+
+export function searchCommand(args: string[], io: Io): number {
+  const { values, positionals } = parse('search', args, { json: { type: 'boolean' }, limit: { type: 'string' } }, 'some');
+  const query = positionals.join(' ').trim();
+  if (!query) throw new UsageError('search: what should I look for? (awsnotes search <query>, e.g. awsnotes search fifo)');
+  const limit = positiveInt('search', 'limit', values.limit, DEFAULT_LIMIT, 1000);
+  const hits = search(query, { limit });
+  if (values.json) {
+    io.out(`${JSON.stringify(hits.map(({ service, section, text, score }) => ({ service, section, text, score: Number(score.toFixed(4)) })), null, 2)}\n`);
+    return hits.length ? EXIT.ok : EXIT.notFound;
+  }
+  if (hits.length === 0) {
+    io.err(`awsnotes: nothing matches '${query}'\n`);
+    return EXIT.notFound;
+  }
+  const byId = new Map(services().map((s) => [s.id, s]));
+  for (const hit of hits) {
+    const service = byId.get(hit.service);
+    const section = hit.section ? service?.sections.find((s) => s.slug === hit.section)?.title : undefined;
+    const where: Segment[] = [{ text: hit.service + (hit.section ? `#${hit.section}` : ''), role: 'accent', bold: true }, { text: '  ' }];
+    const room = Math.max(10, io.columns - 2);
+    let lines: Line[];
+    if (hit.kind === 'title') lines = [{ segments: [...where, ...highlight({ segments: [{ text: hit.text }] }, hit.ranges).segments] }];
+    else if (hit.kind === 'alias') lines = [{ segments: [...where, { text: `${service?.title ?? ''}  aka ` }, ...highlight({ segments: [{ text: hit.text }] }, hit.ranges).segments] }];
+    else if (hit.kind === 'heading') lines = [{ segments: [...where, ...highlight({ segments: [{ text: hit.text }] }, hit.ranges).segments] }];
+    else lines = [{ segments: [...where, { text: section ?? '', role: 'muted' }] }, { segments: [{ text: '  ' }, ...excerpt(hit.text, hit.ranges, room).segments] }];
+    for (const line of lines) io.out(`${lineToAnsi(truncateLine(line, io.columns), io.color)}\n`);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,72 @@
+// Every plain command with its usage line: dispatch and `--help` both come from here.
+import type { Io } from './io.js';
+
+type Run = (args: string[], io: Io) => number | Promise<number>;
+
+/** Imports a command's module only when it runs, so `--help` and `--version` load nothing. */
+function lazy<M>(load: () => Promise<M>, pick: (module: M) => Run): Run {
+  return async (args, io) => pick(await load())(args, io);
+}
+const notes = () => import('./notes.js');
+
+export interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  examples: string[];
+  /** Loads the notes and search index first (calc, for one, does not need them). */
+  content: boolean;
+  run: Run;
+}
+
+export const COMMANDS: Command[] = [
+  {
+    name: 'list',
+    usage: 'list [--json]',
+    summary: 'every service: id, title, category, aliases',
+    examples: ['awsnotes list', 'awsnotes list --json'],
+    content: true,
+    run: lazy(notes, (m) => m.list),
+  },
+  {
+    name: 'show',
+    usage: 'show <service> [--json]',
+    summary: 'print a note (by id, title, alias or fuzzy name); marks it read',
+    examples: ['awsnotes show sqs', 'awsnotes show "parameter store"', 'awsnotes show ddb --json'],
+    content: true,
+    run: lazy(notes, (m) => m.show),
+  },
+  {
+    name: 'search',
+    usage: 'search <query…> [--json] [--limit N]',
+    summary: 'fuzzy search titles, aliases, headings and note lines',
+    examples: ['awsnotes search fifo', 'awsnotes search dynamodb capacity --limit 5'],
+    content: true,
+    run: lazy(notes, (m) => m.searchCommand),
+  },
+];
+
+export function helpText(version: string): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  return [
+    `awsnotes ${version}: study for the AWS Certified Developer – Associate (DVA-C02) exam`,
+    '',
+    'Usage:',
+    `  awsnotes${' '.repeat(width - 6)}open the interactive app (needs a terminal)`,
+    ...COMMANDS.map((c) => `  awsnotes ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Options:',
+    '  -h, --help       show this help',
+    '  -v, --version    print the version',
+    '',
+    'Examples:',
+    ...COMMANDS.flatMap((c) => c.examples.map((e) => `  ${e}`)),
+    '',
+    'Environment:',
+    '  AWSNOTES_CONFIG_DIR   directory of the progress file (default: ~/.config/awsnotes-nodejs)',
+    '  NO_COLOR, FORCE_COLOR=0, TERM=dumb   turn colour off',
+    '',
+    'Exit codes: 0 ok, 1 nothing found, 2 bad usage, 130 interrupted.',
+    '',
+  ].join('\n');
+}

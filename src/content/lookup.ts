@@ -1,0 +1,33 @@
+// Finds the service a learner means: an id, a title, an alias, or a fuzzy query.
+import { search } from '../search/search.js';
+import { services } from './bundle.js';
+import type { Service } from './types.js';
+
+export type Lookup = { found: Service } | { found?: undefined; candidates: Service[] };
+
+const PREFIX = /^(amazon|aws)\s+/i;
+const squash = (text: string) => text.toLowerCase().replace(PREFIX, '').replace(/[^a-z0-9]/g, '');
+
+/** A fuzzy winner must beat the runner-up by this much (Fuse scores, 0 = perfect). */
+const CLEAR_LEAD = 0.12;
+
+export function lookupService(query: string): Lookup {
+  const all = services();
+  const key = squash(query);
+  if (!key) return { candidates: [] };
+  const exact = all.filter(
+    (s) => squash(s.id) === key || squash(s.title) === key || s.aliases.some((a) => squash(a) === key),
+  );
+  if (exact.length === 1) return { found: exact[0]! };
+  if (exact.length > 1) return { candidates: exact };
+
+  const best = new Map<string, number>();
+  for (const hit of search(query, { limit: 40 })) {
+    if (!best.has(hit.service)) best.set(hit.service, hit.score);
+  }
+  const ranked = [...best].sort((a, b) => a[1] - b[1]);
+  const byId = (id: string) => all.find((s) => s.id === id)!;
+  const [first, second] = ranked;
+  if (first && (!second || second[1] - first[1] >= CLEAR_LEAD)) return { found: byId(first[0]) };
+  return { candidates: ranked.slice(0, 5).map(([id]) => byId(id)) };
+}

@@ -1,0 +1,105 @@
+// The shape of compiled content: what `npm run build` produces from content/ and the
+// runtime reads. Kept free of parsing libraries so the runtime never loads them.
+
+export const DOMAINS = ['development', 'security', 'deployment', 'troubleshooting'] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+export const DOMAIN_INFO: Record<Domain, { title: string; weight: number }> = {
+  development: { title: 'Development with AWS Services', weight: 0.32 },
+  security: { title: 'Security', weight: 0.26 },
+  deployment: { title: 'Deployment', weight: 0.24 },
+  troubleshooting: { title: 'Troubleshooting and Optimization', weight: 0.18 },
+};
+
+export const CATEGORIES = {
+  compute: 'Compute',
+  storage: 'Storage',
+  database: 'Databases',
+  integration: 'Application integration',
+  security: 'Security, identity & compliance',
+  devtools: 'Developer tools',
+  management: 'Management & governance',
+  networking: 'Networking & content delivery',
+  analytics: 'Analytics',
+} as const;
+export type Category = keyof typeof CATEGORIES;
+
+/** A run of inline text; `strong` and `code` come from **bold** and `inline code`. */
+export interface Span {
+  text: string;
+  strong?: true;
+  code?: true;
+}
+
+export interface ListItem {
+  spans: Span[];
+  children: Block[];
+}
+
+export type Block =
+  | { type: 'heading'; level: 2 | 3; spans: Span[]; slug: string }
+  | { type: 'paragraph'; spans: Span[] }
+  | { type: 'list'; ordered: boolean; start: number; items: ListItem[] }
+  | { type: 'code'; lang: string; text: string }
+  | { type: 'table'; header: Span[][]; rows: Span[][][] };
+
+export interface Section {
+  slug: string;
+  title: string;
+  level: 2 | 3;
+}
+
+export interface Service {
+  id: string;
+  title: string;
+  aliases: string[];
+  category: Category;
+  domains: Domain[];
+  sections: Section[];
+  blocks: Block[];
+}
+
+export const QUESTION_KINDS = ['single', 'multiple', 'boolean'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export interface Option {
+  text: string;
+  correct: boolean;
+  why: string;
+}
+
+export interface Question {
+  id: string;
+  service: string;
+  domain: Domain;
+  kind: QuestionKind;
+  /** Slug of the note section the question tests. */
+  section: string;
+  question: string;
+  options: Option[];
+  explanation: string;
+}
+
+/** One searchable line. Exactly one of title/alias/heading/line is set. */
+export interface SearchRecord {
+  service: string;
+  section: string | null;
+  title?: string;
+  alias?: string;
+  heading?: string;
+  line?: string;
+  /** The service's title and aliases, searched only for multi-word queries. */
+  owner: string;
+}
+
+export interface ContentBundle {
+  services: Service[];
+  questions: Question[];
+  records: SearchRecord[];
+  /** Fuse index over `records`, serialised at build time. */
+  index: unknown;
+}
+
+export function plainText(spans: Span[]): string {
+  return spans.map((s) => s.text).join('');
+}

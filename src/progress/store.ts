@@ -1,0 +1,230 @@
+// The learner's progress: one conf-backed JSON file. conf gives the per-user location and
+// atomic writes; this module adds what a study log needs on top:
+// - a bad file is moved aside under a timestamped name and reported, never overwritten;
+// - a file from a newer version, or one we cannot read or write, is left alone and the
+//   session runs without saving (and says so);
+// - every update re-reads the file under a lock file, so parallel processes never lose
+//   each other's updates.
+import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import Conf from 'conf';
+import { emptyProgress, parseProgress, ProgressFileError, type Progress } from './schema.js';
+
+export interface StoreOptions {
+  /** Directory of the progress file; defaults to $AWSNOTES_CONFIG_DIR, then conf's location. */
+  dir?: string;
+  env?: Record<string, string | undefined>;
+  now?: () => Date;
+}
+
+const LOCK_STALE_MS = 10_000;
+const LOCK_WAIT_MS = 15_000;
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+function timestamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+export class ProgressStore {
+  readonly path: string;
+  /** Things the learner must be told once (moved-aside file, read-only session). */
+  readonly notices: string[] = [];
+  private conf: Conf<Progress> | undefined;
+  private memory: Progress = emptyProgress();
+  private readonly now: () => Date;
+
+  private constructor(conf: Conf<Progress> | undefined, filePath: string, now: () => Date) {
+    this.conf = conf;
+    this.path = filePath;
+    this.now = now;
+  }
+
+  static open(options: StoreOptions = {}): ProgressStore {
+    const env = options.env ?? process.env;
+    const now = options.now ?? (() => new Date());
+    const dir = options.dir ?? (env.AWSNOTES_CONFIG_DIR || undefined);
+    const confOptions = {
+      projectName: 'awsnotes',
+      configName: 'progress',
+      ...(dir ? { cwd: path.resolve(dir) } : {}),
+      serialize: (value: Progress) => `${JSON.stringify(value, null, 2)}\n`,
+      deserialize: parseProgress,
+    };
+    let conf: Conf<Progress>;
+    try {
+      conf = new Conf<Progress>(confOptions);
+    } catch (error) {
+      // conf reads the file in its constructor; work out the path ourselves to report it.
+      const filePath = path.join(dir ? path.resolve(dir) : defaultDir(), 'progress.json');
+      const store = new ProgressStore(undefined, filePath, now);
+      if (error instanceof ProgressFileError && error.kind === 'corrupt') {
+        if (store.quarantine(error)) {
+          try {
+            store.conf = new Conf<Progress>(confOptions);
+            return store;
+          } catch (retry) {
+            store.readOnly(retry);
+            return store;
+          }
+        }
+        return store;
+      }
+      store.readOnly(error);
+      return store;
+    }
+    return new ProgressStore(conf, conf.path, now);
+  }
+
+  get writable(): boolean {
+    return this.conf !== undefined;
+  }
+
+  /** The current progress, fresh from disk. */
+  read(): Progress {
+    if (!this.conf) return this.memory;
+    try {
+      // conf returns {} when there is no file yet.
+      const stored = this.conf.store as Partial<Progress>;
+      this.memory = stored.version === undefined ? emptyProgress() : (stored as Progress);
+      return this.memory;
+    } catch (error) {
+      if (error instanceof ProgressFileError && error.kind === 'corrupt' && this.quarantine(error)) return emptyProgress();
+      this.readOnly(error);
+      return this.memory;
+    }
+  }
+
+  /**
+   * Applies `mutate` to the latest progress on disk and saves it, under a lock so that a
+   * second awsnotes process cannot slip a write in between. Returns the saved progress.
+   * In a read-only session the change is kept in memory only.
+   */
+  update(mutate: (progress: Progress) => void): Progress {
+    if (!this.conf) {
+      mutate(this.memory);
+      return this.memory;
+    }
+    const release = this.lock();
+    try {
+      const progress = structuredClone(this.read());
+      mutate(progress);
+      if (!this.conf) {
+        this.memory = progress;
+        return progress;
+      }
+      try {
+        this.conf.store = progress;
+      } catch (error) {
+        this.memory = progress;
+        this.readOnly(error);
+      }
+      return progress;
+    } finally {
+      release();
+    }
+  }
+
+  /** Records that a note was opened. */
+  markRead(serviceId: string): void {
+    const at = this.now().toISOString();
+    this.update((progress) => {
+      const entry = progress.notesRead[serviceId];
+      progress.notesRead[serviceId] = entry ? { ...entry, last: at, count: entry.count + 1 } : { first: at, last: at, count: 1 };
+    });
+  }
+
+  /** Moves a bad file aside; false when even that failed (then the session is read-only). */
+  private quarantine(error: ProgressFileError): boolean {
+    const aside = this.path.replace(/\.json$/, '') + `.corrupt-${timestamp(this.now())}.json`;
+    try {
+      renameSync(this.path, aside);
+      this.notices.push(`Your progress file ${this.path} could not be read (${error.message}). It was kept as ${aside}; awsnotes starts with fresh progress.`);
+      return true;
+    } catch (renameError) {
+      this.readOnly(renameError, `it could not be read (${error.message}) nor moved aside`);
+      return false;
+    }
+  }
+
+  private readOnly(error: unknown, why?: string): void {
+    const reason = why ?? (error instanceof ProgressFileError ? error.message : describeFsError(error));
+    this.conf = undefined;
+    this.notices.push(`Progress will not be saved this session: ${this.path}: ${reason}. The file was left as it is.`);
+  }
+
+  private lock(): () => void {
+    const lockPath = `${this.path}.lock`;
+    const started = Date.now();
+    for (;;) {
+      try {
+        const fd = openSync(lockPath, 'wx');
+        writeSync(fd, String(process.pid));
+        closeSync(fd);
+        return () => {
+          try {
+            unlinkSync(lockPath);
+          } catch {
+            // Already removed as stale by another process: nothing to release.
+          }
+        };
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') {
+          // The directory vanished; conf recreates it on write, the lock cannot help here.
+          return () => {};
+        }
+        if (errorCode(error) !== 'EEXIST') {
+          // Cannot create a lock file (read-only directory): writes will fail and say so.
+          return () => {};
+        }
+        if (lockIsStale(lockPath) || Date.now() - started > LOCK_WAIT_MS) {
+          try {
+            unlinkSync(lockPath);
+          } catch {
+            // Someone else removed it first.
+          }
+          continue;
+        }
+        sleepSync(5 + Math.random() * 10);
+      }
+    }
+  }
+}
+
+function lockIsStale(lockPath: string): boolean {
+  try {
+    if (Date.now() - statSync(lockPath).mtimeMs > LOCK_STALE_MS) return true;
+    const pid = Number(readFileSync(lockPath, 'utf8'));
+    if (!Number.isInteger(pid) || pid <= 0) return false;
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch (error) {
+      return errorCode(error) === 'ESRCH';
+    }
+  } catch {
+    return false;
+  }
+}
+
+function describeFsError(error: unknown): string {
+  const code = errorCode(error);
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EROFS') return 'read-only file system';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  if (code === 'EISDIR') return 'it is a directory';
+  return (error as Error)?.message ?? String(error);
+}
+
+function defaultDir(): string {
+  // conf's own default, computed the same way (env-paths), used only for messages.
+  const home = process.env.HOME ?? '';
+  const xdg = process.env.XDG_CONFIG_HOME || path.join(home, '.config');
+  return path.join(xdg, 'awsnotes-nodejs');
+}

@@ -1,0 +1,98 @@
+// Styled text as plain data, shared by the terminal printer (`show`) and the Ink reader,
+// so both draw a note the same way. Roles are semantic; each front end maps them to colours.
+
+export type Role = 'accent' | 'muted' | 'success' | 'error' | 'warning' | 'code' | 'match';
+
+export interface Segment {
+  text: string;
+  role?: Role;
+  bold?: boolean;
+}
+
+export interface Line {
+  segments: Segment[];
+}
+
+export function lineText(line: Line): string {
+  return line.segments.map((s) => s.text).join('');
+}
+
+export function charLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** Cuts a line to `width` characters, ending with … when something was cut. */
+export function truncateLine(line: Line, width: number): Line {
+  if (width <= 0) return { segments: [] };
+  if (charLength(lineText(line)) <= width) return line;
+  const segments: Segment[] = [];
+  let room = width - 1;
+  for (const segment of line.segments) {
+    if (room <= 0) break;
+    const chars = [...segment.text];
+    segments.push({ ...segment, text: chars.slice(0, room).join('') });
+    room -= Math.min(room, chars.length);
+  }
+  segments.push({ text: '…', role: 'muted' });
+  return { segments };
+}
+
+/**
+ * Re-styles the character ranges [start, end] (inclusive, over the line's plain text) with
+ * `role`, splitting segments where needed. Used for search-match highlighting.
+ */
+export function highlight(line: Line, ranges: readonly (readonly [number, number])[], role: Role = 'match'): Line {
+  if (ranges.length === 0) return line;
+  const marked = (index: number) => ranges.some(([start, end]) => index >= start && index <= end);
+  const out: Segment[] = [];
+  let offset = 0;
+  for (const segment of line.segments) {
+    const chars = [...segment.text];
+    let run = '';
+    let runMarked: boolean | undefined;
+    chars.forEach((char, i) => {
+      const isMarked = marked(offset + i);
+      if (runMarked !== undefined && isMarked !== runMarked) {
+        out.push(runMarked ? { ...segment, text: run, role } : { ...segment, text: run });
+        run = '';
+      }
+      run += char;
+      runMarked = isMarked;
+    });
+    if (run) out.push(runMarked ? { ...segment, text: run, role } : { ...segment, text: run });
+    offset += chars.length;
+  }
+  return { segments: out };
+}
+
+/** Every occurrence of `needle` in `haystack`, case-insensitive, as inclusive ranges. */
+export function findAll(haystack: string, needle: string): [number, number][] {
+  if (!needle) return [];
+  const hay = [...haystack.toLowerCase()];
+  const pin = [...needle.toLowerCase()];
+  const ranges: [number, number][] = [];
+  for (let i = 0; i + pin.length <= hay.length; i++) {
+    if (pin.every((c, j) => hay[i + j] === c)) {
+      ranges.push([i, i + pin.length - 1]);
+      i += pin.length - 1;
+    }
+  }
+  return ranges;
+}
+
+/**
+ * A one-line excerpt of `text` that fits `width`, shifted so the first matched range is
+ * visible, with the ranges highlighted.
+ */
+export function excerpt(text: string, ranges: [number, number][], width: number, style: Omit<Segment, 'text'> = {}): Line {
+  const chars = [...text];
+  let start = 0;
+  const firstMatch = ranges[0]?.[0] ?? 0;
+  if (chars.length > width && firstMatch > width / 2) start = Math.min(firstMatch - Math.floor(width / 3), chars.length - width + 1);
+  start = Math.max(0, start);
+  const shifted = ranges.map(([a, b]) => [a - start + (start > 0 ? 1 : 0), b - start + (start > 0 ? 1 : 0)] as [number, number]);
+  const body = (start > 0 ? '…' : '') + chars.slice(start).join('');
+  return truncateLine(highlight({ segments: [{ text: body, ...style }] }, shifted), width);
+}

@@ -1,0 +1,222 @@
+// Lays a compiled note out as styled lines for a given width: word-wrapped paragraphs,
+// bullets with hanging indents, code blocks, and tables that fit or fold into lists.
+import { plainText, type Block, type Service, type Span } from '../content/types.js';
+import { charLength, type Line, type Segment } from './lines.js';
+
+export interface NoteLayout {
+  lines: Line[];
+  /** Section slug → index of its heading line. */
+  anchors: Map<string, number>;
+}
+
+const BULLETS = ['•', '◦', '▪'];
+const MIN_WIDTH = 10;
+
+function spanSegments(spans: Span[]): Segment[] {
+  return spans.map((span) => {
+    if (span.strong && /^(correction|update):?$/i.test(span.text.trim())) return { text: span.text, role: 'warning', bold: true };
+    const segment: Segment = { text: span.text };
+    if (span.code) segment.role = 'code';
+    if (span.strong) segment.bold = true;
+    return segment;
+  });
+}
+
+interface Word {
+  text: string;
+  style: Omit<Segment, 'text'>;
+  /** A space comes before this word. */
+  spaced: boolean;
+}
+
+function words(segments: Segment[]): Word[] {
+  const out: Word[] = [];
+  let pendingSpace = false;
+  for (const { text, ...style } of segments) {
+    const parts = text.split(/(\s+)/);
+    for (const part of parts) {
+      if (part === '') continue;
+      if (/^\s+$/.test(part)) {
+        pendingSpace = true;
+        continue;
+      }
+      // Glue to the previous word when no space separated them (e.g. "**bold**," ).
+      out.push({ text: part, style, spaced: pendingSpace || out.length === 0 ? pendingSpace : false });
+      pendingSpace = false;
+    }
+  }
+  return out;
+}
+
+function pushSegment(line: Segment[], text: string, style: Omit<Segment, 'text'>): void {
+  const last = line.at(-1);
+  if (last && last.role === style.role && last.bold === style.bold) last.text += text;
+  else line.push({ text, ...style });
+}
+
+/**
+ * Greedy word wrap. `first` prefixes the first line and `rest` the others; both are
+ * counted in `width`. Words longer than a line are split.
+ */
+export function wrap(segments: Segment[], width: number, first: Segment[] = [], rest: Segment[] = []): Line[] {
+  const prefixWidth = (p: Segment[]) => charLength(p.map((s) => s.text).join(''));
+  const lines: Line[] = [];
+  let current: Segment[] = [...first.map((s) => ({ ...s }))];
+  let used = prefixWidth(first);
+  let empty = true;
+  const room = () => Math.max(1, width - used);
+  const newLine = () => {
+    lines.push({ segments: current });
+    current = rest.map((s) => ({ ...s }));
+    used = prefixWidth(rest);
+    empty = true;
+  };
+  for (const word of words(segments)) {
+    let chars = [...word.text];
+    const needed = chars.length + (word.spaced && !empty ? 1 : 0);
+    if (!empty && needed > width - used) newLine();
+    if (word.spaced && !empty) {
+      pushSegment(current, ' ', {});
+      used += 1;
+    }
+    while (chars.length > room()) {
+      if (!empty && chars.length <= width - prefixWidth(rest)) {
+        newLine();
+        continue;
+      }
+      const take = room();
+      pushSegment(current, chars.slice(0, take).join(''), word.style);
+      chars = chars.slice(take);
+      used += take;
+      newLine();
+    }
+    if (chars.length > 0) {
+      pushSegment(current, chars.join(''), word.style);
+      used += chars.length;
+      empty = false;
+    }
+  }
+  if (!empty || lines.length === 0) lines.push({ segments: current });
+  return lines;
+}
+
+function tableLines(header: Span[][], rows: Span[][][], width: number, indent: string): Line[] {
+  const columns = header.length;
+  const cellText = (spans: Span[] | undefined) => (spans ? plainText(spans) : '');
+  const natural = header.map((_, c) => Math.max(charLength(cellText(header[c])), ...rows.map((r) => charLength(cellText(r[c])))));
+  const available = width - charLength(indent) - (columns - 1) * 3;
+  const minColumn = 6;
+  if (available < columns * minColumn) return foldedTable(header, rows, width, indent);
+
+  // Shrink the widest columns until the table fits.
+  const widths = [...natural];
+  while (widths.reduce((a, b) => a + b, 0) > available) {
+    const widest = widths.indexOf(Math.max(...widths));
+    if ((widths[widest] ?? 0) <= minColumn) return foldedTable(header, rows, width, indent);
+    widths[widest] = (widths[widest] ?? 0) - 1;
+  }
+
+  const renderRow = (cells: Span[][], bold: boolean): Line[] => {
+    const wrapped = widths.map((w, c) => {
+      const segments = spanSegments(cells[c] ?? []).map((s) => (bold ? { ...s, bold: true } : s));
+      return wrap(segments, w);
+    });
+    const height = Math.max(...wrapped.map((w) => w.length));
+    const out: Line[] = [];
+    for (let i = 0; i < height; i++) {
+      const segments: Segment[] = [{ text: indent }];
+      widths.forEach((w, c) => {
+        const cell = wrapped[c]?.[i] ?? { segments: [] };
+        const text = charLength(cell.segments.map((s) => s.text).join(''));
+        segments.push(...cell.segments, { text: ' '.repeat(Math.max(0, w - text)) });
+        if (c < columns - 1) segments.push({ text: ' │ ', role: 'muted' });
+      });
+      out.push({ segments: trimEnd(segments) });
+    }
+    return out;
+  };
+
+  const rule: Line = { segments: [{ text: indent }, { text: widths.map((w) => '─'.repeat(w)).join('─┼─'), role: 'muted' }] };
+  return [...renderRow(header, true), rule, ...rows.flatMap((row) => renderRow(row, false))];
+}
+
+function trimEnd(segments: Segment[]): Segment[] {
+  const out = segments.filter((s) => s.text !== '');
+  while (out.length > 0 && /^\s*$/.test(out.at(-1)!.text)) out.pop();
+  return out;
+}
+
+/** Too narrow for columns: each row becomes a small list of "Header: value". */
+function foldedTable(header: Span[][], rows: Span[][][], width: number, indent: string): Line[] {
+  const out: Line[] = [];
+  rows.forEach((row, r) => {
+    if (r > 0) out.push({ segments: [] });
+    row.forEach((cell, c) => {
+      const label: Segment = { text: `${plainText(header[c] ?? [])}: `, bold: true };
+      const first: Segment[] = [{ text: c === 0 ? `${indent}▸ ` : `${indent}  ` }, label];
+      out.push(...wrap(spanSegments(cell), width, first, [{ text: `${indent}    ` }]));
+    });
+  });
+  return out;
+}
+
+function blockLines(block: Block, width: number, depth: number): Line[] {
+  const indent = '  '.repeat(depth);
+  switch (block.type) {
+    case 'heading': {
+      const text = plainText(block.spans);
+      const heading: Line[] = wrap(
+        spanSegments(block.spans).map((s) => ({ ...s, role: 'accent' as const, bold: true })),
+        width,
+      );
+      if (block.level === 2) heading.push({ segments: [{ text: '─'.repeat(Math.min(width, charLength(text))), role: 'accent' }] });
+      return heading;
+    }
+    case 'paragraph':
+      return wrap(spanSegments(block.spans), width, [{ text: indent }], [{ text: indent }]);
+    case 'list': {
+      const out: Line[] = [];
+      block.items.forEach((item, i) => {
+        const marker = block.ordered ? `${block.start + i}. ` : `${BULLETS[depth % BULLETS.length]} `;
+        const hang = ' '.repeat(charLength(marker));
+        if (item.spans.length > 0) {
+          out.push(...wrap(spanSegments(item.spans), width, [{ text: indent }, { text: marker, role: 'muted' }], [{ text: indent + hang }]));
+        }
+        for (const child of item.children) out.push(...blockLines(child, width, depth + 1));
+      });
+      return out;
+    }
+    case 'code': {
+      const out: Line[] = [];
+      for (const raw of block.text.split('\n')) {
+        const chars = [...raw];
+        const room = Math.max(1, width - charLength(indent) - 4);
+        do {
+          out.push({ segments: [{ text: `${indent}  ` }, { text: '│ ', role: 'muted' }, { text: chars.splice(0, room).join(''), role: 'code' }] });
+        } while (chars.length > 0);
+      }
+      return out;
+    }
+    case 'table':
+      return tableLines(block.header, block.rows, width, indent);
+  }
+}
+
+/** Lays out a whole note at `width` columns (at least 10). */
+export function layoutNote(service: Service, width: number): NoteLayout {
+  const w = Math.max(MIN_WIDTH, Math.floor(width));
+  const lines: Line[] = [];
+  const anchors = new Map<string, number>();
+  const spacer = () => {
+    if (lines.length > 0 && lines.at(-1)!.segments.length > 0) lines.push({ segments: [] });
+  };
+  lines.push(...wrap([{ text: service.title, bold: true, role: 'accent' }], w));
+  lines.push(...wrap([{ text: service.aliases.join(' · '), role: 'muted' }], w));
+  for (const block of service.blocks) {
+    // Lists stay tight under their heading; other blocks get a blank line before them.
+    if (block.type !== 'list') spacer();
+    if (block.type === 'heading') anchors.set(block.slug, lines.length);
+    lines.push(...blockLines(block, w, 0));
+  }
+  return { lines, anchors };
+}

@@ -1,0 +1,186 @@
+// The built dist/cli.js, run as a child process: what a learner or a script sees.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run, STACK_TRACE, tempDir } from './helpers/cli.js';
+
+const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string };
+
+describe('help and version', () => {
+  it.each([['--version'], ['-v']])('%s prints the package version', (flag) => {
+    const r = run([flag]);
+    expect(r).toMatchObject({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+  });
+
+  it.each([['--help'], ['-h'], ['help']])('%s lists every command, flag and variable', (flag) => {
+    const r = run([flag]);
+    expect(r.code).toBe(0);
+    for (const text of ['list [--json]', 'show <service>', 'search <query…>', '--limit N', 'AWSNOTES_CONFIG_DIR', 'NO_COLOR', 'Exit codes']) {
+      expect(r.stdout).toContain(text);
+    }
+  });
+
+  it('a command with --help prints its usage', () => {
+    const r = run(['search', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: awsnotes search/);
+  });
+});
+
+describe('usage errors exit 2 with one line on stderr', () => {
+  it.each([
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['--frobnicate'], /unknown option '--frobnicate'/],
+    [['list', '--nope'], /list: unknown option '--nope'/],
+    [['show'], /show: which service\?/],
+    [['search'], /search: what should I look for\?/],
+    [['search', 'sqs', '--limit', 'zero'], /--limit takes a whole number/],
+    [['search', 'sqs', '--limit', '0'], /--limit takes a whole number/],
+    [['search', 'sqs', '--limit'], /search: .*--limit/],
+  ])('%j', (args, message) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+  });
+});
+
+describe('no command without a terminal', () => {
+  it('names the plain commands and exits 2 instead of starting Ink', () => {
+    const r = run([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/needs a terminal; plain commands: list, show, search/);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+    expect(r.stderr).not.toMatch(/raw mode/i);
+  });
+});
+
+describe('list', () => {
+  it('--json has every service with id, title, category and aliases', () => {
+    const r = run(['list', '--json']);
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout) as { id: string; title: string; category: string; aliases: string[] }[];
+    expect(list).toHaveLength(30);
+    for (const s of list) {
+      expect(s.id).toMatch(/^[a-z0-9-]+$/);
+      expect(s.title.length).toBeGreaterThan(2);
+      expect(s.category).toBeTruthy();
+      expect(s.aliases.length).toBeGreaterThan(0);
+    }
+    expect(list.map((s) => s.id)).toEqual(expect.arrayContaining(['dynamodb', 'sqs', 'iam', 'kinesis', 'elastic-beanstalk']));
+  });
+
+  it('text groups services under category headings, without colour when piped', () => {
+    const r = run(['list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Databases\n(  .+\n)*  dynamodb +Amazon DynamoDB/m);
+    expect(r.stdout).not.toContain('\x1b[');
+  });
+});
+
+describe('show', () => {
+  it('prints the note wrapped to 80 columns when not a terminal and records it as read', () => {
+    const dir = tempDir();
+    const r = run(['show', 'sqs'], { configDir: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Amazon Simple Queue Service');
+    expect(r.stdout).toContain('Standard vs FIFO queues');
+    expect(r.stdout).not.toContain('\x1b[');
+    for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+    const progress = JSON.parse(readFileSync(path.join(dir, 'progress.json'), 'utf8'));
+    expect(Object.keys(progress.notesRead)).toEqual(['sqs']);
+  });
+
+  it.each([
+    ['ddb', 'dynamodb'],
+    ['Dynamo', 'dynamodb'],
+    ['SSM', 'parameter-store'],
+    ['KDS', 'kinesis'],
+    ['Firehose', 'kinesis'],
+    ['ALB', 'elb'],
+    ['ASG', 'ec2'],
+    ['queue', 'sqs'],
+    ['CDN', 'cloudfront'],
+    ['Amazon DynamoDB', 'dynamodb'],
+    ['elastic beanstalk', 'elastic-beanstalk'],
+    ['kinessis', 'kinesis'],
+    ['cognitto', 'cognito'],
+  ])('%s resolves to %s', (query, id) => {
+    const r = run(['show', query, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).id).toBe(id);
+  });
+
+  it('--json carries the sections and the text', () => {
+    const note = JSON.parse(run(['show', 'dynamodb', '--json']).stdout);
+    expect(note.sections.map((s: { slug: string }) => s.slug)).toEqual(expect.arrayContaining(['capacity-units', 'scan-vs-query']));
+    expect(note.text).toContain('Capacity units');
+  });
+
+  it('no match exits 1 and says what to try', () => {
+    const r = run(['show', 'xyzzyplugh']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/no service matches 'xyzzyplugh'.*awsnotes list/);
+  });
+
+  it('colour only when asked on a non-terminal, and never under NO_COLOR', () => {
+    expect(run(['show', 'sqs'], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\x1b[');
+    expect(run(['show', 'sqs'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\x1b[');
+    expect(run(['show', 'sqs'], { env: { FORCE_COLOR: '1', TERM: 'dumb' } }).stdout).not.toContain('\x1b[');
+  });
+});
+
+describe('search', () => {
+  it('--json is an array of {service, section, text, score}, best first', () => {
+    const r = run(['search', 'fifo', '--json']);
+    expect(r.code).toBe(0);
+    const hits = JSON.parse(r.stdout) as { service: string; section: string | null; text: string; score: number }[];
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) {
+      expect(Object.keys(hit).sort()).toEqual(['score', 'section', 'service', 'text']);
+      expect(hit.score).toBeGreaterThanOrEqual(0);
+      expect(hit.score).toBeLessThanOrEqual(1);
+    }
+    expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => a - b));
+    expect(hits[0]!.service).toBe('sqs');
+  });
+
+  it('--limit caps the hits', () => {
+    const hits = JSON.parse(run(['search', 'dynamodb', '--json', '--limit', '3']).stdout);
+    expect(hits).toHaveLength(3);
+  });
+
+  it('text names service#section and marks the match', () => {
+    const r = run(['search', 'long', 'polling']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^sqs#short-and-long-polling/m);
+    expect(r.stdout).toMatch(/«[Ll]ong» «polling»/);
+  });
+
+  it('nothing found exits 1', () => {
+    const r = run(['search', 'qqqqzzzz']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nothing matches 'qqqqzzzz'/);
+  });
+});
+
+describe('a broken progress file', () => {
+  it('is moved aside and reported once, and the command still works', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'progress.json');
+    writeFileSync(file, '{"version": 1, "notesRead": {');
+    const r = run(['show', 'sqs'], { configDir: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/could not be read \(not valid JSON.*It was kept as .*progress\.corrupt-.*\.json/);
+    const files = readdirSync(dir);
+    const aside = files.find((f) => f.startsWith('progress.corrupt-'));
+    expect(aside).toBeDefined();
+    expect(readFileSync(path.join(dir, aside!), 'utf8')).toBe('{"version": 1, "notesRead": {');
+    expect(JSON.parse(readFileSync(file, 'utf8')).notesRead).toHaveProperty('sqs');
+    // Said once: the next run is quiet.
+    expect(run(['show', 'sqs'], { configDir: dir }).stderr).toBe('');
+  });
+});

@@ -1,0 +1,80 @@
+// Notes laid out for a terminal: nothing wider than the width, nothing lost.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { services } from '../src/content/bundle.js';
+import { plainText } from '../src/content/types.js';
+import { charLength, excerpt, findAll, highlight, lineText, truncateLine } from '../src/render/lines.js';
+import { layoutNote, wrap } from '../src/render/note.js';
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
+
+describe('layoutNote', () => {
+  it.each([40, 60, 80, 100, 200])('every note fits %i columns', (width) => {
+    for (const service of services()) {
+      for (const line of layoutNote(service, width).lines) expect(charLength(lineText(line)), `${service.id}: ${lineText(line)}`).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('keeps every word of every bullet, and anchors every section', () => {
+    const service = services().find((s) => s.id === 'sqs')!;
+    const layout = layoutNote(service, 40);
+    // Long words may be split across lines: compare without white space.
+    const text = layout.lines.map(lineText).join('').replace(/\s/g, '');
+    for (const block of service.blocks) {
+      if (block.type === 'list') for (const item of block.items) for (const w of words(plainText(item.spans))) expect(text).toContain(w);
+    }
+    for (const section of service.sections) {
+      const at = layout.anchors.get(section.slug);
+      expect(at).toBeDefined();
+      expect(lineText(layout.lines[at!]!)).toContain(section.title.split(' ')[0]);
+    }
+  });
+
+  it('folds a table that cannot fit into "Header: value" rows', () => {
+    const eb = services().find((s) => s.id === 'elastic-beanstalk')!;
+    const narrow = layoutNote(eb, 40).lines.map(lineText).join('\n');
+    expect(narrow).toMatch(/Method: All at once/);
+    const wide = layoutNote(eb, 200).lines.map(lineText).join('\n');
+    expect(wide).toMatch(/All at once +│/);
+  });
+
+  it('marks corrections with the warning role', () => {
+    const s3 = services().find((s) => s.id === 's3')!;
+    const line = layoutNote(s3, 80).lines.find((l) => lineText(l).includes('Correction:'))!;
+    expect(line.segments.find((s) => s.text.includes('Correction:'))?.role).toBe('warning');
+  });
+});
+
+describe('wrap', () => {
+  it('never exceeds the width and keeps every character of the text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.integer({ min: 1, max: 120 }), (text, width) => {
+        const lines = wrap([{ text }], width);
+        for (const line of lines) expect(charLength(lineText(line))).toBeLessThanOrEqual(width);
+        expect(lines.map(lineText).join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+      }),
+    );
+  });
+});
+
+describe('line helpers', () => {
+  it('truncateLine ends with … and fits', () => {
+    expect(lineText(truncateLine({ segments: [{ text: 'abcdefghij' }] }, 5))).toBe('abcd…');
+    expect(lineText(truncateLine({ segments: [{ text: 'abc' }] }, 5))).toBe('abc');
+  });
+  it('highlight splits segments at the ranges', () => {
+    const line = highlight({ segments: [{ text: 'long polling' }] }, [[5, 11]]);
+    expect(line.segments).toEqual([{ text: 'long ' }, { text: 'polling', role: 'match' }]);
+  });
+  it('findAll is case-insensitive and does not overlap', () => {
+    expect(findAll('FIFO fifo', 'fifo')).toEqual([[0, 3], [5, 8]]);
+    expect(findAll('aaaa', 'aa')).toEqual([[0, 1], [2, 3]]);
+  });
+  it('excerpt shifts a far match into view', () => {
+    const text = `${'x '.repeat(60)}needle here`;
+    const start = text.indexOf('needle');
+    const line = excerpt(text, [[start, start + 5]], 30);
+    expect(lineText(line).length).toBeLessThanOrEqual(30);
+    expect(line.segments.find((s) => s.role === 'match')?.text).toBe('needle');
+  });
+});

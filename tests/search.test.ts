@@ -1,0 +1,87 @@
+// Ranking: what a learner types should put the right note first.
+import { describe, expect, it } from 'vitest';
+import { lookupService } from '../src/content/lookup.js';
+import { search, thresholdFor } from '../src/search/search.js';
+import { menuRows } from '../src/browse/menu.js';
+
+const top = (query: string) => search(query, { limit: 5 })[0];
+
+describe('search ranking', () => {
+  it.each([
+    ['ddb', 'dynamodb'],
+    ['dynamo', 'dynamodb'],
+    ['kinessis', 'kinesis'],
+    ['lamda', 'lambda'],
+    ['cloudfromation', 'cloudformation'],
+    ['SSM', 'parameter-store'],
+    ['firehose', 'kinesis'],
+    ['cdn', 'cloudfront'],
+    ['queue', 'sqs'],
+    ['appspec', 'codedeploy'],
+    ['buildspec', 'codebuild'],
+  ])('%s → %s first', (query, service) => {
+    expect(top(query)?.service).toBe(service);
+  });
+
+  it('fifo finds the SQS section on FIFO queues', () => {
+    const hits = search('fifo', { limit: 5 });
+    expect(hits[0]?.service).toBe('sqs');
+    expect(hits.some((h) => h.service === 'sqs' && h.section === 'standard-vs-fifo-queues')).toBe(true);
+  });
+
+  it.each([
+    ['sqs fifo', 'sqs'],
+    ['dynamodb capacity', 'dynamodb'],
+    ['long polling', 'sqs'],
+    ['lambda layers', 'lambda'],
+    ['s3 cors', 's3'],
+  ])('two words "%s" → %s', (query, service) => {
+    const hits = search(query, { limit: 5 });
+    expect(hits[0]?.service).toBe(service);
+    expect(hits.every((h) => h.service === service || query.split(' ').every((w) => h.text.toLowerCase().includes(w.toLowerCase()) || h.service.includes(w)))).toBe(true);
+  });
+
+  it('short queries need exact letters: "ddb" does not match "Adding"', () => {
+    expect(search('ddb', { limit: 50 }).some((h) => /adding/i.test(h.text))).toBe(false);
+    expect(thresholdFor('ddb')).toBeLessThan(thresholdFor('kinessis'));
+  });
+
+  it('highlight ranges point at the matched text', () => {
+    const hit = search('polling', { limit: 1 })[0]!;
+    const [start, end] = hit.ranges[0]!;
+    expect(hit.text.slice(start, end + 1).toLowerCase()).toBe('polling');
+  });
+
+  it('nonsense finds nothing; blank finds nothing', () => {
+    expect(search('qqqqzzzz')).toEqual([]);
+    expect(search('   ')).toEqual([]);
+  });
+});
+
+describe('lookupService', () => {
+  it('ties and misses give candidates, not a guess', () => {
+    expect(lookupService('xyzzyplugh')).toEqual({ candidates: [] });
+    expect(lookupService('code').found).toBeUndefined();
+  });
+  it('ids, titles and aliases win outright', () => {
+    expect(lookupService('route-53').found?.id).toBe('route-53');
+    expect(lookupService('AWS Lambda').found?.id).toBe('lambda');
+    expect(lookupService('ALB').found?.id).toBe('elb');
+  });
+});
+
+describe('menu rows', () => {
+  it('empty query: every service once, under its category, marked read', () => {
+    const rows = menuRows('', new Set(['sqs']));
+    const serviceRows = rows.filter((r) => r.kind === 'service');
+    expect(serviceRows).toHaveLength(30);
+    expect(rows[0]?.kind).toBe('category');
+    expect(serviceRows.find((r) => r.service.id === 'sqs')).toMatchObject({ read: true });
+    expect(serviceRows.find((r) => r.service.id === 'sns')).toMatchObject({ read: false });
+  });
+  it('a query: services with their section hits beneath, opening at the matched section', () => {
+    const rows = menuRows('fifo', new Set());
+    expect(rows[0]).toMatchObject({ kind: 'service', service: { id: 'sqs' } });
+    expect(rows.some((r) => r.kind === 'hit' && r.service.id === 'sqs' && r.section === 'standard-vs-fifo-queues')).toBe(true);
+  });
+});
