@@ -1,0 +1,72 @@
+// The rows of the Services menu for a query: with no query every service grouped by
+// category; otherwise the fuzzy hits grouped by service, each service followed by its
+// section hits. Pure, so the menu's behaviour is tested without rendering.
+import { services } from '../content/bundle.js';
+import { CATEGORIES, type Service } from '../content/types.js';
+import { groupByService, search, type HitKind } from '../search/search.js';
+
+export type MenuRow =
+  | { kind: 'category'; label: string }
+  | { kind: 'service'; service: Service; read: boolean; ranges: [number, number][]; target: string | null }
+  | { kind: 'hit'; service: Service; section: string | null; sectionTitle: string | null; hitKind: HitKind; text: string; ranges: [number, number][] };
+
+export const isSelectable = (row: MenuRow | undefined) => row !== undefined && row.kind !== 'category';
+
+const HITS_PER_SERVICE = 3;
+const SEARCH_LIMIT = 60;
+
+export function menuRows(query: string, readIds: ReadonlySet<string>): MenuRow[] {
+  const all = services();
+  if (!query.trim()) {
+    const rows: MenuRow[] = [];
+    for (const [category, label] of Object.entries(CATEGORIES)) {
+      const inCategory = all.filter((s) => s.category === category);
+      if (inCategory.length === 0) continue;
+      rows.push({ kind: 'category', label });
+      for (const service of inCategory) rows.push({ kind: 'service', service, read: readIds.has(service.id), ranges: [], target: null });
+    }
+    return rows;
+  }
+  const byId = new Map(all.map((s) => [s.id, s]));
+  const rows: MenuRow[] = [];
+  for (const group of groupByService(search(query, { limit: SEARCH_LIMIT }))) {
+    const service = byId.get(group.service);
+    if (!service) continue;
+    const titleHit = group.hits.find((h) => h.kind === 'title');
+    const first = group.hits[0]!;
+    rows.push({
+      kind: 'service',
+      service,
+      read: readIds.has(service.id),
+      ranges: titleHit?.ranges ?? [],
+      target: first.kind === 'heading' || first.kind === 'line' ? first.section : null,
+    });
+    for (const hit of group.hits.filter((h) => h.kind === 'heading' || h.kind === 'line').slice(0, HITS_PER_SERVICE)) {
+      const sectionTitle = hit.section ? (service.sections.find((s) => s.slug === hit.section)?.title ?? null) : null;
+      rows.push({ kind: 'hit', service, section: hit.section, sectionTitle, hitKind: hit.kind, text: hit.text, ranges: hit.ranges });
+    }
+  }
+  return rows;
+}
+
+/** Index of the next selectable row from `from` in direction `step`, or `from` if none. */
+export function moveSelection(rows: MenuRow[], from: number, step: number): number {
+  let i = from;
+  const direction = Math.sign(step) || 1;
+  let remaining = Math.abs(step) || 1;
+  let last = from;
+  while (remaining > 0) {
+    i += direction;
+    if (i < 0 || i >= rows.length) break;
+    if (isSelectable(rows[i])) {
+      last = i;
+      remaining--;
+    }
+  }
+  return last;
+}
+
+export function firstSelectable(rows: MenuRow[]): number {
+  const i = rows.findIndex(isSelectable);
+  return i === -1 ? 0 : i;
+}

@@ -1,0 +1,36 @@
+import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
+import { ROLE_STYLE } from '../theme.js';
+
+export interface ScreenTab {
+  id: string;
+  title: string;
+}
+
+/** Header (app name and screens), body, an optional notice and the one-line footer. */
+export function Frame(props: { tabs: ScreenTab[]; current: string; width: number; footer: string; notice?: string; children: ReactNode }) {
+  const { tabs, current, width, footer, notice, children } = props;
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box>
+        <Text bold {...ROLE_STYLE.accent}>
+          awsnotes
+        </Text>
+        {tabs.map((tab, i) => (
+          <Text key={tab.id} {...(tab.id === current ? { bold: true, inverse: true } : ROLE_STYLE.muted)} wrap="truncate">
+            {`  ${i + 1} ${tab.title}${tab.id === current ? ' ' : ''}`}
+          </Text>
+        ))}
+      </Box>
+      {children}
+      {notice ? (
+        <Text {...ROLE_STYLE.warning} wrap="truncate">
+          {notice}
+        </Text>
+      ) : null}
+      <Text {...ROLE_STYLE.muted} wrap="truncate">
+        {footer}
+      </Text>
+    </Box>
+  );
+}

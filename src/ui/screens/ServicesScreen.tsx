@@ -1,0 +1,152 @@
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useMemo, useState } from 'react';
+import { firstSelectable, isSelectable, menuRows, moveSelection, type MenuRow } from '../../browse/menu.js';
+import type { Service } from '../../content/types.js';
+import { excerpt, highlight, truncateLine, type Line } from '../../render/lines.js';
+import { StyledLine } from '../components/StyledLine.js';
+import { TextField } from '../components/TextField.js';
+import { isKey } from '../keys.js';
+import { ROLE_STYLE } from '../theme.js';
+import { NoteReader } from './NoteReader.js';
+import type { InputMode } from './types.js';
+
+export interface ServicesScreenProps {
+  width: number;
+  height: number;
+  active: boolean;
+  readIds: ReadonlySet<string>;
+  onOpen(serviceId: string): void;
+  onMode(mode: InputMode): void;
+}
+
+interface Reading {
+  service: Service;
+  section: string | null;
+}
+
+function rowLine(row: MenuRow, width: number): Line {
+  switch (row.kind) {
+    case 'category':
+      return truncateLine({ segments: [{ text: row.label, role: 'accent', bold: true }] }, width);
+    case 'service': {
+      const title = highlight({ segments: [{ text: row.service.title, bold: true }] }, row.ranges);
+      return truncateLine(
+        {
+          segments: [
+            { text: row.read ? '✓ ' : '· ', role: row.read ? 'success' : 'muted' },
+            ...title.segments,
+            { text: `  ${row.service.aliases.join(', ')}`, role: 'muted' },
+          ],
+        },
+        width,
+      );
+    }
+    case 'hit': {
+      const label = row.hitKind === 'alias' ? 'aka ' : row.hitKind === 'line' && row.sectionTitle ? `${row.sectionTitle}: ` : '';
+      const prefix = `    ${label}`;
+      const text = excerpt(row.text, row.ranges, Math.max(4, width - prefix.length));
+      return { segments: [{ text: prefix, role: 'muted' }, ...text.segments] };
+    }
+  }
+}
+
+export function ServicesScreen({ width, height, active, readIds, onOpen, onMode }: ServicesScreenProps) {
+  const [query, setQuery] = useState('');
+  const [boxFocused, setBoxFocused] = useState(true);
+  const [selected, setSelected] = useState(0);
+  const [offset, setOffset] = useState(0);
+  const [reading, setReading] = useState<Reading | null>(null);
+
+  const rows = useMemo(() => menuRows(query, readIds), [query, readIds]);
+  // Box, blank line, then the list.
+  const listHeight = Math.max(1, height - 2);
+  const current = isSelectable(rows[selected]) ? selected : firstSelectable(rows);
+
+  useEffect(() => {
+    if (!reading) onMode(boxFocused ? 'search-box' : 'menu');
+  }, [boxFocused, reading]);
+
+  // Keep the selection in the window; show the category heading above the first service.
+  const windowStart = (() => {
+    let start = Math.min(offset, Math.max(0, rows.length - listHeight));
+    if (current < start) start = current > 0 && rows[current - 1]?.kind === 'category' ? current - 1 : current;
+    if (current >= start + listHeight) start = current - listHeight + 1;
+    return Math.max(0, start);
+  })();
+  useEffect(() => {
+    if (windowStart !== offset) setOffset(windowStart);
+  }, [windowStart]);
+
+  const open = (row: MenuRow | undefined) => {
+    if (!row || row.kind === 'category') return;
+    const section = row.kind === 'hit' ? row.section : row.target;
+    setReading({ service: row.service, section });
+    onOpen(row.service.id);
+    onMode('reader');
+  };
+
+  const changeQuery = (value: string) => {
+    setQuery(value);
+    const next = menuRows(value, readIds);
+    setSelected(firstSelectable(next));
+    setOffset(0);
+  };
+
+  useInput(
+    (input, key) => {
+      if (isKey('menu.down', input, key)) setSelected(moveSelection(rows, current, 1));
+      else if (isKey('menu.up', input, key)) setSelected(moveSelection(rows, current, -1));
+      else if (isKey('menu.page-down', input, key)) setSelected(moveSelection(rows, current, listHeight - 1));
+      else if (isKey('menu.page-up', input, key)) setSelected(moveSelection(rows, current, -(listHeight - 1)));
+      else if (isKey('menu.open', input, key)) open(rows[current]);
+      else if (isKey('menu.clear', input, key)) {
+        if (query) changeQuery('');
+        else setBoxFocused(false);
+      } else if (!boxFocused && isKey('menu.focus', input, key)) setBoxFocused(true);
+    },
+    { isActive: active && !reading },
+  );
+
+  if (reading) {
+    return (
+      <NoteReader
+        key={`${reading.service.id}#${reading.section ?? ''}`}
+        service={reading.service}
+        section={reading.section}
+        width={width}
+        height={height}
+        active={active}
+        onMode={onMode}
+        onBack={() => {
+          setReading(null);
+          onMode(boxFocused ? 'search-box' : 'menu');
+        }}
+      />
+    );
+  }
+
+  const visible = rows.slice(windowStart, windowStart + listHeight);
+  const services = rows.filter((r) => r.kind === 'service').length;
+  return (
+    <Box flexDirection="column" height={height}>
+      <Box>
+        <Text {...(boxFocused ? ROLE_STYLE.accent : ROLE_STYLE.muted)}>{boxFocused ? '› ' : '  '}</Text>
+        <TextField value={query} focus={active && boxFocused} placeholder={boxFocused ? 'type to search: ddb, fifo, kinesis…' : 'press / to search'} onChange={changeQuery} />
+      </Box>
+      <Text {...ROLE_STYLE.muted} wrap="truncate">
+        {query ? (services ? `${services} service${services === 1 ? '' : 's'} match` : `nothing matches "${query}"`) : `${rows.filter((r) => r.kind === 'service').length} services · ✓ read`}
+      </Text>
+      {visible.map((row, i) => {
+        const index = windowStart + i;
+        const isCurrent = index === current && row.kind !== 'category';
+        const line = rowLine(row, width - 2);
+        return (
+          <Box key={index}>
+            <Text {...ROLE_STYLE.accent}>{isCurrent ? '› ' : '  '}</Text>
+            <StyledLine line={line} inverse={isCurrent} />
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,25 @@
+// Semantic colour roles → Ink props. With colour off (NO_COLOR, FORCE_COLOR=0, TERM=dumb)
+// chalk drops every style, so anything that must stay visible (the selection, search
+// matches) also has a textual marker.
+import { createContext, useContext } from 'react';
+import type { Role } from '../render/lines.js';
+
+export interface RoleStyle {
+  color?: string;
+  backgroundColor?: string;
+  bold?: boolean;
+  dimColor?: boolean;
+}
+
+export const ROLE_STYLE: Record<Role, RoleStyle> = {
+  accent: { color: 'cyan' },
+  muted: { color: 'gray' },
+  success: { color: 'green' },
+  error: { color: 'red' },
+  warning: { color: 'yellow' },
+  code: { color: 'magenta' },
+  match: { color: 'black', backgroundColor: 'yellow' },
+};
+
+export const ColorContext = createContext(true);
+export const useColor = () => useContext(ColorContext);
