@@ -33,13 +33,14 @@ export function menuRows(query: string, readIds: ReadonlySet<string>): MenuRow[]
     const service = byId.get(group.service);
     if (!service) continue;
     const titleHit = group.hits.find((h) => h.kind === 'title');
-    const first = group.hits[0]!;
+    // Open at the best section hit, if any: "fifo" opens SQS at its FIFO section.
+    const firstSection = group.hits.find((h) => h.kind === 'heading' || h.kind === 'line');
     rows.push({
       kind: 'service',
       service,
       read: readIds.has(service.id),
       ranges: titleHit?.ranges ?? [],
-      target: first.kind === 'heading' || first.kind === 'line' ? first.section : null,
+      target: firstSection?.section ?? null,
     });
     for (const hit of group.hits.filter((h) => h.kind === 'heading' || h.kind === 'line').slice(0, HITS_PER_SERVICE)) {
       const sectionTitle = hit.section ? (service.sections.find((s) => s.slug === hit.section)?.title ?? null) : null;

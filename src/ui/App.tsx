@@ -5,12 +5,19 @@ import { Frame, type ScreenTab } from './components/Frame.js';
 import { HelpOverlay, helpLines } from './components/HelpOverlay.js';
 import { footerText, isKey, type Scope } from './keys.js';
 import { ServicesScreen } from './screens/ServicesScreen.js';
-import { FOOTER_SCOPES, SUB_MODES, TEXT_MODES, type InputMode } from './screens/types.js';
+import { FOOTER, SUB_MODES, TEXT_MODES, type InputMode } from './screens/types.js';
 import { ColorContext } from './theme.js';
 import { useTerminalSize, type Size } from './useTerminalSize.js';
 
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 12;
+
+/** The longest wording that fits the width. */
+export function tooSmallMessage(columns: number): string {
+  const need = `${MIN_COLUMNS}×${MIN_ROWS}`;
+  const variants = [`terminal too small (need ${need})`, `too small (need ${need})`, `need ${need}`, need];
+  return variants.find((v) => v.length <= columns) ?? need;
+}
 
 const TABS: ScreenTab[] = [{ id: 'services', title: 'Services' }];
 
@@ -65,11 +72,11 @@ export function App({ store, color, onExit, size: fixedSize }: AppProps) {
   });
 
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
-  const footer = help ? '↑/↓ scroll · ? or Esc close' : footerText(FOOTER_SCOPES[mode]);
+  const footer = help ? '↑/↓ scroll · ? or Esc close' : footerText(FOOTER[mode].scopes, FOOTER[mode].globals);
   return (
     <ColorContext.Provider value={color}>
       {/* Too small: one line, but the screens stay mounted so nothing is lost until it grows. */}
-      {tooSmall ? <Text wrap="truncate">{`terminal too small (need ${MIN_COLUMNS}×${MIN_ROWS})`}</Text> : null}
+      {tooSmall ? <Text wrap="truncate">{tooSmallMessage(columns)}</Text> : null}
       <Box display={tooSmall ? 'none' : 'flex'}>
       <Frame tabs={TABS} current={screen} width={columns} footer={footer} notice={notice}>
         {help ? <HelpOverlay scopes={allScopes} height={bodyHeight} offset={help.offset} /> : null}

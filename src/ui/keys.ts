@@ -86,11 +86,17 @@ export function binding(id: string): Binding {
   return b;
 }
 
-/** "↓/Ctrl+N move · Enter open · …" for the given scopes, in table order. */
-export function footerText(scopes: Scope[]): string {
-  return BINDINGS.filter((b) => b.footer && scopes.includes(b.scope))
-    .map((b) => `${b.label.split('/')[0]} ${b.footer}`)
-    .join(' · ');
+/** The first key of a label: "↓/Ctrl+N" → "↓"; "/" stays "/". */
+const firstKey = (label: string) => label.split('/')[0] || label;
+
+/**
+ * "↓ move · Enter open · …" for the given scopes, in table order. Global keys come last
+ * and only where they work (not while a text box has the keys; q is "back" in sub-views).
+ */
+export function footerText(scopes: Scope[], globals: 'all' | 'help' | 'none'): string {
+  const shown = BINDINGS.filter((b) => b.footer && scopes.includes(b.scope));
+  const global = BINDINGS.filter((b) => b.footer && b.scope === 'global' && (globals === 'all' || (globals === 'help' && b.id === 'global.help')));
+  return [...shown, ...global].map((b) => `${firstKey(b.label)} ${b.footer}`).join(' · ');
 }
 
 export const SCOPE_TITLES: Record<Scope, string> = {

@@ -3,20 +3,33 @@ import TextInput from 'ink-text-input';
 import { useRef } from 'react';
 
 /**
- * ink-text-input, minus one trap: it inserts the letter of Ctrl/Meta chords (Ctrl+N would
- * type "n"). A sibling that subscribes first records the modifier so the change is dropped.
+ * ink-text-input, minus two traps:
+ * - it types the letter of Ctrl/Meta chords (Ctrl+N would type "n"): a sibling that
+ *   subscribes first records the modifier so that change is dropped;
+ * - when the owner replaces the value (Esc clears it), its cursor keeps the old offset
+ *   until an effect clamps it, and a key typed in between lands in the wrong place: the
+ *   input is remounted on every outside change, so its cursor starts at the end.
  */
 export function TextField(props: { value: string; focus: boolean; placeholder?: string; onChange(value: string): void; onSubmit?(value: string): void }) {
   const chord = useRef(false);
+  const emitted = useRef(props.value);
+  const generation = useRef(0);
+  if (props.value !== emitted.current) {
+    generation.current++;
+    emitted.current = props.value;
+  }
   return (
     <>
       <ChordSpy active={props.focus} onKey={(isChord) => (chord.current = isChord)} />
       <TextInput
+        key={generation.current}
         value={props.value}
         focus={props.focus}
         placeholder={props.placeholder ?? ''}
         onChange={(value) => {
-          if (!chord.current) props.onChange(value);
+          if (chord.current) return;
+          emitted.current = value;
+          props.onChange(value);
         }}
         onSubmit={props.onSubmit}
       />

@@ -62,9 +62,10 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode 
   const listHeight = Math.max(1, height - 2);
   const current = isSelectable(rows[selected]) ? selected : firstSelectable(rows);
 
-  useEffect(() => {
-    if (!reading) onMode(boxFocused ? 'search-box' : 'menu');
-  }, [boxFocused, reading]);
+  const focusBox = (focused: boolean) => {
+    setBoxFocused(focused);
+    onMode(focused ? 'search-box' : 'menu');
+  };
 
   // Keep the selection in the window; show the category heading above the first service.
   const windowStart = (() => {
@@ -101,8 +102,8 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode 
       else if (isKey('menu.open', input, key)) open(rows[current]);
       else if (isKey('menu.clear', input, key)) {
         if (query) changeQuery('');
-        else setBoxFocused(false);
-      } else if (!boxFocused && isKey('menu.focus', input, key)) setBoxFocused(true);
+        else focusBox(false);
+      } else if (!boxFocused && isKey('menu.focus', input, key)) focusBox(true);
     },
     { isActive: active && !reading },
   );
@@ -140,12 +141,8 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode 
         const index = windowStart + i;
         const isCurrent = index === current && row.kind !== 'category';
         const line = rowLine(row, width - 2);
-        return (
-          <Box key={index}>
-            <Text {...ROLE_STYLE.accent}>{isCurrent ? '› ' : '  '}</Text>
-            <StyledLine line={line} inverse={isCurrent} />
-          </Box>
-        );
+        // The marker keeps the selection visible without colour.
+        return <StyledLine key={index} line={{ segments: [{ text: isCurrent ? '› ' : '  ', role: 'accent' }, ...line.segments] }} inverse={isCurrent} />;
       })}
     </Box>
   );

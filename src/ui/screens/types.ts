@@ -11,10 +11,10 @@ export type InputMode = 'search-box' | 'menu' | 'reader' | 'find' | 'outline';
 export const TEXT_MODES: ReadonlySet<InputMode> = new Set(['search-box', 'find']);
 export const SUB_MODES: ReadonlySet<InputMode> = new Set(['reader', 'outline']);
 
-export const FOOTER_SCOPES: Record<InputMode, Scope[]> = {
-  'search-box': ['menu'],
-  menu: ['menu', 'global'],
-  reader: ['reader', 'global'],
-  find: ['find'],
-  outline: ['outline'],
+export const FOOTER: Record<InputMode, { scopes: Scope[]; globals: 'all' | 'help' | 'none' }> = {
+  'search-box': { scopes: ['menu'], globals: 'none' },
+  menu: { scopes: ['menu'], globals: 'all' },
+  reader: { scopes: ['reader'], globals: 'help' },
+  find: { scopes: ['find'], globals: 'none' },
+  outline: { scopes: ['outline'], globals: 'help' },
 };

@@ -1,0 +1,97 @@
+// The built awsnotes in a real terminal (tmux): what a learner sees and gets back.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/cli.js';
+import { hasTmux, Terminal } from '../helpers/tmux.js';
+
+// CI installs tmux (.ci/run); elsewhere the suite is skipped with a note rather than failing.
+const suite = hasTmux || process.env.CI ? describe : describe.skip;
+if (!hasTmux && !process.env.CI) console.warn('tmux not found: skipping the end-to-end terminal tests');
+
+let terminal: Terminal | undefined;
+afterEach(() => terminal?.kill());
+
+const searchBox = (screen: string) => screen.split('\n').find((l) => l.startsWith('› '))?.slice(2).trimEnd() ?? '';
+const findBox = (screen: string) => screen.split('\n').find((l) => l.startsWith('/'))?.slice(1).trimEnd() ?? '';
+
+suite('awsnotes in a terminal', () => {
+  it('type a query, open the note, scroll, search, quit: exit 0, screen restored, note read', async () => {
+    const dir = tempDir();
+    terminal = new Terminal([], { env: { AWSNOTES_CONFIG_DIR: dir } });
+    await terminal.waitFor((s) => s.includes('30 services'), 'the menu');
+    expect(terminal.alternateOn()).toBe(true);
+
+    await terminal.type('kinessis', searchBox);
+    let screen = await terminal.waitFor((s) => /^› .*Amazon Kinesis/m.test(s), 'Kinesis selected');
+
+    terminal.send('Enter');
+    screen = await terminal.waitFor((s) => /\d+\/\d+ +\d+%/.test(s), 'the note');
+    expect(screen).toContain('Amazon Kinesis');
+    const position = (s: string) => Number(/(\d+)\/\d+ +\d+%/.exec(s)![1]);
+
+    terminal.send('g');
+    screen = await terminal.waitFor((s) => / 0%/.test(s), 'top of the note');
+    const start = position(screen);
+    terminal.send('j');
+    await terminal.waitFor((s) => position(s) === start + 1, 'scrolled a line');
+    terminal.send('Space');
+    await terminal.waitFor((s) => position(s) > start + 10, 'scrolled a page');
+
+    terminal.send('/');
+    await terminal.waitFor((s) => s.split('\n').some((l) => l.startsWith('/')), 'find prompt');
+    await terminal.type('shard', findBox);
+    terminal.send('Enter');
+    screen = await terminal.waitFor((s) => /"shard" \d+\/\d+/.test(s), 'hits counted');
+    // Like less(1), the search starts at the first hit on or below the current page.
+    const [current, total] = /"shard" (\d+)\/(\d+)/.exec(screen)!.slice(1).map(Number) as [number, number];
+    expect(total).toBeGreaterThan(5);
+    terminal.send('n');
+    await terminal.waitFor((s) => s.includes(`"shard" ${(current % total) + 1}/${total}`), 'next hit');
+
+    terminal.send('q');
+    await terminal.waitFor((s) => searchBox(s) === 'kinessis', 'back to the menu with the query');
+    terminal.send('Escape');
+    await terminal.waitFor((s) => s.includes('30 services'), 'query cleared');
+    terminal.send('Escape');
+    await terminal.waitFor((s) => s.includes('press / to search'), 'box left');
+    terminal.send('q');
+    expect(await terminal.exitCode()).toBe(0);
+    expect(terminal.alternateOn()).toBe(false);
+    expect(terminal.screen()).not.toContain('30 services');
+
+    const progress = JSON.parse(readFileSync(path.join(dir, 'progress.json'), 'utf8'));
+    expect(Object.keys(progress.notesRead)).toEqual(['kinesis']);
+  });
+
+  it('works at 40×12 and says "too small" below it until the window grows', async () => {
+    terminal = new Terminal([], { columns: 40, rows: 12, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    let screen = await terminal.waitFor((s) => s.includes('services'), 'the menu');
+    for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(40);
+    await terminal.type('sqs', searchBox);
+    terminal.send('Enter');
+    screen = await terminal.waitFor((s) => /\d+\/\d+ +\d+%/.test(s), 'the note');
+    expect(screen).toContain('Simple Queue');
+    terminal.resize(35, 10);
+    await terminal.waitFor((s) => s.includes('terminal too small (need 40×12)'), 'too small');
+    terminal.resize(20, 10);
+    await terminal.waitFor((s) => s.includes('need 40×12') && !s.includes('Simple Queue'), 'too small, narrower');
+    terminal.resize(60, 20);
+    screen = await terminal.waitFor((s) => /\d+\/\d+ +\d+%/.test(s), 'the note again');
+    expect(screen).toContain('Simple Queue');
+  });
+
+  it('Ctrl+C exits 130 and restores the screen', async () => {
+    terminal = new Terminal([], { env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    await terminal.waitFor((s) => s.includes('30 services'), 'the menu');
+    terminal.send('C-c');
+    expect(await terminal.exitCode()).toBe(130);
+    expect(terminal.alternateOn()).toBe(false);
+  });
+
+  it('stdin from /dev/null: a message naming the plain commands, exit 2', async () => {
+    terminal = new Terminal([], { stdin: '/dev/null', env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    expect(await terminal.exitCode()).toBe(2);
+    expect(terminal.screen()).toContain('needs a terminal; plain commands: list, show, search');
+  });
+});

@@ -1,0 +1,75 @@
+// A real terminal for end-to-end tests: the built awsnotes runs in a tmux pane; tests send
+// keys and read the screen like a person would, waiting for each change.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
+import { CLI } from './cli.js';
+
+export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+
+export class Terminal {
+  readonly name = `awsnotes-${randomUUID().slice(0, 8)}`;
+
+  constructor(args: string[], options: { columns?: number; rows?: number; env?: Record<string, string>; stdin?: string } = {}) {
+    const env = { AWSNOTES_CONFIG_DIR: '', TERM: 'xterm-256color', ...options.env };
+    const exports = Object.entries(env)
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      .join(' ');
+    const redirect = options.stdin ? ` < ${options.stdin}` : '';
+    // CI=... makes Ink print only the last frame and ignore resizes: unset it for the app.
+    const command = `env -u CI ${exports} ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ${args.map((a) => JSON.stringify(a)).join(' ')}${redirect}; echo "__EXIT__$?"; sleep 600`;
+    tmux('new-session', '-d', '-s', this.name, '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30), command);
+  }
+
+  screen(): string {
+    return tmux('capture-pane', '-p', '-t', this.name);
+  }
+
+  /** 1 while the app is on the alternate screen. */
+  alternateOn(): boolean {
+    return tmux('display-message', '-p', '-t', this.name, '#{alternate_on}').trim() === '1';
+  }
+
+  send(...keys: string[]): void {
+    tmux('send-keys', '-t', this.name, ...keys);
+  }
+
+  /** Sends literal text one character at a time, each after the screen shows it. */
+  async type(text: string, field: (screen: string) => string): Promise<void> {
+    let typed = '';
+    for (const char of text) {
+      typed += char;
+      tmux('send-keys', '-t', this.name, '-l', char);
+      const expected = typed;
+      await this.waitFor((s) => field(s) === expected, `"${expected}" typed`);
+    }
+  }
+
+  resize(columns: number, rows: number): void {
+    tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
+  }
+
+  async waitFor(test: (screen: string) => boolean, what: string, timeout = 8000): Promise<string> {
+    const started = Date.now();
+    for (;;) {
+      const screen = this.screen();
+      if (test(screen)) {
+        await new Promise((r) => setTimeout(r, 30));
+        return screen;
+      }
+      if (Date.now() - started > timeout) expect.fail(`timed out waiting for ${what}; screen:\n${screen}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  async exitCode(): Promise<number> {
+    const screen = await this.waitFor((s) => /__EXIT__\d+/.test(s), 'the app to exit');
+    return Number(/__EXIT__(\d+)/.exec(screen)![1]);
+  }
+
+  kill(): void {
+    spawnSync('tmux', ['kill-session', '-t', this.name]);
+  }
+}
