@@ -31,7 +31,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const command = COMMANDS.find((c) => c.name === first);
   if (!command) throw new UsageError(`unknown command '${first}'`);
   if (rest.includes('-h') || rest.includes('--help')) {
-    io.out(`Usage: awsnotes ${command.usage}\n  ${command.summary}\n\nExamples:\n${command.examples.map((e) => `  ${e}\n`).join('')}`);
+    const details = command.details ? `\n${command.details.map((d) => (d ? `  ${d}\n` : '\n')).join('')}` : '';
+    io.out(`Usage: awsnotes ${command.usage}\n  ${command.summary}\n${details}\nExamples:\n${command.examples.map((e) => `  ${e}\n`).join('')}`);
     return EXIT.ok;
   }
   if (command.content) await loadContent();

@@ -1,4 +1,5 @@
 // Every plain command with its usage line: dispatch and `--help` both come from here.
+import { CALC_USAGE, SIZE_AND_RATE_HELP } from './calc-usage.js';
 import type { Io } from './io.js';
 
 type Run = (args: string[], io: Io) => number | Promise<number>;
@@ -8,12 +9,15 @@ function lazy<M>(load: () => Promise<M>, pick: (module: M) => Run): Run {
   return async (args, io) => pick(await load())(args, io);
 }
 const notes = () => import('./notes.js');
+const calc = () => import('./calc.js');
 
 export interface Command {
   name: string;
   usage: string;
   summary: string;
   examples: string[];
+  /** Full usage lines, for commands with sub-commands. */
+  details?: string[];
   /** Loads the notes and search index first (calc, for one, does not need them). */
   content: boolean;
   run: Run;
@@ -44,6 +48,21 @@ export const COMMANDS: Command[] = [
     content: true,
     run: lazy(notes, (m) => m.searchCommand),
   },
+  {
+    name: 'calc',
+    usage: 'calc dynamodb|kinesis …',
+    summary: 'DynamoDB capacity units and Kinesis shards, with the worked steps',
+    examples: [
+      'awsnotes calc dynamodb read --size 6KB --rate 300/30s --consistency eventual',
+      'awsnotes calc dynamodb write --size 512B --rate 100/s --transactional',
+      'awsnotes calc dynamodb query --total-size 40.8KB',
+      'awsnotes calc dynamodb batch-get --sizes 1.5KB,6.5KB',
+      'awsnotes calc kinesis --records 2000/s --record-size 2KB --consumers 3',
+    ],
+    details: [...CALC_USAGE.map((u) => `awsnotes ${u}`), '', ...SIZE_AND_RATE_HELP],
+    content: false,
+    run: lazy(calc, (m) => m.calc),
+  },
 ];
 
 export function helpText(version: string): string {
@@ -52,9 +71,10 @@ export function helpText(version: string): string {
     `awsnotes ${version}: study for the AWS Certified Developer – Associate (DVA-C02) exam`,
     '',
     'Usage:',
-    `  awsnotes${' '.repeat(width - 6)}open the interactive app (needs a terminal)`,
+    `  awsnotes ${''.padEnd(width)}  open the interactive app (needs a terminal)`,
     ...COMMANDS.map((c) => `  awsnotes ${c.usage.padEnd(width)}  ${c.summary}`),
     '',
+    ...COMMANDS.filter((c) => c.details).flatMap((c) => [`${c.name}:`, ...c.details!.map((d) => (d ? `  ${d}` : '')), '']),
     'Options:',
     '  -h, --help       show this help',
     '  -v, --version    print the version',
