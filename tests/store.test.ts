@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseProgress, PROGRESS_VERSION, ProgressFileError } from '../src/progress/schema.js';
+import { emptyProgress, parseProgress, PROGRESS_VERSION, ProgressFileError } from '../src/progress/schema.js';
 import { ProgressStore } from '../src/progress/store.js';
 import { tempDir } from './helpers/cli.js';
 
@@ -36,7 +36,7 @@ describe('ProgressStore', () => {
   it.each([
     ['truncated JSON', '{"version": 1, "notesRead": {"sqs": {"fir'],
     ['random bytes', '\u0000\u00ff\u0013garbage\u0007'],
-    ['hand-edited, wrong shape', '{"version": 1, "notesRead": {"sqs": "yesterday"}}'],
+    ['hand-edited, wrong shape', '{"version": 2, "notesRead": {"sqs": "yesterday"}}'],
     ['no version', '{"notesRead": {}}'],
     ['an array', '[1, 2, 3]'],
   ])('a %s file is moved aside with its content intact, reported, and replaced by fresh progress', (_name, content) => {
@@ -66,7 +66,7 @@ describe('ProgressStore', () => {
 
   it.skipIf(isRoot)('an unreadable file is reported and kept, and the session runs without saving', () => {
     const dir = tempDir();
-    writeFileSync(fileIn(dir), JSON.stringify({ version: 1, notesRead: {} }));
+    writeFileSync(fileIn(dir), JSON.stringify(emptyProgress()));
     chmodSync(fileIn(dir), 0o000);
     const store = ProgressStore.open({ dir });
     expect(store.writable).toBe(false);
@@ -107,9 +107,10 @@ describe('ProgressStore', () => {
 
 describe('parseProgress', () => {
   it('accepts the current version and rejects the rest with a reason', () => {
-    expect(parseProgress('{"version":1,"notesRead":{}}')).toEqual({ version: 1, notesRead: {} });
+    expect(parseProgress(JSON.stringify(emptyProgress()))).toEqual(emptyProgress());
     expect(() => parseProgress('nope')).toThrow(ProgressFileError);
     expect(() => parseProgress('{"version":0,"notesRead":{}}')).toThrow(/no valid "version"/);
-    expect(() => parseProgress('{"version":1,"notesRead":{"a":{"first":"x","last":"x","count":1}}}')).toThrow(/notesRead.a.first/);
+    expect(() => parseProgress(JSON.stringify({ ...emptyProgress(), notesRead: { a: { first: 'x', last: 'x', count: 1 } } }))).toThrow(/notesRead.a.first/);
+    expect(() => parseProgress(JSON.stringify({ ...emptyProgress(), answers: [{ id: 'x' }] }))).toThrow(/answers.0/);
   });
 });

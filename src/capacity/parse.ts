@@ -109,9 +109,13 @@ export function parseRate(input: string, what = 'rate'): Parsed<Rate> {
   return ok({ perSecond, count, seconds, text });
 }
 
+const formatters = new Map<number, Intl.NumberFormat>();
+
 /** A number for people: thousands separators, at most 3 decimals, no trailing zeros. */
 export function format(value: number, decimals = 3): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: decimals });
+  let formatter = formatters.get(decimals);
+  if (!formatter) formatters.set(decimals, (formatter = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals })));
+  return formatter.format(value);
 }
 
 export function describeSeconds(seconds: number): string {

@@ -1,5 +1,6 @@
 // What a plain command may touch: its output streams and environment, passed in so the
 // commands run the same in the binary and in tests.
+import { createInterface } from 'node:readline';
 import { colorEnabled, outputWidth, type Env } from '../term/color.js';
 
 export interface Io {
@@ -11,12 +12,25 @@ export interface Io {
   columns: number;
   color: boolean;
   /** Lines typed on stdin (plain quiz, confirmations); null at end of input. */
-  readLine?: () => Promise<string | null>;
+  readLine(): Promise<string | null>;
+  /** Stops reading stdin so the process can exit. */
+  closeInput(): void;
 }
 
 export function processIo(): Io {
   const stdout = process.stdout;
+  let rl: ReturnType<typeof createInterface> | undefined;
+  let lines: AsyncIterator<string> | undefined;
   return {
+    readLine: async () => {
+      if (!rl) {
+        rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+        lines = rl[Symbol.asyncIterator]();
+      }
+      const next = await lines!.next();
+      return next.done ? null : next.value;
+    },
+    closeInput: () => rl?.close(),
     out: (text) => void stdout.write(text),
     err: (text) => void process.stderr.write(text),
     env: process.env,

@@ -7,18 +7,18 @@ import { VERSION } from '../../generated/version.js';
 
 const PLAIN_HINT = `the interactive app needs a terminal; plain commands: ${COMMANDS.map((c) => c.name).join(', ')} (awsnotes --help)`;
 
-async function interactive(io: Io, args: string[]): Promise<number> {
+async function interactive(io: Io): Promise<number> {
   if (!io.stdinIsTTY || !io.stdoutIsTTY) {
     io.err(`awsnotes: ${PLAIN_HINT}\n`);
     return EXIT.usage;
   }
   const { runApp } = await import('../ui/run.js');
-  return runApp(args);
+  return runApp({ screen: 'services' });
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === undefined) return interactive(io, []);
+  if (first === undefined) return interactive(io);
   if (first === '-h' || first === '--help' || first === 'help') {
     io.out(helpText(VERSION));
     return EXIT.ok;

@@ -10,6 +10,7 @@ function lazy<M>(load: () => Promise<M>, pick: (module: M) => Run): Run {
 }
 const notes = () => import('./notes.js');
 const calc = () => import('./calc.js');
+const quiz = () => import('./quiz.js');
 
 export interface Command {
   name: string;
@@ -47,6 +48,40 @@ export const COMMANDS: Command[] = [
     examples: ['awsnotes search fifo', 'awsnotes search dynamodb capacity --limit 5'],
     content: true,
     run: lazy(notes, (m) => m.searchCommand),
+  },
+  {
+    name: 'quiz',
+    usage: 'quiz [--service S | --domain D | --due | --missed | --flagged | --drills] [--plain] [--count N]',
+    summary: 'practise questions: the Quiz screen, or --plain to answer letters on stdin',
+    examples: ['awsnotes quiz --service sqs', 'awsnotes quiz --due', 'awsnotes quiz --plain --domain security --count 5', 'printf "B\\nAC\\n" | awsnotes quiz --plain --count 2'],
+    details: [
+      '--service S   one service (id, title or alias)',
+      '--domain D    development, security, deployment or troubleshooting',
+      '--due         the questions due for review today',
+      '--missed      the questions answered wrong the last time',
+      '--flagged     the questions you flagged',
+      '--drills      generated DynamoDB and Kinesis sizing drills',
+      '--plain       no full-screen app: questions on stdout, answer letters (B, AC) one line each on stdin',
+      '--count N     questions in a plain quiz (default 10)',
+    ],
+    content: true,
+    run: lazy(quiz, (m) => m.quiz),
+  },
+  {
+    name: 'exam',
+    usage: 'exam',
+    summary: 'a timed 65-question exam simulation (130 minutes) in the app',
+    examples: ['awsnotes exam'],
+    content: true,
+    run: lazy(quiz, (m) => m.exam),
+  },
+  {
+    name: 'questions',
+    usage: 'questions [--service S] [--domain D] [--json]',
+    summary: 'list the question bank',
+    examples: ['awsnotes questions --service dynamodb', 'awsnotes questions --json'],
+    content: true,
+    run: lazy(quiz, (m) => m.questionsCommand),
   },
   {
     name: 'calc',

@@ -2,9 +2,10 @@
 // Validated with zod/mini (small enough for start-up); migrations are plain functions.
 import * as z from 'zod/mini';
 
-export const PROGRESS_VERSION = 1;
+export const PROGRESS_VERSION = 2;
 
 const isoDate = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date'));
+const count = z.number().check(z.int(), z.minimum(0));
 
 const noteRead = z.object({
   first: isoDate,
@@ -12,15 +13,66 @@ const noteRead = z.object({
   count: z.number().check(z.int(), z.minimum(1)),
 });
 
+/** One answer to one question, as it happened. */
+const answer = z.object({
+  /** Unique per answer, so merging two files counts each answer once. */
+  id: z.string().check(z.minLength(1)),
+  question: z.string().check(z.minLength(1)),
+  /** Indexes of the chosen options, in the bank's order (not the shuffled order shown). */
+  chosen: z.array(count),
+  correct: z.boolean(),
+  at: isoDate,
+  /** Time from showing the question to submitting the answer. */
+  ms: count,
+  source: z.enum(['quiz', 'exam', 'drill', 'plain']),
+  /** FSRS rating given: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+  rating: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(4))),
+});
+
+/** ts-fsrs card fields, dates as ISO strings. */
+const card = z.object({
+  due: isoDate,
+  stability: z.number(),
+  difficulty: z.number(),
+  elapsed_days: z.number(),
+  scheduled_days: z.number(),
+  learning_steps: z.number(),
+  reps: count,
+  lapses: count,
+  state: z.number().check(z.int(), z.minimum(0), z.maximum(3)),
+  last_review: z.optional(isoDate),
+});
+
+const examResult = z.object({
+  id: z.string().check(z.minLength(1)),
+  startedAt: isoDate,
+  finishedAt: isoDate,
+  questions: count,
+  correct: count,
+  scaled: z.number().check(z.int(), z.minimum(100), z.maximum(1000)),
+  passed: z.boolean(),
+  timedOut: z.boolean(),
+  domains: z.record(z.string(), z.object({ questions: count, correct: count })),
+});
+
 export const progressSchema = z.object({
   version: z.literal(PROGRESS_VERSION),
   notesRead: z.record(z.string(), noteRead),
+  answers: z.array(answer),
+  cards: z.record(z.string(), card),
+  /** Flagged question ids → when they were flagged. */
+  flags: z.record(z.string(), isoDate),
+  exams: z.array(examResult),
+  settings: z.object({ examDate: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))) }),
 });
 
 export type Progress = z.infer<typeof progressSchema>;
+export type Answer = z.infer<typeof answer>;
+export type CardState = z.infer<typeof card>;
+export type ExamResult = z.infer<typeof examResult>;
 
 export function emptyProgress(): Progress {
-  return { version: PROGRESS_VERSION, notesRead: {} };
+  return { version: PROGRESS_VERSION, notesRead: {}, answers: [], cards: {}, flags: {}, exams: [], settings: {} };
 }
 
 /** Why a progress file could not be used. `future` files are kept and left untouched. */
@@ -34,14 +86,35 @@ export class ProgressFileError extends Error {
   }
 }
 
-/** Parses the text of a progress file, migrating older versions; throws ProgressFileError. */
-export function parseProgress(text: string): Progress {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ProgressFileError(`not valid JSON (${(error as Error).message})`, 'corrupt');
+/**
+ * Older shapes, upgraded one version at a time. Version 1 (awsnotes 0.1.0) recorded only
+ * the notes read; version 2 adds answers, review cards, flags, exams and settings.
+ */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (v1) => ({ ...emptyProgress(), notesRead: v1.notesRead ?? {}, version: 2 }),
+};
+
+export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
+  let data = raw;
+  for (let version = data.version as number; version < PROGRESS_VERSION; version++) {
+    const step = MIGRATIONS[version];
+    if (!step) throw new ProgressFileError(`no migration from version ${version}`, 'corrupt');
+    data = step(data);
   }
+  return data;
+}
+
+function validate(raw: unknown): Progress {
+  const parsed = progressSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ProgressFileError(`unexpected content at "${issue?.path.join('.') || '(root)'}": ${issue?.message ?? 'invalid'}`, 'corrupt');
+  }
+  return parsed.data;
+}
+
+/** Checks a parsed JSON value as progress (for imports): versioned, migrated, validated. */
+export function toProgress(raw: unknown): Progress {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ProgressFileError('not a JSON object', 'corrupt');
   }
@@ -52,10 +125,16 @@ export function parseProgress(text: string): Progress {
   if (version > PROGRESS_VERSION) {
     throw new ProgressFileError(`it was written by a newer awsnotes (file version ${version}, this one reads up to ${PROGRESS_VERSION})`, 'future');
   }
-  const parsed = progressSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ProgressFileError(`unexpected content at "${issue?.path.join('.') || '(root)'}": ${issue?.message ?? 'invalid'}`, 'corrupt');
+  return validate(migrate(raw as Record<string, unknown>));
+}
+
+/** Parses the text of a progress file, migrating older versions; throws ProgressFileError. */
+export function parseProgress(text: string): Progress {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ProgressFileError(`not valid JSON (${(error as Error).message})`, 'corrupt');
   }
-  return parsed.data;
+  return toProgress(raw);
 }

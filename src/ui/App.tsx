@@ -1,11 +1,13 @@
 import { Box, Text, useApp, useInput } from 'ink';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ProgressStore } from '../progress/store.js';
+import type { Source } from '../quiz/sources.js';
 import { Frame, type ScreenTab } from './components/Frame.js';
 import { HelpOverlay, helpLines } from './components/HelpOverlay.js';
-import { footerText, isKey, type Scope } from './keys.js';
+import { BINDINGS, footerText, isKey, type Scope } from './keys.js';
+import { QuizScreen, type QuizRequest } from './screens/QuizScreen.js';
 import { ServicesScreen } from './screens/ServicesScreen.js';
-import { FOOTER, SUB_MODES, TEXT_MODES, type InputMode } from './screens/types.js';
+import { MODES, type InputMode } from './screens/types.js';
 import { ColorContext } from './theme.js';
 import { useTerminalSize, type Size } from './useTerminalSize.js';
 
@@ -19,84 +21,119 @@ export function tooSmallMessage(columns: number): string {
   return variants.find((v) => v.length <= columns) ?? need;
 }
 
-const TABS: ScreenTab[] = [{ id: 'services', title: 'Services' }];
+export type ScreenId = 'services' | 'quiz';
+
+const TABS: (ScreenTab & { id: ScreenId; mode: InputMode })[] = [
+  { id: 'services', title: 'Services', mode: 'search-box' },
+  { id: 'quiz', title: 'Quiz', mode: 'quiz-source' },
+];
+
+/** Where the app opens: a screen, and for the quiz a source or the exam. */
+export interface AppStart {
+  screen: ScreenId;
+  source?: Source | { kind: 'exam' };
+}
 
 export interface AppProps {
   store: ProgressStore;
   color: boolean;
   /** Called once with the exit code before the app unmounts. */
   onExit(code: number): void;
+  start?: AppStart;
   /** Fixed size for tests; the real terminal's size otherwise. */
   size?: Size;
 }
 
-export function App({ store, color, onExit, size: fixedSize }: AppProps) {
+const ALL_SCOPES = [...new Set(BINDINGS.map((b) => b.scope))] as Scope[];
+
+export function App({ store, color, onExit, start, size: fixedSize }: AppProps) {
   const { exit } = useApp();
   const terminal = useTerminalSize();
   const { columns, rows } = fixedSize ?? terminal;
-  const [screen, setScreen] = useState(TABS[0]!.id);
-  const [mode, setMode] = useState<InputMode>('search-box');
+  const [screen, setScreen] = useState<ScreenId>(start?.screen ?? 'services');
+  // Each screen reports the mode of its focused part; the current screen's mode rules.
+  const [modes, setModes] = useState<Record<ScreenId, InputMode>>(() => Object.fromEntries(TABS.map((t) => [t.id, t.mode])) as Record<ScreenId, InputMode>);
   const [help, setHelp] = useState<{ offset: number } | null>(null);
   const [notice, setNotice] = useState(() => store.notices.splice(0).join(' '));
   const [readIds, setReadIds] = useState<ReadonlySet<string>>(() => new Set(Object.keys(store.read().notesRead)));
+  const [quizRequest, setQuizRequest] = useState<QuizRequest | null>(() => (start?.source ? { source: start.source, nonce: 1 } : null));
+
+  const mode = modes[screen];
+  const rules = MODES[mode];
+  const setMode = (id: ScreenId) => (next: InputMode) => setModes((m) => (m[id] === next ? m : { ...m, [id]: next }));
 
   const quit = (code: number) => {
     onExit(code);
     exit();
   };
-  const allScopes: Scope[] = ['global', 'menu', 'reader', 'find', 'outline'];
   // Header, footer, and one spare row: a frame as tall as the terminal makes Ink clear the
   // whole screen on every render (flicker, lost scrollback).
   const bodyHeight = rows - 3 - (notice ? 1 : 0);
+  const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
 
   useInput((input, key) => {
     if (isKey('global.interrupt', input, key)) return quit(130);
     if (notice) setNotice('');
     if (help) {
-      const max = Math.max(0, helpLines(allScopes).length - (bodyHeight - 1));
-      if (key.downArrow || input === 'j') setHelp({ offset: Math.min(max, help.offset + 1) });
-      else if (key.upArrow || input === 'k') setHelp({ offset: Math.max(0, help.offset - 1) });
+      const max = Math.max(0, helpLines(ALL_SCOPES).length - (bodyHeight - 1));
+      if (key.downArrow || input === 'j' || key.pageDown) setHelp({ offset: Math.min(max, help.offset + (key.pageDown ? bodyHeight - 2 : 1)) });
+      else if (key.upArrow || input === 'k' || key.pageUp) setHelp({ offset: Math.max(0, help.offset - (key.pageUp ? bodyHeight - 2 : 1)) });
       else if (isKey('global.help', input, key) || key.escape || input === 'q') setHelp(null);
       return;
     }
-    if (TEXT_MODES.has(mode)) return;
+    if (rules.text) return;
     if (isKey('global.help', input, key)) return setHelp({ offset: 0 });
-    if (!SUB_MODES.has(mode) && isKey('global.quit', input, key)) return quit(0);
+    if (!rules.quit && isKey('global.quit', input, key)) return quit(0);
     const index = TABS.findIndex((t) => t.id === screen);
     if (isKey('global.next-screen', input, key)) setScreen(TABS[(index + 1) % TABS.length]!.id);
     else if (isKey('global.prev-screen', input, key)) setScreen(TABS[(index - 1 + TABS.length) % TABS.length]!.id);
-    else if (isKey('global.screen', input, key)) {
+    else if (!rules.digits && isKey('global.screen', input, key)) {
       const target = TABS[Number(input) - 1];
       if (target) setScreen(target.id);
     }
   });
 
-  const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
-  const footer = help ? '↑/↓ scroll · ? or Esc close' : footerText(FOOTER[mode].scopes, FOOTER[mode].globals);
+  const startQuiz = (source: Source) => {
+    setQuizRequest((r) => ({ source, nonce: (r?.nonce ?? 0) + 1 }));
+    setScreen('quiz');
+  };
+  const showNotice = (text: string) => setNotice(text);
+
+  const active = (id: ScreenId) => help === null && !tooSmall && screen === id;
+  // Screens stay mounted while hidden, so their state survives switching and resizing.
+  const slot = (id: ScreenId, node: ReactNode) => (
+    <Box key={id} display={!help && screen === id ? 'flex' : 'none'} flexDirection="column">
+      {node}
+    </Box>
+  );
+
+  const footer = help ? '↑/↓ scroll · ? or Esc close' : footerText(rules.footer, rules.globals);
   return (
     <ColorContext.Provider value={color}>
       {/* Too small: one line, but the screens stay mounted so nothing is lost until it grows. */}
       {tooSmall ? <Text wrap="truncate">{tooSmallMessage(columns)}</Text> : null}
       <Box display={tooSmall ? 'none' : 'flex'}>
-      <Frame tabs={TABS} current={screen} width={columns} footer={footer} notice={notice}>
-        {help ? <HelpOverlay scopes={allScopes} height={bodyHeight} offset={help.offset} /> : null}
-        {/* Hidden, not unmounted, under the help overlay: its query and scroll survive. */}
-        <Box display={help ? 'none' : 'flex'} flexDirection="column">
-          <ServicesScreen
-            active={help === null && !tooSmall}
-            width={columns}
-            height={bodyHeight}
-            readIds={readIds}
-            onMode={setMode}
-            onOpen={(id) => {
-              store.markRead(id);
-              setReadIds(new Set(Object.keys(store.read().notesRead)));
-              const messages = store.notices.splice(0);
-              if (messages.length) setNotice(messages.join(' '));
-            }}
-          />
-        </Box>
-      </Frame>
+        <Frame tabs={TABS} current={screen} width={columns} footer={footer} notice={notice}>
+          {help ? <HelpOverlay scopes={ALL_SCOPES} height={bodyHeight} offset={help.offset} /> : null}
+          {slot(
+            'services',
+            <ServicesScreen
+              active={active('services')}
+              width={columns}
+              height={bodyHeight}
+              readIds={readIds}
+              onMode={setMode('services')}
+              onQuiz={(service) => startQuiz({ kind: 'service', service })}
+              onOpen={(id) => {
+                store.markRead(id);
+                setReadIds(new Set(Object.keys(store.read().notesRead)));
+                const messages = store.notices.splice(0);
+                if (messages.length) setNotice(messages.join(' '));
+              }}
+            />,
+          )}
+          {slot('quiz', <QuizScreen active={active('quiz')} width={columns} height={bodyHeight} store={store} request={quizRequest} onMode={setMode('quiz')} onNotice={showNotice} />)}
+        </Frame>
       </Box>
     </ColorContext.Provider>
   );

@@ -2,7 +2,7 @@
 // the `?` overlay are generated from the same rows, so help cannot drift from the keys.
 import type { Key } from 'ink';
 
-export type Scope = 'global' | 'menu' | 'reader' | 'find' | 'outline';
+export type Scope = 'global' | 'menu' | 'reader' | 'find' | 'outline' | 'quiz-source' | 'quiz-question' | 'quiz-verdict' | 'quiz-summary' | 'exam' | 'exam-grid' | 'exam-results' | 'calc-field' | 'calc' | 'progress';
 
 type KeyName = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
 
@@ -22,6 +22,8 @@ export interface Binding {
   description: string;
   /** Short text for the one-line footer; bindings without it appear only in the overlay. */
   footer?: string;
+  /** Keys to show in the footer when not just the first of `label` ("2/3/4"). */
+  footerKeys?: string;
 }
 
 const k = (key: KeyName, extra: Omit<KeySpec, 'key'> = {}): KeySpec => ({ key, ...extra });
@@ -53,7 +55,8 @@ export const BINDINGS: Binding[] = [
   { id: 'reader.next-hit', scope: 'reader', keys: [ch('n')], label: 'n', description: 'next search hit' },
   { id: 'reader.prev-hit', scope: 'reader', keys: [ch('N')], label: 'N', description: 'previous search hit' },
   { id: 'reader.outline', scope: 'reader', keys: [ch('o')], label: 'o', description: "outline: jump to a section", footer: 'outline' },
-  { id: 'reader.back', scope: 'reader', keys: [ch('q'), k('escape')], label: 'q/Esc', description: 'back to the menu', footer: 'back' },
+  { id: 'reader.quiz', scope: 'reader', keys: [ch('t')], label: 't', description: "test yourself: quiz on this note's service", footer: 'quiz' },
+  { id: 'reader.back', scope: 'reader', keys: [ch('q'), k('escape')], label: 'q/Esc', description: 'back', footer: 'back' },
 
   { id: 'find.submit', scope: 'find', keys: [k('return')], label: 'Enter', description: 'search, jump to the first hit', footer: 'search' },
   { id: 'find.cancel', scope: 'find', keys: [k('escape')], label: 'Esc', description: 'cancel the search', footer: 'cancel' },
@@ -62,6 +65,48 @@ export const BINDINGS: Binding[] = [
   { id: 'outline.up', scope: 'outline', keys: [k('upArrow'), ch('k')], label: '↑/k', description: 'previous section' },
   { id: 'outline.jump', scope: 'outline', keys: [k('return')], label: 'Enter', description: 'jump to the section', footer: 'jump' },
   { id: 'outline.close', scope: 'outline', keys: [k('escape'), ch('o'), ch('q')], label: 'Esc/o', description: 'close the outline', footer: 'close' },
+
+  { id: 'quiz-source.move', scope: 'quiz-source', keys: [k('downArrow'), k('upArrow')], label: '↑/↓', description: 'choose where the questions come from', footer: 'move' },
+  { id: 'quiz-source.choose', scope: 'quiz-source', keys: [k('return')], label: 'Enter', description: 'start (or open the list of services/domains)', footer: 'start' },
+  { id: 'quiz-source.back', scope: 'quiz-source', keys: [k('escape')], label: 'Esc', description: 'back to the list of sources' },
+
+  { id: 'quiz.pick', scope: 'quiz-question', keys: ['1', '2', '3', '4', '5', '6', 'a', 'b', 'c', 'd', 'e', 'f'].map((c) => ch(c)), label: '1–6/a–f', description: 'pick an answer (toggles for "choose 2/3")', footer: 'pick' },
+  { id: 'quiz.submit', scope: 'quiz-question', keys: [k('return')], label: 'Enter', description: 'submit the answer', footer: 'submit' },
+  { id: 'quiz.scroll-down', scope: 'quiz-question', keys: [k('downArrow'), k('pageDown')], label: '↓/PgDn', description: 'scroll a long question' },
+  { id: 'quiz.scroll-up', scope: 'quiz-question', keys: [k('upArrow'), k('pageUp')], label: '↑/PgUp', description: 'scroll back' },
+  { id: 'quiz.leave', scope: 'quiz-question', keys: [ch('q'), k('escape')], label: 'q', description: 'stop: show the summary', footer: 'stop' },
+
+  { id: 'verdict.next', scope: 'quiz-verdict', keys: [k('return'), ch('n')], label: 'Enter/n', description: 'next question (rates a right answer Good)', footer: 'next' },
+  { id: 'verdict.rate', scope: 'quiz-verdict', keys: ['2', '3', '4'].map((c) => ch(c)), label: '2/3/4', description: 'after a right answer: it was Hard / Good / Easy, then next', footer: 'hard/good/easy', footerKeys: '2/3/4' },
+  { id: 'verdict.note', scope: 'quiz-verdict', keys: [ch('g')], label: 'g', description: 'open the note at the section this question tests (q comes back)', footer: 'note' },
+  { id: 'verdict.flag', scope: 'quiz-verdict', keys: [ch('f')], label: 'f', description: 'flag or unflag the question', footer: 'flag' },
+  { id: 'verdict.scroll-down', scope: 'quiz-verdict', keys: [k('downArrow'), k('pageDown'), ch('j')], label: '↓/j', description: 'scroll the explanation' },
+  { id: 'verdict.scroll-up', scope: 'quiz-verdict', keys: [k('upArrow'), k('pageUp'), ch('k')], label: '↑/k', description: 'scroll back' },
+  { id: 'verdict.leave', scope: 'quiz-verdict', keys: [ch('q'), k('escape')], label: 'q', description: 'stop: show the summary', footer: 'stop' },
+
+  { id: 'summary.close', scope: 'quiz-summary', keys: [k('return'), ch('q'), k('escape')], label: 'Enter/q', description: 'back to the list of sources', footer: 'done' },
+
+  { id: 'exam.pick', scope: 'exam', keys: ['1', '2', '3', '4', '5', '6', 'a', 'b', 'c', 'd', 'e', 'f'].map((c) => ch(c)), label: '1–6/a–f', description: 'pick an answer (toggles for "choose 2/3")', footer: 'pick' },
+  { id: 'exam.next', scope: 'exam', keys: [k('rightArrow'), k('return'), ch('n')], label: '→/Enter/n', description: 'next question', footer: 'next' },
+  { id: 'exam.prev', scope: 'exam', keys: [k('leftArrow'), ch('p')], label: '←/p', description: 'previous question', footer: 'prev' },
+  { id: 'exam.mark', scope: 'exam', keys: [ch('m')], label: 'm', description: 'mark or unmark for review', footer: 'mark' },
+  { id: 'exam.grid', scope: 'exam', keys: [ch('r')], label: 'r', description: 'review grid: every question, answered and marked', footer: 'review' },
+  { id: 'exam.scroll-down', scope: 'exam', keys: [k('downArrow'), k('pageDown')], label: '↓/PgDn', description: 'scroll a long question' },
+  { id: 'exam.scroll-up', scope: 'exam', keys: [k('upArrow'), k('pageUp')], label: '↑/PgUp', description: 'scroll back' },
+  { id: 'exam.submit', scope: 'exam', keys: [ch('S')], label: 'S', description: 'submit the exam (asks first)', footer: 'submit' },
+  { id: 'exam.leave', scope: 'exam', keys: [ch('q')], label: 'q', description: 'abandon the exam (asks first; nothing is recorded)' },
+  { id: 'exam.confirm', scope: 'exam', keys: [ch('y')], label: 'y', description: 'confirm submit or abandon' },
+  { id: 'exam.cancel', scope: 'exam', keys: [ch('n'), k('escape')], label: 'n/Esc', description: 'cancel submit or abandon' },
+
+  { id: 'grid.move', scope: 'exam-grid', keys: [k('upArrow'), k('downArrow'), k('leftArrow'), k('rightArrow')], label: '←↑↓→', description: 'move in the grid' },
+  { id: 'grid.jump', scope: 'exam-grid', keys: [k('return')], label: 'Enter', description: 'go to that question' },
+  { id: 'grid.close', scope: 'exam-grid', keys: [k('escape'), ch('r')], label: 'Esc/r', description: 'close the grid' },
+
+  { id: 'results.next', scope: 'exam-results', keys: [k('rightArrow'), ch('n')], label: '→/n', description: 'walk through the questions: next', footer: 'next' },
+  { id: 'results.prev', scope: 'exam-results', keys: [k('leftArrow'), ch('p')], label: '←/p', description: 'previous question', footer: 'prev' },
+  { id: 'results.scroll-down', scope: 'exam-results', keys: [k('downArrow'), k('pageDown'), ch('j')], label: '↓/j', description: 'scroll' },
+  { id: 'results.scroll-up', scope: 'exam-results', keys: [k('upArrow'), k('pageUp'), ch('k')], label: '↑/k', description: 'scroll back' },
+  { id: 'results.close', scope: 'exam-results', keys: [ch('q'), k('escape')], label: 'q', description: 'back to the list of sources', footer: 'done' },
 ];
 
 const byId = new Map(BINDINGS.map((b) => [b.id, b]));
@@ -96,7 +141,7 @@ const firstKey = (label: string) => label.split('/')[0] || label;
 export function footerText(scopes: Scope[], globals: 'all' | 'help' | 'none'): string {
   const shown = BINDINGS.filter((b) => b.footer && scopes.includes(b.scope));
   const global = BINDINGS.filter((b) => b.footer && b.scope === 'global' && (globals === 'all' || (globals === 'help' && b.id === 'global.help')));
-  return [...shown, ...global].map((b) => `${firstKey(b.label)} ${b.footer}`).join(' · ');
+  return [...shown, ...global].map((b) => `${b.footerKeys ?? firstKey(b.label)} ${b.footer}`).join(' · ');
 }
 
 export const SCOPE_TITLES: Record<Scope, string> = {
@@ -105,4 +150,14 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   reader: 'Note reader',
   find: 'Search in a note',
   outline: 'Outline',
+  'quiz-source': 'Quiz: choosing a source',
+  'quiz-question': 'Quiz: a question',
+  'quiz-verdict': 'Quiz: after answering',
+  'quiz-summary': 'Quiz: summary',
+  exam: 'Exam simulation',
+  'exam-grid': 'Exam: review grid',
+  'exam-results': 'Exam: results',
+  'calc-field': 'Calculator: typing in a field',
+  calc: 'Calculator',
+  progress: 'Progress',
 };

@@ -4,13 +4,13 @@ import { render } from 'ink';
 import { loadContent } from '../content/bundle.js';
 import { ProgressStore } from '../progress/store.js';
 import { colorEnabled } from '../term/color.js';
-import { App } from './App.js';
+import { App, type AppStart } from './App.js';
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 const SHOW_CURSOR = '\x1b[?25h';
 
-export async function runApp(_args: string[]): Promise<number> {
+export async function runApp(start: AppStart = { screen: 'services' }): Promise<number> {
   await loadContent();
   const store = ProgressStore.open();
   let exitCode = 0;
@@ -22,7 +22,7 @@ export async function runApp(_args: string[]): Promise<number> {
   };
 
   process.stdout.write(ENTER_ALT_SCREEN);
-  const instance = render(<App store={store} color={colorEnabled(true)} onExit={(code) => (exitCode = code)} />, {
+  const instance = render(<App store={store} color={colorEnabled(true)} start={start} onExit={(code) => (exitCode = code)} />, {
     exitOnCtrlC: false,
     patchConsole: true,
   });
@@ -35,13 +35,15 @@ export async function runApp(_args: string[]): Promise<number> {
   };
   process.on('uncaughtException', fail);
   process.on('unhandledRejection', fail);
-  for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      instance.unmount();
-      restore();
-      process.exit(128 + (signal === 'SIGTERM' ? 15 : 1));
-    });
-  }
+  // SIGTERM: the terminal is still there, so leave it as we found it. SIGHUP (the terminal
+  // closed) keeps Node's default, dying at once: there is no screen left to restore, and
+  // exiting normally would make Node assert while resetting a tty that is gone. Nothing is
+  // lost either way, since every progress write is synchronous and atomic.
+  process.once('SIGTERM', () => {
+    instance.unmount();
+    restore();
+    process.exit(143);
+  });
 
   try {
     await instance.waitUntilExit();

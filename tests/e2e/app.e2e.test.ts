@@ -89,6 +89,28 @@ suite('awsnotes in a terminal', () => {
     expect(terminal.alternateOn()).toBe(false);
   });
 
+  it('quiz: answer a question, read the verdict, stop, quit; the answer is recorded', async () => {
+    const dir = tempDir();
+    terminal = new Terminal(['quiz', '--service', 'kms'], { env: { AWSNOTES_CONFIG_DIR: dir } });
+    let screen = await terminal.waitFor((s) => /Question 1\/\d+/.test(s), 'the first question');
+    const needed = Number(/choose (\d)/.exec(screen)?.[1] ?? 1);
+    for (let i = 1; i <= needed; i++) {
+      terminal.send(String(i));
+      await terminal.waitFor((s) => new RegExp(`(\\(•\\)|\\[x\\]) ${'ABC'[i - 1]}\\.`).test(s), `option ${i} picked`);
+    }
+    terminal.send('Enter');
+    screen = await terminal.waitFor((s) => /(✓ Correct|✗ Wrong)\. The answer is/.test(s), 'the verdict');
+    terminal.send('q');
+    await terminal.waitFor((s) => /: \d\/1 correct/.test(s), 'the summary');
+    terminal.send('Enter');
+    await terminal.waitFor((s) => s.includes('where should the questions come from'), 'the sources');
+    terminal.send('q');
+    expect(await terminal.exitCode()).toBe(0);
+    const progress = JSON.parse(readFileSync(path.join(dir, 'progress.json'), 'utf8'));
+    expect(progress.answers).toHaveLength(1);
+    expect(progress.answers[0].question).toMatch(/^kms-/);
+  });
+
   it('stdin from /dev/null: a message naming the plain commands, exit 2', async () => {
     terminal = new Terminal([], { stdin: '/dev/null', env: { AWSNOTES_CONFIG_DIR: tempDir() } });
     expect(await terminal.exitCode()).toBe(2);

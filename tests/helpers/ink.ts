@@ -5,6 +5,8 @@ import { expect } from 'vitest';
 export const KEY = {
   up: '\u001B[A',
   down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
   enter: '\r',
   escape: '\u001B',
   tab: '\t',

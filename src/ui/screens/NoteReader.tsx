@@ -18,9 +18,11 @@ export interface NoteReaderProps {
   active: boolean;
   onBack(): void;
   onMode(mode: InputMode): void;
+  /** Starts a quiz on this service (absent when the reader was opened from a quiz). */
+  onQuiz?(serviceId: string): void;
 }
 
-export function NoteReader({ service, section, width, height, active, onBack, onMode }: NoteReaderProps) {
+export function NoteReader({ service, section, width, height, active, onBack, onMode, onQuiz }: NoteReaderProps) {
   const layout = useMemo(() => layoutNote(service, width), [service, width]);
   // One line for the status bar; the rest shows the note.
   const view: ReaderView = { lines: layout.lines, height: Math.max(1, height - 1) };
@@ -73,7 +75,8 @@ export function NoteReader({ service, section, width, height, active, onBack, on
       } else if (isKey('reader.find', input, key)) {
         dispatch({ type: 'open-find' });
         onMode('find');
-      } else if (isKey('reader.back', input, key)) onBack();
+      } else if (onQuiz && isKey('reader.quiz', input, key)) onQuiz(service.id);
+      else if (isKey('reader.back', input, key)) onBack();
     },
     { isActive: active },
   );

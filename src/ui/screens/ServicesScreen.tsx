@@ -17,6 +17,7 @@ export interface ServicesScreenProps {
   readIds: ReadonlySet<string>;
   onOpen(serviceId: string): void;
   onMode(mode: InputMode): void;
+  onQuiz(serviceId: string): void;
 }
 
 interface Reading {
@@ -50,7 +51,7 @@ function rowLine(row: MenuRow, width: number): Line {
   }
 }
 
-export function ServicesScreen({ width, height, active, readIds, onOpen, onMode }: ServicesScreenProps) {
+export function ServicesScreen({ width, height, active, readIds, onOpen, onMode, onQuiz }: ServicesScreenProps) {
   const [query, setQuery] = useState('');
   const [boxFocused, setBoxFocused] = useState(true);
   const [selected, setSelected] = useState(0);
@@ -118,6 +119,7 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode 
         height={height}
         active={active}
         onMode={onMode}
+        onQuiz={onQuiz}
         onBack={() => {
           setReading(null);
           onMode(boxFocused ? 'search-box' : 'menu');

@@ -1,20 +1,54 @@
 import type { Scope } from '../keys.js';
 
-/** Which part of a screen has the keys; the App derives global-key rules and the footer from it. */
-export type InputMode = 'search-box' | 'menu' | 'reader' | 'find' | 'outline';
+/** Which part of a screen has the keys; the App derives the global-key rules and the footer from it. */
+export type InputMode =
+  | 'search-box'
+  | 'menu'
+  | 'reader'
+  | 'find'
+  | 'outline'
+  | 'quiz-source'
+  | 'quiz-question'
+  | 'quiz-verdict'
+  | 'quiz-summary'
+  | 'exam'
+  | 'calc-field'
+  | 'calc'
+  | 'progress';
 
-/**
- * - text modes: a text box has focus; every printable key is typed, no global shortcut fires;
- * - sub-view modes: the view uses q/Esc itself (back, close); ?, Tab and 1–4 stay global;
- * - otherwise every global key works.
- */
-export const TEXT_MODES: ReadonlySet<InputMode> = new Set(['search-box', 'find']);
-export const SUB_MODES: ReadonlySet<InputMode> = new Set(['reader', 'outline']);
+export interface ModeRules {
+  /** A text box has focus: every printable key (and Tab) is the screen's; no global key fires. */
+  text: boolean;
+  /** The screen uses digits (picking answers, ratings): 1–4 do not switch screens. */
+  digits: boolean;
+  /** The screen uses q (back, leave): it does not quit the app. */
+  quit: boolean;
+  footer: Scope[];
+  /** Which global keys the footer mentions. */
+  globals: 'all' | 'help' | 'none';
+}
 
-export const FOOTER: Record<InputMode, { scopes: Scope[]; globals: 'all' | 'help' | 'none' }> = {
-  'search-box': { scopes: ['menu'], globals: 'none' },
-  menu: { scopes: ['menu'], globals: 'all' },
-  reader: { scopes: ['reader'], globals: 'help' },
-  find: { scopes: ['find'], globals: 'none' },
-  outline: { scopes: ['outline'], globals: 'help' },
+const rules = (footer: Scope[], globals: ModeRules['globals'], flags: Partial<Pick<ModeRules, 'text' | 'digits' | 'quit'>> = {}): ModeRules => ({
+  text: false,
+  digits: false,
+  quit: false,
+  ...flags,
+  footer,
+  globals,
+});
+
+export const MODES: Record<InputMode, ModeRules> = {
+  'search-box': rules(['menu'], 'none', { text: true }),
+  menu: rules(['menu'], 'all'),
+  reader: rules(['reader'], 'help', { quit: true }),
+  find: rules(['find'], 'none', { text: true }),
+  outline: rules(['outline'], 'help', { quit: true }),
+  'quiz-source': rules(['quiz-source'], 'all'),
+  'quiz-question': rules(['quiz-question'], 'help', { digits: true, quit: true }),
+  'quiz-verdict': rules(['quiz-verdict'], 'help', { digits: true, quit: true }),
+  'quiz-summary': rules(['quiz-summary'], 'help', { quit: true }),
+  exam: rules(['exam'], 'help', { digits: true, quit: true }),
+  'calc-field': rules(['calc-field'], 'none', { text: true }),
+  calc: rules(['calc'], 'all'),
+  progress: rules(['progress'], 'all'),
 };

@@ -1,0 +1,167 @@
+// `awsnotes quiz`, `awsnotes exam` and `awsnotes questions`.
+import { questions as bank, services } from '../content/bundle.js';
+import { lookupService } from '../content/lookup.js';
+import { DOMAINS, type Question } from '../content/types.js';
+import { isCorrect, parseLetters, present } from '../quiz/attempt.js';
+import { createRng, randomSeed } from '../quiz/random.js';
+import { recordAnswer } from '../quiz/record.js';
+import { isDomain, selectQuestions, sourceLabel, type Source } from '../quiz/sources.js';
+import { questionLines } from '../quiz/view.js';
+import { linesToAnsi } from '../render/ansi.js';
+import { parse, positiveInt } from './args.js';
+import { EXIT, UsageError, type Io } from './io.js';
+import { openStore, reportNotices } from './store.js';
+
+function serviceId(command: string, query: string): string {
+  const found = lookupService(query);
+  if (found.found) return found.found.id;
+  const hint = found.candidates.length ? `: did you mean ${found.candidates.map((s) => s.id).join(', ')}?` : ' (awsnotes list shows them)';
+  throw new UsageError(`${command}: no service '${query}'${hint}`);
+}
+
+function domain(command: string, value: string): Source {
+  if (!isDomain(value)) throw new UsageError(`${command}: --domain must be one of ${DOMAINS.join(', ')}, not '${value}'`);
+  return { kind: 'domain', domain: value };
+}
+
+const QUIZ_OPTIONS = {
+  plain: { type: 'boolean' },
+  service: { type: 'string' },
+  domain: { type: 'string' },
+  due: { type: 'boolean' },
+  missed: { type: 'boolean' },
+  flagged: { type: 'boolean' },
+  drills: { type: 'boolean' },
+  count: { type: 'string' },
+} as const;
+
+function sourceFrom(values: { service?: string; domain?: string; due?: boolean; missed?: boolean; flagged?: boolean; drills?: boolean }): Source {
+  const chosen = [values.service !== undefined, values.domain !== undefined, values.due, values.missed, values.flagged, values.drills].filter(Boolean).length;
+  if (chosen > 1) throw new UsageError('quiz: choose one source: --service, --domain, --due, --missed, --flagged or --drills');
+  if (values.service !== undefined) return { kind: 'service', service: serviceId('quiz', values.service) };
+  if (values.domain !== undefined) return domain('quiz', values.domain);
+  if (values.due) return { kind: 'due' };
+  if (values.missed) return { kind: 'missed' };
+  if (values.flagged) return { kind: 'flagged' };
+  if (values.drills) return { kind: 'drills' };
+  return { kind: 'all' };
+}
+
+export async function quiz(args: string[], io: Io): Promise<number> {
+  const { values } = parse('quiz', args, QUIZ_OPTIONS);
+  const source = sourceFrom(values);
+  const count = positiveInt('quiz', 'count', values.count, 10, 1000);
+  if (!values.plain) {
+    if (!io.stdinIsTTY || !io.stdoutIsTTY) throw new UsageError('quiz: the Quiz screen needs a terminal; use --plain to answer on stdin');
+    const { runApp } = await import('../ui/run.js');
+    return runApp({ screen: 'quiz', source });
+  }
+  return plainQuiz(io, source, count);
+}
+
+async function plainQuiz(io: Io, source: Source, count: number): Promise<number> {
+  const store = openStore(io);
+  reportNotices(store, io);
+  const now = new Date();
+  // AWSNOTES_SEED fixes the order and the shuffles, so a scripted run can be repeated.
+  const seed = io.env.AWSNOTES_SEED !== undefined && /^\d+$/.test(io.env.AWSNOTES_SEED) ? Number(io.env.AWSNOTES_SEED) : randomSeed();
+  const rng = createRng(seed);
+  let asked: Question[];
+  if (source.kind === 'drills') {
+    const { generateDrill } = await import('../capacity/drills.js');
+    asked = Array.from({ length: count }, () => generateDrill(rng));
+  } else {
+    asked = selectQuestions(bank(), source, store.read(), now, rng).slice(0, count);
+  }
+  const titles = new Map(services().map((s) => [s.id, s.title]));
+  if (asked.length === 0) {
+    io.err(`awsnotes: no questions for ${sourceLabel(source, titles).toLowerCase()}\n`);
+    return EXIT.notFound;
+  }
+  const width = Math.min(io.columns, 100);
+  let answered = 0;
+  let right = 0;
+  try {
+    for (const [i, question] of asked.entries()) {
+      const presented = present(question, rng);
+      io.out(`\nQuestion ${i + 1}/${asked.length}\n`);
+      io.out(`${linesToAnsi(questionLines(presented, width, { picked: [], revealed: false }, titles.get(question.service)), io.color)}\n`);
+      const shownAt = Date.now();
+      let chosen: number[] | undefined;
+      while (!chosen) {
+        io.out(question.kind === 'multiple' ? 'Answer (letters, e.g. AC): ' : 'Answer (a letter): ');
+        const line = await io.readLine();
+        // Piped answers are not echoed by a terminal: echo them so the transcript reads right.
+        if (line !== null && !io.stdinIsTTY) io.out(`${line}\n`);
+        if (line === null) {
+          io.out('\n');
+          return summary(io, answered, right, asked.length);
+        }
+        const parsed = parseLetters(presented, line);
+        if (parsed.ok) chosen = parsed.chosen;
+        else io.out(`${parsed.error}\n`);
+      }
+      const correct = isCorrect(question, chosen);
+      recordAnswer(store, { question: question.id, chosen, correct, ms: Date.now() - shownAt, source: source.kind === 'drills' ? 'drill' : 'plain' }, new Date());
+      answered++;
+      if (correct) right++;
+      // The revealed view repeats the question line for line, then adds the verdict.
+      const shown = questionLines(presented, width, { picked: [], revealed: false }, titles.get(question.service)).length;
+      const lines = questionLines(presented, width, { picked: chosen, revealed: true }, titles.get(question.service));
+      io.out(`${linesToAnsi(lines.slice(shown), io.color)}\n`);
+    }
+    return summary(io, answered, right, asked.length);
+  } finally {
+    io.closeInput();
+    reportNotices(store, io);
+  }
+}
+
+function summary(io: Io, answered: number, right: number, total: number): number {
+  const percent = answered ? Math.round((right / answered) * 100) : 0;
+  io.out(`Score: ${right}/${answered} correct (${percent}%)${answered < total ? `, ${total - answered} not answered` : ''}\n`);
+  return EXIT.ok;
+}
+
+export async function exam(args: string[], io: Io): Promise<number> {
+  parse('exam', args, {});
+  if (!io.stdinIsTTY || !io.stdoutIsTTY) throw new UsageError('exam: the exam simulation needs a terminal');
+  const { runApp } = await import('../ui/run.js');
+  return runApp({ screen: 'quiz', source: { kind: 'exam' } });
+}
+
+export function questionsCommand(args: string[], io: Io): number {
+  const { values } = parse('questions', args, { service: { type: 'string' }, domain: { type: 'string' }, json: { type: 'boolean' } });
+  let list = bank();
+  if (values.service !== undefined) {
+    const id = serviceId('questions', values.service);
+    list = list.filter((q) => q.service === id);
+  }
+  if (values.domain !== undefined) {
+    const d = domain('questions', values.domain);
+    if (d.kind === 'domain') list = list.filter((q) => q.domain === d.domain);
+  }
+  if (values.json) {
+    const out = list.map((q) => ({
+      id: q.id,
+      service: q.service,
+      domain: q.domain,
+      kind: q.kind,
+      question: q.question,
+      options: q.options.map((o) => o.text),
+      answer: q.options.flatMap((o, i) => (o.correct ? [i] : [])),
+      explanation: q.explanation,
+      why: q.options.map((o) => o.why),
+      note: `${q.service}#${q.section}`,
+    }));
+    io.out(`${JSON.stringify(out, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const idWidth = Math.max(...list.map((q) => q.id.length), 2);
+  for (const q of list) {
+    const line = `${q.id.padEnd(idWidth)}  ${q.domain.padEnd(15)}  ${q.kind.padEnd(8)}  ${q.question.replace(/\s+/g, ' ')}`;
+    io.out(`${[...line].length > io.columns ? `${[...line].slice(0, io.columns - 1).join('')}…` : line}\n`);
+  }
+  io.out(`${list.length} question${list.length === 1 ? '' : 's'}\n`);
+  return EXIT.ok;
+}

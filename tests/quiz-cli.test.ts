@@ -1,0 +1,106 @@
+// `awsnotes quiz --plain` driven through stdin, and `awsnotes questions`.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { questions } from '../src/content/bundle.js';
+import { run, STACK_TRACE, tempDir } from './helpers/cli.js';
+
+const answersIn = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'progress.json'), 'utf8')).answers as { question: string; correct: boolean; source: string; chosen: number[] }[];
+
+describe('awsnotes quiz --plain', () => {
+  it('asks, reads letters one line at a time, explains, records, and scores', () => {
+    const dir = tempDir();
+    const r = run(['quiz', '--plain', '--service', 'kms', '--count', '3'], { input: 'A\nB\nC\n', configDir: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/^Question \d\/3$/gm)).toHaveLength(3);
+    expect(r.stdout).toMatch(/ A\. /);
+    expect(r.stdout.match(/^(✓ Correct|✗ Wrong)\./gm)).toHaveLength(3);
+    expect(r.stdout).toMatch(/^Score: \d\/3 correct \(\d+%\)$/m);
+    const answers = answersIn(dir);
+    expect(answers).toHaveLength(3);
+    expect(answers.every((a) => a.source === 'plain' && a.question.startsWith('kms-'))).toBe(true);
+    const right = answers.filter((a) => a.correct).length;
+    expect(r.stdout).toContain(`Score: ${right}/3`);
+  });
+
+  it('the right letters are scored right, the wrong ones wrong (AWSNOTES_SEED repeats the shuffle)', () => {
+    const env = { AWSNOTES_SEED: '42' };
+    const look = run(['quiz', '--plain', '--service', 'iam', '--count', '1'], { input: '', env });
+    const options = [...look.stdout.matchAll(/^(?:\( \)|\[ \]) ([A-F])\. (.+)$/gm)].map((m) => ({ letter: m[1]!, text: m[2]! }));
+    const stemLine = look.stdout.split('\n')[3]!;
+    const question = questions().find((q) => q.service === 'iam' && q.question.replace(/\s+/g, ' ').includes(stemLine.trim().split(' ').slice(0, 6).join(' ')))!;
+    expect(question, stemLine).toBeDefined();
+    const right = options.filter((o) => question.options.some((q) => q.correct && q.text.replace(/\s+/g, ' ').startsWith(o.text.trim().slice(0, 30)))).map((o) => o.letter);
+    expect(right.length).toBe(question.options.filter((o) => o.correct).length);
+    const wrong = options.map((o) => o.letter).find((l) => !right.includes(l))!;
+
+    const good = run(['quiz', '--plain', '--service', 'iam', '--count', '1'], { input: `${right.join('')}\n`, env });
+    expect(good.stdout).toMatch(/^✓ Correct\./m);
+    expect(good.stdout).toContain('Score: 1/1 correct (100%)');
+    const bad = run(['quiz', '--plain', '--service', 'iam', '--count', '1'], { input: `${wrong}\n`, env });
+    expect(bad.stdout).toMatch(/^✗ Wrong\. The answer is /m);
+    expect(bad.stdout).toContain('Score: 0/1 correct (0%)');
+  });
+
+  it('ends cleanly at end of input with the score so far', () => {
+    const r = run(['quiz', '--plain', '--count', '5'], { input: 'A\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Score: \d\/1 correct \(\d+%\), 4 not answered/);
+  });
+
+  it('re-asks on a bad answer instead of guessing', () => {
+    const r = run(['quiz', '--plain', '--service', 'sqs', '--count', '1'], { input: 'Z\n\nA\n' });
+    expect(r.stdout).toMatch(/'Z' is not an option/);
+    expect(r.stdout).toMatch(/no answer given/);
+    expect(r.stdout).toMatch(/Score: \d\/1/);
+  });
+
+  it('drills work in plain mode too', () => {
+    const dir = tempDir();
+    const r = run(['quiz', '--plain', '--drills', '--count', '2'], { input: 'A\nB\n', configDir: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/capacity units|shards/);
+    expect(answersIn(dir).every((a) => a.source === 'drill' && a.question.startsWith('drill-'))).toBe(true);
+  });
+
+  it.each([
+    [['quiz'], /Quiz screen needs a terminal; use --plain/],
+    [['quiz', '--plain', '--service', 'nosuchthing'], /no service 'nosuchthing'/],
+    [['quiz', '--plain', '--domain', 'cooking'], /--domain must be one of development, security, deployment, troubleshooting/],
+    [['quiz', '--plain', '--due', '--missed'], /choose one source/],
+    [['quiz', '--plain', '--count', '0'], /--count takes a whole number/],
+    [['exam'], /needs a terminal/],
+  ])('%j: exit 2 with a message', (args, message) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(STACK_TRACE);
+  });
+
+  it('an empty source says so and exits 1', () => {
+    const r = run(['quiz', '--plain', '--due']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no questions for due for review/);
+  });
+});
+
+describe('awsnotes questions', () => {
+  it('--json has the documented shape and resolvable notes', () => {
+    const r = run(['questions', '--json']);
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout) as { id: string; service: string; domain: string; kind: string; question: string; options: string[]; answer: number[]; explanation: string; note: string }[];
+    expect(list.length).toBe(questions().length);
+    for (const q of list) {
+      expect(['development', 'security', 'deployment', 'troubleshooting']).toContain(q.domain);
+      expect(['single', 'multiple', 'boolean']).toContain(q.kind);
+      expect(q.answer.every((i) => i >= 0 && i < q.options.length)).toBe(true);
+      expect(q.note).toMatch(new RegExp(`^${q.service}#[a-z0-9-]+$`));
+    }
+  });
+
+  it('--service filters by id or alias', () => {
+    const list = JSON.parse(run(['questions', '--service', 'ddb', '--json']).stdout) as { service: string }[];
+    expect(list.length).toBeGreaterThanOrEqual(10);
+    expect(list.every((q) => q.service === 'dynamodb')).toBe(true);
+  });
+});

@@ -1,0 +1,257 @@
+// The question bank, scoring, the exam draw and score, FSRS wiring, sources, recording.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { questions, services } from '../src/content/bundle.js';
+import { DOMAIN_INFO, DOMAINS, type Question } from '../src/content/types.js';
+import { emptyProgress, parseProgress, PROGRESS_VERSION } from '../src/progress/schema.js';
+import { ProgressStore } from '../src/progress/store.js';
+import { correctIndexes, isCorrect, lettersOf, parseLetters, present, toggle } from '../src/quiz/attempt.js';
+import { domainCounts, drawExam, EXAM_QUESTIONS, PASS_SCORE, scaledScore, scoreExam } from '../src/quiz/exam.js';
+import { createRng } from '../src/quiz/random.js';
+import { recordAnswer, recordExam, rerate, toggleFlag } from '../src/quiz/record.js';
+import { next, pick, startSession, submit, tally } from '../src/quiz/session.js';
+import { selectQuestions } from '../src/quiz/sources.js';
+import { isDue, recall, review } from '../src/quiz/srs.js';
+import { tempDir } from './helpers/cli.js';
+
+const bank = () => questions();
+const firstOf = (kind: Question['kind']) => bank().find((q) => q.kind === kind)!;
+
+describe('the question bank', () => {
+  it('has at least 200 questions, 4+ per service and 10+ for the heavy hitters', () => {
+    expect(bank().length).toBeGreaterThanOrEqual(200);
+    const count = (id: string) => bank().filter((q) => q.service === id).length;
+    for (const s of services()) expect(count(s.id), s.id).toBeGreaterThanOrEqual(4);
+    for (const id of ['dynamodb', 'lambda', 'iam', 's3', 'sqs', 'api-gateway', 'codebuild', 'codedeploy', 'codepipeline', 'cloudformation', 'elastic-beanstalk']) {
+      expect(count(id), id).toBeGreaterThanOrEqual(10);
+    }
+    expect(count('sqs') + count('sns')).toBeGreaterThanOrEqual(10);
+  });
+
+  it('is at least 20% multiple response, and every kind follows its rules', () => {
+    const multiple = bank().filter((q) => q.kind === 'multiple');
+    expect(multiple.length / bank().length).toBeGreaterThanOrEqual(0.2);
+    for (const q of bank()) {
+      const right = correctIndexes(q).length;
+      if (q.kind === 'single') expect([q.options.length, right], q.id).toEqual([4, 1]);
+      if (q.kind === 'boolean') expect(q.options.map((o) => o.text), q.id).toEqual(['True', 'False']);
+      if (q.kind === 'multiple') {
+        expect(q.options.length, q.id).toBeGreaterThanOrEqual(5);
+        expect([2, 3], q.id).toContain(right);
+        expect(q.question, q.id).toMatch(right === 2 ? /\(Choose two\.\)$/ : /\(Choose three\.\)$/);
+      }
+      expect(q.options.every((o) => o.why.length > 10), q.id).toBe(true);
+    }
+  });
+
+  it('mixes the domains within 5 points of 32/26/24/18', () => {
+    for (const d of DOMAINS) {
+      const share = bank().filter((q) => q.domain === d).length / bank().length;
+      expect(Math.abs(share - DOMAIN_INFO[d].weight), d).toBeLessThanOrEqual(0.05);
+    }
+  });
+
+  it('has unique ids', () => {
+    expect(new Set(bank().map((q) => q.id)).size).toBe(bank().length);
+  });
+});
+
+describe('attempts and scoring', () => {
+  it('shuffles options differently across attempts, but never True/False', () => {
+    const q = firstOf('single');
+    const orders = new Set(Array.from({ length: 20 }, (_, i) => present(q, createRng(i)).order.join()));
+    expect(orders.size).toBeGreaterThan(3);
+    expect(present(firstOf('boolean'), createRng(1)).order).toEqual([0, 1]);
+  });
+
+  it('is all or nothing, like the exam', () => {
+    const q = firstOf('multiple');
+    const right = correctIndexes(q);
+    const wrong = q.options.map((_, i) => i).find((i) => !right.includes(i))!;
+    expect(isCorrect(q, right)).toBe(true);
+    expect(isCorrect(q, [...right].reverse())).toBe(true);
+    expect(isCorrect(q, right.slice(1))).toBe(false);
+    expect(isCorrect(q, [...right, wrong])).toBe(false);
+    expect(isCorrect(q, [])).toBe(false);
+  });
+
+  it('single answers replace the pick; multiple responses toggle', () => {
+    const single = present(firstOf('single'), createRng(3));
+    expect(toggle(single, toggle(single, [], 0), 1)).toEqual([single.order[1]]);
+    const multi = present(firstOf('multiple'), createRng(3));
+    const two = toggle(multi, toggle(multi, [], 0), 1);
+    expect(two).toEqual([multi.order[0], multi.order[1]]);
+    expect(toggle(multi, two, 0)).toEqual([multi.order[1]]);
+  });
+
+  it('reads typed letters through the shuffled order', () => {
+    const p = present(firstOf('multiple'), createRng(9));
+    const parsed = parseLetters(p, 'a c');
+    expect(parsed).toEqual({ ok: true, chosen: [p.order[0], p.order[2]] });
+    expect(lettersOf(p, [p.order[2]!, p.order[0]!])).toBe('AC');
+    expect(parseLetters(p, 'Z')).toMatchObject({ ok: false, error: expect.stringMatching(/'Z' is not an option/) });
+    expect(parseLetters(present(firstOf('single'), createRng(1)), 'AB')).toMatchObject({ ok: false, error: 'choose one answer' });
+  });
+});
+
+describe('a quiz session', () => {
+  it('needs as many picks as answers before submitting a multiple response', () => {
+    const q = firstOf('multiple');
+    let s = startSession({ kind: 'all' }, [q], createRng(1), 0)!;
+    s = submit(s);
+    expect(s.verdict).toBeNull();
+    expect(s.hint).toMatch(/pick an answer/);
+    s = pick(s, 0);
+    s = submit(s);
+    expect(s.hint).toMatch(/choose \d answers \(1 picked\)/);
+    const rightDisplays = s.presented.order.flatMap((o, d) => (q.options[o]!.correct ? [d] : []));
+    s = startSession({ kind: 'all' }, [q], createRng(1), 0)!;
+    for (const d of rightDisplays) s = pick(s, d);
+    s = submit(s);
+    expect(s.verdict).toEqual({ correct: true });
+    expect(tally(s.results)).toEqual({ answered: 1, correct: 1, percent: 100 });
+    expect(next(s, createRng(2), 1)).toBeNull();
+  });
+});
+
+describe('the exam', () => {
+  it('splits 65 questions by the domain weights', () => {
+    expect(domainCounts()).toEqual({ development: 21, security: 17, deployment: 15, troubleshooting: 12 });
+  });
+
+  it('draws 65 distinct questions with those counts', () => {
+    for (const seed of [1, 2, 3]) {
+      const exam = drawExam(bank(), createRng(seed));
+      expect(exam).toHaveLength(EXAM_QUESTIONS);
+      expect(new Set(exam.map((q) => q.id)).size).toBe(EXAM_QUESTIONS);
+      for (const d of DOMAINS) expect(exam.filter((q) => q.domain === d).length).toBe(domainCounts()[d]);
+    }
+    expect(drawExam(bank(), createRng(1)).map((q) => q.id)).not.toEqual(drawExam(bank(), createRng(2)).map((q) => q.id));
+  });
+
+  it('scales 100–1,000 with 720 to pass', () => {
+    expect(scaledScore(0, 65)).toBe(100);
+    expect(scaledScore(65, 65)).toBe(1000);
+    expect(scaledScore(45, 65)).toBe(723);
+    expect(scaledScore(44, 65)).toBe(709);
+    expect(PASS_SCORE).toBe(720);
+  });
+
+  it('scores per domain, unanswered counting as wrong', () => {
+    const exam = drawExam(bank(), createRng(5));
+    const answers = new Map(exam.slice(0, 50).map((q) => [q.id, correctIndexes(q)]));
+    const score = scoreExam(exam, answers);
+    expect(score).toMatchObject({ questions: 65, correct: 50, scaled: scaledScore(50, 65), passed: true });
+    expect(Object.values(score.domains).reduce((a, d) => a + d.questions, 0)).toBe(65);
+    expect(Object.values(score.domains).reduce((a, d) => a + d.correct, 0)).toBe(50);
+  });
+});
+
+describe('spaced repetition (ts-fsrs)', () => {
+  const now = new Date('2026-05-01T10:00:00Z');
+
+  it('a wrong answer makes the card due sooner than a right one', () => {
+    const again = review(undefined, 1, now);
+    const good = review(undefined, 3, now);
+    const easy = review(undefined, 4, now);
+    expect(Date.parse(again.due)).toBeLessThan(Date.parse(good.due));
+    expect(Date.parse(good.due)).toBeLessThanOrEqual(Date.parse(easy.due));
+    const lapsed = review(review(good, 3, new Date(good.due)), 1, new Date(Date.parse(good.due) + 86_400_000));
+    expect(lapsed.lapses).toBe(1);
+  });
+
+  it('tracks due dates and predicted recall', () => {
+    const card = review(undefined, 3, now);
+    expect(isDue(card, now)).toBe(false);
+    expect(isDue(card, new Date(Date.parse(card.due) + 1))).toBe(true);
+    expect(recall(undefined, now)).toBe(0);
+    const soon = recall(card, new Date(now.getTime() + 3_600_000));
+    const later = recall(card, new Date(now.getTime() + 60 * 86_400_000));
+    expect(soon).toBeGreaterThan(later);
+    expect(later).toBeGreaterThan(0);
+  });
+});
+
+describe('recording', () => {
+  const now = new Date('2026-05-01T10:00:00Z');
+
+  it('saves every answer and its card at once, with rating, time and chosen options', () => {
+    const dir = tempDir();
+    const store = ProgressStore.open({ dir });
+    const q = firstOf('single');
+    const right = correctIndexes(q);
+    recordAnswer(store, { question: q.id, chosen: [(right[0]! + 1) % 4], correct: false, ms: 4200, source: 'quiz' }, now);
+    const saved = ProgressStore.open({ dir }).read();
+    expect(saved.answers).toHaveLength(1);
+    expect(saved.answers[0]).toMatchObject({ question: q.id, correct: false, ms: 4200, source: 'quiz', rating: 1, at: now.toISOString() });
+    expect(saved.cards[q.id]).toBeDefined();
+  });
+
+  it('re-rating a right answer reschedules from the card before it, counting the answer once', () => {
+    const store = ProgressStore.open({ dir: tempDir() });
+    const q = firstOf('single');
+    const recorded = recordAnswer(store, { question: q.id, chosen: correctIndexes(q), correct: true, ms: 1000, source: 'quiz' }, now);
+    const good = store.read().cards[q.id]!;
+    rerate(store, q.id, recorded, 4, now);
+    const easy = store.read().cards[q.id]!;
+    expect(Date.parse(easy.due)).toBeGreaterThan(Date.parse(good.due));
+    expect(easy.reps).toBe(good.reps);
+    expect(store.read().answers).toHaveLength(1);
+    expect(store.read().answers[0]!.rating).toBe(4);
+  });
+
+  it('flags toggle, and exams are kept', () => {
+    const store = ProgressStore.open({ dir: tempDir() });
+    expect(toggleFlag(store, 'sqs-x', now)).toBe(true);
+    expect(store.read().flags).toHaveProperty('sqs-x');
+    expect(toggleFlag(store, 'sqs-x', now)).toBe(false);
+    recordExam(store, { startedAt: now.toISOString(), finishedAt: now.toISOString(), questions: 65, correct: 50, scaled: 792, passed: true, timedOut: false, domains: {} });
+    expect(store.read().exams).toHaveLength(1);
+  });
+});
+
+describe('sources', () => {
+  const now = new Date('2026-05-01T10:00:00Z');
+  it('due, missed and flagged come from the progress', () => {
+    const progress = emptyProgress();
+    const [a, b, c] = bank();
+    progress.cards[a!.id] = review(undefined, 1, new Date('2026-04-01T00:00:00Z'));
+    progress.cards[b!.id] = review(undefined, 4, now);
+    progress.answers.push(
+      { id: '1', question: c!.id, chosen: [0], correct: true, at: '2026-04-01T00:00:00.000Z', ms: 1, source: 'quiz' },
+      { id: '2', question: c!.id, chosen: [1], correct: false, at: '2026-04-02T00:00:00.000Z', ms: 1, source: 'quiz' },
+      { id: '3', question: b!.id, chosen: [1], correct: false, at: '2026-04-01T00:00:00.000Z', ms: 1, source: 'quiz' },
+      { id: '4', question: b!.id, chosen: [0], correct: true, at: '2026-04-03T00:00:00.000Z', ms: 1, source: 'quiz' },
+    );
+    progress.flags[c!.id] = now.toISOString();
+    const ids = (kind: 'due' | 'missed' | 'flagged') => selectQuestions(bank(), { kind }, progress, now, createRng(1)).map((q) => q.id);
+    expect(ids('due')).toEqual([a!.id]);
+    expect(ids('missed')).toEqual([c!.id]);
+    expect(ids('flagged')).toEqual([c!.id]);
+    expect(selectQuestions(bank(), { kind: 'service', service: 'kms' }, progress, now, createRng(1)).every((q) => q.service === 'kms')).toBe(true);
+    expect(selectQuestions(bank(), { kind: 'domain', domain: 'security' }, progress, now, createRng(1)).every((q) => q.domain === 'security')).toBe(true);
+  });
+});
+
+describe('progress file migration', () => {
+  it('a version-1 file (notes read only) is read as the current version with nothing lost', () => {
+    const v1 = { version: 1, notesRead: { sqs: { first: '2026-01-01T00:00:00.000Z', last: '2026-01-02T00:00:00.000Z', count: 3 } } };
+    const progress = parseProgress(JSON.stringify(v1));
+    expect(progress.version).toBe(PROGRESS_VERSION);
+    expect(progress.notesRead).toEqual(v1.notesRead);
+    expect(progress).toMatchObject({ answers: [], cards: {}, flags: {}, exams: [], settings: {} });
+  });
+
+  it('the store upgrades the file on its next write', () => {
+    const dir = tempDir();
+    const v1 = { version: 1, notesRead: { iam: { first: '2026-01-01T00:00:00.000Z', last: '2026-01-01T00:00:00.000Z', count: 1 } } };
+    writeFileSync(`${dir}/progress.json`, JSON.stringify(v1));
+    const store = ProgressStore.open({ dir });
+    expect(store.notices).toEqual([]);
+    store.markRead('kms');
+    const saved = JSON.parse(readFileSync(`${dir}/progress.json`, 'utf8'));
+    expect(saved.version).toBe(PROGRESS_VERSION);
+    expect(Object.keys(saved.notesRead).sort()).toEqual(['iam', 'kms']);
+  });
+});
+

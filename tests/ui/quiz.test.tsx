@@ -1,0 +1,193 @@
+// The Quiz screen and the exam simulation, rendered with ink-testing-library.
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ProgressStore } from '../../src/progress/store.js';
+import { App, type AppStart } from '../../src/ui/App.js';
+import { ExamScreen } from '../../src/ui/screens/ExamScreen.js';
+import { tempDir } from '../helpers/cli.js';
+import { KEY, settle, type, until } from '../helpers/ink.js';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+function start(startAt?: AppStart, size = { columns: 100, rows: 40 }) {
+  const store = ProgressStore.open({ dir: tempDir() });
+  const exits: number[] = [];
+  const app = render(<App store={store} color={false} size={size} start={startAt} onExit={(code) => exits.push(code)} />);
+  cleanup = () => app.unmount();
+  const frame = () => app.lastFrame() ?? '';
+  return { ...app, store, exits, frame, wait: (test: (f: string) => boolean, what?: string) => until(frame, test, what) };
+}
+
+const status = (f: string) => f.split('\n').filter((l) => l.startsWith('Question ') || l.startsWith('Drill ')).at(-1) ?? '';
+
+describe('Quiz screen', () => {
+  it('chooses a source with the list, then asks, judges, explains and records', async () => {
+    const app = start({ screen: 'quiz' });
+    await app.wait((f) => f.includes('where should the questions come from'));
+    app.stdin.write(KEY.down);
+    await app.wait((f) => /› Missed last time/.test(f), 'second item highlighted');
+    app.stdin.write(KEY.down);
+    await app.wait((f) => /› All questions/.test(f), 'All questions highlighted');
+    app.stdin.write(KEY.enter);
+    await app.wait((f) => /Question 1\/\d+/.test(status(f)), 'first question');
+    app.stdin.write(KEY.enter);
+    await app.wait((f) => /pick an answer first/.test(f), 'Enter without a pick is refused');
+    app.stdin.write('a');
+    await app.wait((f) => /\(•\) A\.|\[x\] A\./.test(f), 'A picked');
+    const isMultiple = /\[x\] A\./.test(app.frame());
+    if (isMultiple) {
+      app.stdin.write('b');
+      await app.wait((f) => /\[x\] B\./.test(f), 'B picked');
+      const needed = Number(/choose (\d)/.exec(app.frame())![1]);
+      if (needed === 3) {
+        app.stdin.write('c');
+        await app.wait((f) => /\[x\] C\./.test(f), 'C picked');
+      }
+    }
+    app.stdin.write(KEY.enter);
+    const f = await app.wait((f) => /(✓ Correct|✗ Wrong)\./.test(f), 'verdict');
+    expect(f).toMatch(/The answer is [A-F]/);
+    expect(f).toMatch(/\[✓\]/);
+    expect(app.store.read().answers).toHaveLength(1);
+    expect(app.store.read().answers[0]!.source).toBe('quiz');
+    expect(Object.keys(app.store.read().cards)).toHaveLength(1);
+  });
+
+  it('f flags, g opens the tested note and q comes back, q ends with a summary', async () => {
+    const app = start({ screen: 'quiz', source: { kind: 'service', service: 'sqs' } });
+    await app.wait((f) => /Question 1\/10/.test(status(f)), 'an SQS question');
+    // Pick as many options as the question asks for ("choose 2"), then submit.
+    const needed = Number(/choose (\d)/.exec(app.frame())?.[1] ?? 1);
+    for (let i = 1; i <= needed; i++) {
+      app.stdin.write(String(i));
+      await app.wait((f) => new RegExp(`(\\(•\\)|\\[x\\]) ${'ABC'[i - 1]}\\.`).test(f), `option ${i} picked`);
+    }
+    app.stdin.write(KEY.enter);
+    await app.wait((f) => /(✓ Correct|✗ Wrong)/.test(f), 'verdict');
+    app.stdin.write('f');
+    await app.wait((f) => status(f).includes('⚑ flagged'), 'flagged');
+    expect(Object.keys(app.store.read().flags)).toHaveLength(1);
+    app.stdin.write('g');
+    await app.wait((f) => /Amazon Simple Queue Service .*›/.test(f) && /\d+\/\d+ +\d+%/.test(f), 'the note');
+    app.stdin.write('q');
+    await app.wait((f) => /(✓ Correct|✗ Wrong)/.test(f), 'back at the verdict');
+    app.stdin.write('q');
+    const summary = await app.wait((f) => /Amazon Simple Queue Service \(Amazon SQS\): \d\/1 correct/.test(f), 'summary');
+    expect(summary).toMatch(/Development with AWS Services|Security|Deployment|Troubleshooting/);
+    app.stdin.write(KEY.enter);
+    await app.wait((f) => f.includes('where should the questions come from'), 'sources again');
+    expect(app.exits).toEqual([]);
+  });
+
+  it('digits pick answers, they do not switch screens', async () => {
+    const app = start({ screen: 'quiz', source: { kind: 'service', service: 'kms' } });
+    await app.wait((f) => /Question 1\//.test(status(f)));
+    app.stdin.write('1');
+    await app.wait((f) => /\(•\) A\.|\[x\] A\./.test(f), 'picked with 1');
+    expect(app.frame()).not.toContain('type to search');
+  });
+
+  it('t in a note starts a quiz on that service', async () => {
+    const app = start();
+    await app.wait((f) => f.includes('30 services'));
+    await type(app.stdin, app.frame, 'cognito');
+    await app.wait((f) => /^› .*Cognito/m.test(f));
+    app.stdin.write(KEY.enter);
+    await app.wait((f) => /\d+\/\d+ +\d+%/.test(f), 'reader');
+    app.stdin.write('t');
+    const f = await app.wait((f) => /Question 1\/\d+/.test(status(f)), 'quiz');
+    expect(f).toContain('Amazon Cognito · ');
+  });
+
+  it('drills ask sizing questions with the worked steps as the explanation', async () => {
+    const app = start({ screen: 'quiz', source: { kind: 'drills' } });
+    await app.wait((f) => /Drill 1/.test(status(f)), 'a drill');
+    app.stdin.write('a');
+    await app.wait((f) => /\(•\) A\./.test(f));
+    app.stdin.write(KEY.enter);
+    const f = await app.wait((f) => /(✓ Correct|✗ Wrong)/.test(f), 'verdict');
+    expect(f).toMatch(/1\. /);
+    expect(app.store.read().answers[0]!.question).toMatch(/^drill-/);
+    app.stdin.write(KEY.enter);
+    await app.wait((f) => /Drill 2/.test(status(f)), 'next drill');
+  });
+});
+
+describe('Exam simulation', () => {
+  function exam(now: () => number) {
+    const store = ProgressStore.open({ dir: tempDir() });
+    const modes: string[] = [];
+    let done = 0;
+    const app = render(<ExamScreen width={100} height={30} active store={store} seed={7} now={now} onMode={(m) => modes.push(m)} onNotice={() => {}} onDone={() => done++} />);
+    cleanup = () => app.unmount();
+    const frame = () => app.lastFrame() ?? '';
+    return { ...app, store, frame, done: () => done, wait: (test: (f: string) => boolean, what?: string) => until(frame, test, what) };
+  }
+  const clock = (f: string) => /⏱ (\d+:\d\d) left/.exec(f)?.[1];
+
+  it('counts down from 130:00, marks, jumps through the grid, and scores on submit', async () => {
+    let t = 1_000_000;
+    const app = exam(() => t);
+    await app.wait((f) => clock(f) === '130:00', 'the clock');
+    expect(app.frame()).toMatch(/Q 1\/65/);
+    app.stdin.write('a');
+    await app.wait((f) => /answered 1/.test(f), 'answered');
+    expect(app.frame()).not.toMatch(/Correct|Wrong/); // no feedback during the exam
+    app.stdin.write('m');
+    await app.wait((f) => /marked 1/.test(f), 'marked');
+    app.stdin.write('n');
+    await app.wait((f) => /Q 2\/65/.test(f), 'next');
+    app.stdin.write('r');
+    await app.wait((f) => f.includes('Review grid'), 'grid');
+    expect(app.frame()).toMatch(/ 1\?/);
+    app.stdin.write(KEY.right);
+    await app.wait((f) => /\[ 3 \]/.test(f), 'grid on 3');
+    app.stdin.write(KEY.right);
+    await app.wait((f) => /\[ 4 \]/.test(f), 'grid on 4');
+    app.stdin.write(KEY.enter);
+    await app.wait((f) => /Q 4\/65/.test(f), 'jumped to 4');
+    t += 61_000;
+    await app.wait((f) => clock(f) === '128:59', 'a minute later');
+    app.stdin.write('S');
+    await app.wait((f) => /Submit the exam with 1\/65 answered\? y \/ n/.test(f), 'confirm');
+    app.stdin.write('y');
+    const f = await app.wait((f) => /Scaled score \d+ \/ 1000/.test(f), 'results');
+    expect(f).toMatch(/FAIL \(720 needed\)/);
+    expect(f).toMatch(/Development with AWS Services +[█░]+ \d+\/21/);
+    const saved = app.store.read();
+    expect(saved.exams).toHaveLength(1);
+    expect(saved.exams[0]).toMatchObject({ questions: 65, timedOut: false, passed: false });
+    expect(saved.answers.filter((a) => a.source === 'exam')).toHaveLength(1);
+    app.stdin.write(KEY.right);
+    await app.wait((f) => /Question 1\/65/.test(f) && /(✓ Correct|✗ Wrong)/.test(f), 'walk through with explanations');
+    app.stdin.write('q');
+    await until(() => String(app.done()), (d) => d === '1', 'done');
+  });
+
+  it('submits by itself when the time runs out', async () => {
+    let t = 5_000_000;
+    const app = exam(() => t);
+    await app.wait((f) => clock(f) === '130:00');
+    app.stdin.write('b');
+    await app.wait((f) => /answered 1/.test(f));
+    t += 130 * 60_000;
+    const f = await app.wait((f) => /Scaled score/.test(f), 'auto-submit');
+    expect(f).toMatch(/time ran out/);
+    expect(app.store.read().exams[0]).toMatchObject({ timedOut: true });
+  });
+
+  it('q asks before abandoning, and abandoning records nothing', async () => {
+    const app = exam(() => 0);
+    await app.wait((f) => clock(f) === '130:00');
+    app.stdin.write('q');
+    await app.wait((f) => /Abandon this exam\?/.test(f));
+    app.stdin.write('n');
+    await app.wait((f) => /⏱/.test(f));
+    app.stdin.write('q');
+    await app.wait((f) => /Abandon this exam\?/.test(f));
+    app.stdin.write('y');
+    await until(() => String(app.done()), (d) => d === '1', 'done');
+    expect(app.store.read().exams).toHaveLength(0);
+  });
+});
