@@ -72,8 +72,10 @@ function expectStemStatesInputs(drill: Drill) {
     }
     case 'query': {
       const total = sizeText(inputs.input.totalSize);
-      const item = sizeText(inputs.itemSize);
-      expect(total.bytes).toBe(item.bytes * inputs.itemCount);
+      // Generated Query drills always say how many items of which size.
+      expect(inputs.itemSize).toBeDefined();
+      const item = sizeText(inputs.itemSize!);
+      expect(total.bytes).toBe(item.bytes * inputs.itemCount!);
       expect(question).toContain(`${inputs.itemCount} items of ${item.text} (${total.text} in total)`);
       expect(question).toContain(`runs ${format(rateOf(inputs.input.rate!).perSecond)} Quer`);
       expect(question).toContain(`${inputs.input.consistency === 'strong' ? 'strongly' : 'eventually'} consistent`);
@@ -216,5 +218,38 @@ describe('generateDrill', () => {
       return;
     }
     throw new Error('no seed gave the example');
+  });
+});
+
+describe('drillFromCase', () => {
+  it('turns any valid calculator case into a drill whose answer is the calculator’s', async () => {
+    const { drillFromCase } = await import('../src/capacity/drills.js');
+    const { readCapacity, writeCapacity, queryCapacity, batchGetCapacity } = await import('../src/capacity/dynamodb.js');
+    const { kinesisShards } = await import('../src/capacity/kinesis.js');
+    const rng = createRng(11);
+    const cases = [
+      { calculator: 'read', input: { size: '6 KB', rate: '300/30s', consistency: 'eventual' } },
+      { calculator: 'read', input: { size: '3KB', rate: '80', consistency: 'transactional' } },
+      { calculator: 'write', input: { size: '512', rate: '100', transactional: false } },
+      { calculator: 'write', input: { size: '3KB', rate: '7/min', transactional: true } },
+      { calculator: 'query', input: { totalSize: '40.8KB', consistency: 'strong', rate: '2' } },
+      { calculator: 'batch-get', input: { sizes: '1.5KB, 6.5KB', consistency: 'eventual' } },
+      { calculator: 'kinesis', input: { records: '2000/s', recordSize: '2KB', consumers: '7', fanOut: false } },
+    ] as const;
+    const expected = [
+      () => (readCapacity(cases[0].input) as { ok: true; result: { provision: number } }).result.provision,
+      () => (readCapacity(cases[1].input) as { ok: true; result: { provision: number } }).result.provision,
+      () => (writeCapacity(cases[2].input) as { ok: true; result: { provision: number } }).result.provision,
+      () => (writeCapacity(cases[3].input) as { ok: true; result: { provision: number } }).result.provision,
+      () => (queryCapacity(cases[4].input) as { ok: true; result: { provision: number } }).result.provision,
+      () => (batchGetCapacity(cases[5].input) as { ok: true; result: { units: number } }).result.units,
+      () => (kinesisShards(cases[6].input) as { ok: true; result: { shards: number } }).result.shards,
+    ];
+    cases.forEach((c, i) => {
+      const drill = drillFromCase(c as never, rng);
+      expect(drill.answerValue, c.calculator).toBe(expected[i]!());
+      expect(drill.options.filter((o) => o.correct)).toHaveLength(1);
+      expect(new Set(drill.options.map((o) => o.text)).size).toBe(4);
+    });
   });
 });

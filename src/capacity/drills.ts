@@ -43,7 +43,7 @@ export type DrillInputs =
   | { calculator: 'read'; input: ReadInput }
   | { calculator: 'write'; input: WriteInput }
   /** `input.totalSize` is `itemCount` items of `itemSize` each. */
-  | { calculator: 'query'; input: QueryInput; itemCount: number; itemSize: string }
+  | { calculator: 'query'; input: QueryInput; itemCount?: number; itemSize?: string }
   | { calculator: 'batch-get'; input: BatchGetInput }
   | { calculator: 'kinesis'; input: KinesisInput };
 
@@ -232,9 +232,9 @@ function readDrill(template: DrillTemplate, rng: () => number, sizeText: string,
   };
 }
 
-function transactionalReadDrill(rng: () => number): Built {
-  const sizeText = pick(rng, ITEM_SIZES);
-  const rateText = pick(rng, rng() < 0.75 ? PER_SECOND : PER_PERIOD);
+function transactionalReadDrill(rng: () => number, fixed?: { size: string; rate: string }): Built {
+  const sizeText = fixed?.size ?? pick(rng, ITEM_SIZES);
+  const rateText = fixed?.rate ?? pick(rng, rng() < 0.75 ? PER_SECOND : PER_PERIOD);
   const input: ReadInput = { size: sizeText, rate: rateText, consistency: 'transactional' };
   const result = solved(readCapacity(input));
   const s = size(sizeText);
@@ -276,9 +276,9 @@ function transactionalReadDrill(rng: () => number): Built {
   };
 }
 
-function writeDrill(template: DrillTemplate, rng: () => number, transactional: boolean): Built {
-  const sizeText = pick(rng, ITEM_SIZES);
-  const rateText = pick(rng, rng() < 0.7 ? PER_SECOND : PER_PERIOD);
+function writeDrill(template: DrillTemplate, rng: () => number, transactional: boolean, fixed?: { size: string; rate: string }): Built {
+  const sizeText = fixed?.size ?? pick(rng, ITEM_SIZES);
+  const rateText = fixed?.rate ?? pick(rng, rng() < 0.7 ? PER_SECOND : PER_PERIOD);
   const input: WriteInput = { size: sizeText, rate: rateText, transactional };
   const result = solved(writeCapacity(input));
   const s = size(sizeText);
@@ -333,20 +333,21 @@ function writeDrill(template: DrillTemplate, rng: () => number, transactional: b
 
 // ---- Query and BatchGetItem ----------------------------------------------------------------------
 
-function queryDrill(rng: () => number): Built {
-  let itemSize = pick(rng, QUERY_ITEM_SIZES);
-  let itemCount = pick(rng, QUERY_ITEM_COUNTS);
+function queryDrill(rng: () => number, fixed?: { totalSize: string; consistency: ReadConsistency; rate: string }): Built {
+  // A fixed case gives only the total: it is asked as one item of that size.
+  let itemSize = fixed?.totalSize ?? pick(rng, QUERY_ITEM_SIZES);
+  let itemCount = fixed ? 1 : pick(rng, QUERY_ITEM_COUNTS);
   // One Query page is at most 1 MB: draw again until the result fits (deterministically).
-  while (size(itemSize).bytes * itemCount > 1024 * 1024) {
+  while (!fixed && size(itemSize).bytes * itemCount > 1024 * 1024) {
     itemSize = pick(rng, QUERY_ITEM_SIZES);
     itemCount = pick(rng, QUERY_ITEM_COUNTS);
   }
   const item = size(itemSize);
   const totalBytes = item.bytes * itemCount;
   // A total in KB when it has at most 3 decimals and the items were given in KB; else bytes.
-  const totalSize = totalBytes % 128 === 0 && /kb$/i.test(itemSize) ? `${totalBytes / 1024}KB` : String(totalBytes);
-  const consistency: ReadConsistency = rng() < 0.5 ? 'strong' : 'eventual';
-  const rateText = pick(rng, QUERY_RATES);
+  const totalSize = fixed?.totalSize ?? (totalBytes % 128 === 0 && /kb$/i.test(itemSize) ? `${totalBytes / 1024}KB` : String(totalBytes));
+  const consistency: ReadConsistency = fixed?.consistency ?? (rng() < 0.5 ? 'strong' : 'eventual');
+  const rateText = fixed?.rate ?? pick(rng, QUERY_RATES);
   const input: QueryInput = { totalSize, consistency, rate: rateText };
   const result = solved(queryCapacity(input));
   const total = size(totalSize);
@@ -354,7 +355,8 @@ function queryDrill(rng: () => number): Built {
   const factor = consistency === 'eventual' ? 0.5 : 1;
   const perQuery = Math.ceil(total.bytes / READ_BLOCK);
   const app = pick(rng, APPS);
-  const question = `${app} runs ${format(r.perSecond)} ${r.perSecond === 1 ? 'Query' : 'Queries'} per second against a DynamoDB table. Each Query returns ${itemCount} items of ${item.text} (${total.text} in total) with ${CONSISTENCY_TEXT[consistency]} reads. How many read capacity units (RCU) must the table provision?`;
+  const returned = fixed ? `items totalling ${total.text}` : `${itemCount} items of ${item.text} (${total.text} in total)`;
+  const question = `${app} runs ${format(r.perSecond)} ${r.perSecond === 1 ? 'Query' : 'Queries'} per second against a DynamoDB table. Each Query returns ${returned} with ${CONSISTENCY_TEXT[consistency]} reads. How many read capacity units (RCU) must the table provision?`;
   const mistakes: Mistake[] = [
     {
       value: whole(Math.ceil(item.bytes / READ_BLOCK) * itemCount * factor * r.perSecond),
@@ -387,14 +389,14 @@ function queryDrill(rng: () => number): Built {
     steps: result.steps,
     summary: result.summary,
     mistakes,
-    inputs: { calculator: 'query', input, itemCount, itemSize },
+    inputs: fixed ? { calculator: 'query', input } : { calculator: 'query', input, itemCount, itemSize },
   };
 }
 
-function batchGetDrill(rng: () => number): Built {
-  const count = 2 + Math.floor(rng() * 4);
-  const sizeTexts = Array.from({ length: count }, () => pick(rng, BATCH_SIZES));
-  const consistency: ReadConsistency = rng() < 0.5 ? 'strong' : 'eventual';
+function batchGetDrill(rng: () => number, fixed?: { sizes: string[]; consistency: ReadConsistency }): Built {
+  const count = fixed?.sizes.length ?? 2 + Math.floor(rng() * 4);
+  const sizeTexts = fixed?.sizes ?? Array.from({ length: count }, () => pick(rng, BATCH_SIZES));
+  const consistency: ReadConsistency = fixed?.consistency ?? (rng() < 0.5 ? 'strong' : 'eventual');
   const input: BatchGetInput = { sizes: sizeTexts.join(', '), consistency };
   const result = solved(batchGetCapacity(input));
   const sizes = sizeTexts.map(size);
@@ -403,7 +405,7 @@ function batchGetDrill(rng: () => number): Built {
   const perItem = blocks.reduce((a, b) => a + b, 0);
   const totalBytes = sizes.reduce((a, s) => a + s.bytes, 0);
   const list = sizes.map((s) => s.text);
-  const listText = `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
+  const listText = list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`;
   const app = pick(rng, APPS);
   const question = `${app} calls BatchGetItem with ${CONSISTENCY_TEXT[consistency]} reads and gets back ${count} items of ${listText}. How many read capacity units (RCU) does the call consume?`;
   const mistakes: Mistake[] = [
@@ -438,18 +440,18 @@ function batchGetDrill(rng: () => number): Built {
 
 // ---- Kinesis -------------------------------------------------------------------------------------
 
-function kinesisDrill(rng: () => number): Built {
-  let records = pick(rng, KINESIS_RATES);
-  let recordSize = pick(rng, KINESIS_SIZES);
+function kinesisDrill(rng: () => number, fixed?: { records: string; recordSize: string; consumers: number; fanOut: boolean }): Built {
+  let records = fixed?.records ?? pick(rng, KINESIS_RATES);
+  let recordSize = fixed?.recordSize ?? pick(rng, KINESIS_SIZES);
   // Keep streams to a size a question would use: more than one shard's worth of writes
   // (a 1-shard answer leaves no room for mistakes) and at most 40 MiB/s in.
   const tooSmall = () => Number(records) <= SHARD_IN_RECORDS && Number(records) * size(recordSize).bytes <= SHARD_IN_BYTES;
-  while (tooSmall() || Number(records) * size(recordSize).bytes > 40 * SHARD_IN_BYTES) {
+  while (!fixed && (tooSmall() || Number(records) * size(recordSize).bytes > 40 * SHARD_IN_BYTES)) {
     records = pick(rng, KINESIS_RATES);
     recordSize = pick(rng, KINESIS_SIZES);
   }
-  const consumers = 1 + Math.floor(rng() * 4);
-  const fanOut = rng() < 0.35;
+  const consumers = fixed?.consumers ?? 1 + Math.floor(rng() * 4);
+  const fanOut = fixed?.fanOut ?? rng() < 0.35;
   const input: KinesisInput = { records, recordSize, consumers: String(consumers), fanOut };
   const calculated = kinesisShards(input);
   if (!calculated.ok) throw new Error(`drill inputs refused by the calculator (${calculated.field}): ${calculated.error}`);
@@ -467,8 +469,8 @@ function kinesisDrill(rng: () => number): Built {
         ? 'One consumer application reads the stream with enhanced fan-out.'
         : 'One consumer application reads the stream with shared-throughput (standard) GetRecords calls.'
       : fanOut
-        ? `${capitalise(COUNT_WORDS[consumers]!)} consumer applications each read the whole stream with enhanced fan-out.`
-        : `${capitalise(COUNT_WORDS[consumers]!)} consumer applications each read the whole stream with shared-throughput (standard) GetRecords calls.`;
+        ? `${capitalise(COUNT_WORDS[consumers] ?? String(consumers))} consumer applications each read the whole stream with enhanced fan-out.`
+        : `${capitalise(COUNT_WORDS[consumers] ?? String(consumers))} consumer applications each read the whole stream with shared-throughput (standard) GetRecords calls.`;
   const question = `${app} writes ${format(r.perSecond)} records per second to a provisioned Kinesis data stream; each record is ${s.text}. ${readers} What is the minimum number of shards the stream needs?`;
   const mistakes: Mistake[] = [
     {
@@ -561,7 +563,40 @@ export function generateDrill(rng: () => number, template?: string): Drill {
     throw new RangeError(`unknown drill template '${template}': use one of ${DRILL_TEMPLATES.join(', ')}`);
   }
   const chosen: DrillTemplate = template ?? pick(rng, DRILL_TEMPLATES);
-  const built = build(chosen, rng);
+  return toDrill(build(chosen, rng), rng);
+}
+
+/**
+ * A drill of exactly the case on the calculator (its inputs must be valid): the same
+ * question, answer and distractors as a generated one, with the learner's own numbers.
+ */
+export function drillFromCase(inputs: DrillInputs, rng: () => number): Drill {
+  switch (inputs.calculator) {
+    case 'read': {
+      const { size: s, rate: r, consistency = 'strong' } = inputs.input;
+      const built =
+        consistency === 'transactional'
+          ? transactionalReadDrill(rng, { size: s, rate: r })
+          : readDrill(rate(r).seconds === 1 ? 'drill-dynamodb-read' : 'drill-dynamodb-read-period', rng, s, r, consistency);
+      return toDrill(built, rng);
+    }
+    case 'write': {
+      const { size: s, rate: r, transactional = false } = inputs.input;
+      return toDrill(writeDrill(transactional ? 'drill-dynamodb-transactional' : 'drill-dynamodb-write', rng, transactional, { size: s, rate: r }), rng);
+    }
+    case 'query':
+      return toDrill(queryDrill(rng, { totalSize: inputs.input.totalSize, consistency: inputs.input.consistency ?? 'strong', rate: inputs.input.rate ?? '1' }), rng);
+    case 'batch-get':
+      return toDrill(batchGetDrill(rng, { sizes: inputs.input.sizes.split(',').map((x) => x.trim()), consistency: inputs.input.consistency ?? 'strong' }), rng);
+    case 'kinesis': {
+      const { records, recordSize, consumers = 1, fanOut = false } = inputs.input;
+      return toDrill(kinesisDrill(rng, { records, recordSize, consumers: Number(consumers), fanOut }), rng);
+    }
+  }
+}
+
+function toDrill(built: Built, rng: () => number): Drill {
+  const chosen = built.template;
   return {
     id: chosen,
     template: chosen,

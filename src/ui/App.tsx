@@ -1,10 +1,12 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useState, type ReactNode } from 'react';
 import type { ProgressStore } from '../progress/store.js';
+import type { Question } from '../content/types.js';
 import type { Source } from '../quiz/sources.js';
 import { Frame, type ScreenTab } from './components/Frame.js';
 import { HelpOverlay, helpLines } from './components/HelpOverlay.js';
 import { BINDINGS, footerText, isKey, type Scope } from './keys.js';
+import { CalculatorScreen } from './screens/CalculatorScreen.js';
 import { QuizScreen, type QuizRequest } from './screens/QuizScreen.js';
 import { ServicesScreen } from './screens/ServicesScreen.js';
 import { MODES, type InputMode } from './screens/types.js';
@@ -21,11 +23,12 @@ export function tooSmallMessage(columns: number): string {
   return variants.find((v) => v.length <= columns) ?? need;
 }
 
-export type ScreenId = 'services' | 'quiz';
+export type ScreenId = 'services' | 'quiz' | 'calc';
 
 const TABS: (ScreenTab & { id: ScreenId; mode: InputMode })[] = [
   { id: 'services', title: 'Services', mode: 'search-box' },
   { id: 'quiz', title: 'Quiz', mode: 'quiz-source' },
+  { id: 'calc', title: 'Calculator', mode: 'calc-field' },
 ];
 
 /** Where the app opens: a screen, and for the quiz a source or the exam. */
@@ -93,8 +96,8 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
     }
   });
 
-  const startQuiz = (source: Source) => {
-    setQuizRequest((r) => ({ source, nonce: (r?.nonce ?? 0) + 1 }));
+  const startQuiz = (source: Source, drill?: Question) => {
+    setQuizRequest((r) => ({ source, nonce: (r?.nonce ?? 0) + 1, ...(drill ? { drill } : {}) }));
     setScreen('quiz');
   };
   const showNotice = (text: string) => setNotice(text);
@@ -133,6 +136,7 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
             />,
           )}
           {slot('quiz', <QuizScreen active={active('quiz')} width={columns} height={bodyHeight} store={store} request={quizRequest} onMode={setMode('quiz')} onNotice={showNotice} />)}
+          {slot('calc', <CalculatorScreen active={active('calc')} width={columns} height={bodyHeight} onMode={setMode('calc')} onDrill={(drill) => startQuiz({ kind: 'drills' }, drill)} />)}
         </Frame>
       </Box>
     </ColorContext.Provider>

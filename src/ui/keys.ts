@@ -107,6 +107,16 @@ export const BINDINGS: Binding[] = [
   { id: 'results.scroll-down', scope: 'exam-results', keys: [k('downArrow'), k('pageDown'), ch('j')], label: '↓/j', description: 'scroll' },
   { id: 'results.scroll-up', scope: 'exam-results', keys: [k('upArrow'), k('pageUp'), ch('k')], label: '↑/k', description: 'scroll back' },
   { id: 'results.close', scope: 'exam-results', keys: [ch('q'), k('escape')], label: 'q', description: 'back to the list of sources', footer: 'done' },
+
+  { id: 'calc.next-field', scope: 'calc-field', keys: [k('tab', { shift: false }), k('downArrow')], label: 'Tab/↓', description: 'next field', footer: 'next field' },
+  { id: 'calc.prev-field', scope: 'calc-field', keys: [k('tab', { shift: true }), k('upArrow')], label: 'Shift+Tab/↑', description: 'previous field' },
+  { id: 'calc.change', scope: 'calc-field', keys: [k('leftArrow'), k('rightArrow'), ch(' ')], label: '←/→/Space', description: 'change a choice (calculation, consistency, mode…)', footer: 'change' },
+  { id: 'calc.drill', scope: 'calc-field', keys: [ch('d', { ctrl: true })], label: 'Ctrl+D', description: 'drill this case: a quiz question with these numbers', footer: 'drill' },
+  { id: 'calc.scroll-down', scope: 'calc-field', keys: [k('pageDown')], label: 'PgDn', description: 'scroll the worked steps' },
+  { id: 'calc.scroll-up', scope: 'calc-field', keys: [k('pageUp')], label: 'PgUp', description: 'scroll back' },
+  { id: 'calc.leave', scope: 'calc-field', keys: [k('escape')], label: 'Esc', description: 'leave the fields (then q ? Tab 1–4 work)', footer: 'leave' },
+  { id: 'calc.edit', scope: 'calc', keys: [k('return'), k('downArrow'), ch('/')], label: 'Enter//', description: 'back to the fields', footer: 'edit' },
+  { id: 'calc.drill-now', scope: 'calc', keys: [ch('d'), ch('d', { ctrl: true })], label: 'd', description: 'drill this case', footer: 'drill' },
 ];
 
 const byId = new Map(BINDINGS.map((b) => [b.id, b]));

@@ -12,16 +12,18 @@ export function Frame(props: { tabs: ScreenTab[]; current: string; width: number
   const { tabs, current, width, footer, notice, children } = props;
   return (
     <Box flexDirection="column" width={width}>
-      <Box>
+      {/* One Text, truncated: the header never wraps to a second row on a narrow terminal. */}
+      <Text wrap="truncate">
         <Text bold {...ROLE_STYLE.accent}>
           awsnotes
         </Text>
         {tabs.map((tab, i) => (
-          <Text key={tab.id} {...(tab.id === current ? { bold: true, inverse: true } : ROLE_STYLE.muted)} wrap="truncate">
-            {`  ${i + 1} ${tab.title}${tab.id === current ? ' ' : ''}`}
+          <Text key={tab.id}>
+            {'  '}
+            <Text {...(tab.id === current ? { bold: true, inverse: true } : ROLE_STYLE.muted)}>{`${i + 1} ${tab.title}`}</Text>
           </Text>
         ))}
-      </Box>
+      </Text>
       {children}
       {notice ? (
         <Text {...ROLE_STYLE.warning} wrap="truncate">

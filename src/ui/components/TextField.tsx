@@ -3,9 +3,24 @@ import TextInput from 'ink-text-input';
 import { useRef } from 'react';
 
 /**
- * ink-text-input, minus two traps:
+ * Ink hands a chunk of several keys that arrive together ("\x7f\x7f" from a held
+ * Backspace, a paste with a tab) to ink-text-input as typed text: apply the deletions and
+ * drop the other control characters.
+ */
+export function applyControlChars(value: string): string {
+  let out = '';
+  for (const char of value) {
+    if (char === '\x7f' || char === '\b') out = [...out].slice(0, -1).join('');
+    else if (char >= ' ') out += char;
+  }
+  return out;
+}
+
+/**
+ * ink-text-input, minus three traps:
  * - it types the letter of Ctrl/Meta chords (Ctrl+N would type "n"): a sibling that
  *   subscribes first records the modifier so that change is dropped;
+ * - control characters typed in one chunk (see applyControlChars);
  * - when the owner replaces the value (Esc clears it), its cursor keeps the old offset
  *   until an effect clamps it, and a key typed in between lands in the wrong place: the
  *   input is remounted on every outside change, so its cursor starts at the end.
@@ -28,8 +43,10 @@ export function TextField(props: { value: string; focus: boolean; placeholder?: 
         placeholder={props.placeholder ?? ''}
         onChange={(value) => {
           if (chord.current) return;
-          emitted.current = value;
-          props.onChange(value);
+          const clean = applyControlChars(value);
+          // A cleaned value differs from what the input holds: remount it (below) to resync.
+          emitted.current = clean === value ? value : `${clean}\u0000`;
+          props.onChange(clean);
         }}
         onSubmit={props.onSubmit}
       />

@@ -24,6 +24,8 @@ import type { InputMode } from './types.js';
 export interface QuizRequest {
   source: Source | { kind: 'exam' };
   nonce: number;
+  /** A drill to ask first (the calculator's "drill this case"). */
+  drill?: Question;
 }
 
 export interface QuizScreenProps {
@@ -60,14 +62,14 @@ export function QuizScreen({ width, height, active, store, request, onMode, onNo
     setModeFor(v, s);
   };
 
-  const begin = (choice: Choice) => {
+  const begin = (choice: Choice, first?: Question) => {
     if (choice.kind === 'list') return show({ kind: 'sources', list: choice.list });
     if (choice.kind === 'exam') {
       setView({ kind: 'exam' });
       return; // ExamScreen reports its own mode.
     }
     const now = new Date();
-    const queue: Question[] = choice.kind === 'drills' ? [generateDrill(rng)] : selectQuestions(bank(), choice, store.read(), now, rng);
+    const queue: Question[] = choice.kind === 'drills' ? [first ?? generateDrill(rng)] : selectQuestions(bank(), choice, store.read(), now, rng);
     const started = startSession(choice, queue, rng, now.getTime());
     if (!started) return show({ kind: 'empty', label: sourceLabel(choice, titles) });
     setSession(started);
@@ -78,7 +80,7 @@ export function QuizScreen({ width, height, active, store, request, onMode, onNo
 
   // Requests from outside (the reader's `t`, `awsnotes quiz --service …`, `awsnotes exam`).
   useEffect(() => {
-    if (request) begin(request.source);
+    if (request) begin(request.source, request.drill);
   }, [request?.nonce]);
 
   const advance = (current: Session) => {

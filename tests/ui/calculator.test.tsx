@@ -1,0 +1,106 @@
+// The Calculator screen: type a case, see the result and steps; type garbage, see the error.
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Question } from '../../src/content/types.js';
+import { CalculatorScreen } from '../../src/ui/screens/CalculatorScreen.js';
+import { KEY, until } from '../helpers/ink.js';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+function start() {
+  const drills: Question[] = [];
+  const modes: string[] = [];
+  const app = render(<CalculatorScreen width={100} height={24} active onMode={(m) => modes.push(m)} onDrill={(d) => drills.push(d)} />);
+  cleanup = () => app.unmount();
+  const frame = () => app.lastFrame() ?? '';
+  const field = (label: string) => frame().split('\n').find((l) => l.slice(2).startsWith(label)) ?? '';
+  return { ...app, drills, modes, frame, field, wait: (test: (f: string) => boolean, what?: string) => until(frame, test, what) };
+}
+
+async function clear(app: ReturnType<typeof start>, label: string) {
+  while (/\S/.test(app.field(label).slice(17).split('  ✗')[0]!)) {
+    const before = app.field(label);
+    app.stdin.write(KEY.backspace);
+    await app.wait(() => app.field(label) !== before, 'a character deleted');
+  }
+}
+
+async function typeInto(app: ReturnType<typeof start>, label: string, text: string) {
+  for (const char of text) {
+    const before = app.field(label);
+    app.stdin.write(char);
+    await app.wait(() => app.field(label) !== before, `"${char}" typed`);
+  }
+}
+
+describe('Calculator screen', () => {
+  it("opens on the notes' example with its worked steps", async () => {
+    const app = start();
+    const f = await app.wait((f) => f.includes('= 20 RCU for strongly consistent reads'));
+    expect(f).toMatch(/300 reads every 30 seconds = 300 ÷ 30 = 10 reads per second/);
+    expect(f).toMatch(/6 KB ÷ 4 KB = 1\.5, rounded up = 2 RCU/);
+  });
+
+  it('updates as you type and moves between fields with Tab and arrows', async () => {
+    const app = start();
+    await app.wait((f) => f.includes('= 20 RCU'));
+    await clear(app, 'Item size');
+    await app.wait((f) => f.includes('Fill in: Item size'), 'missing field, no error');
+    await typeInto(app, 'Item size', '3KB');
+    await app.wait((f) => f.includes('= 10 RCU for strongly consistent reads'), '3 KB at 10/s');
+    app.stdin.write(KEY.tab);
+    await app.wait(() => app.field('Reads').startsWith('› '), 'rate focused');
+    await clear(app, 'Reads');
+    await typeInto(app, 'Reads', '80');
+    await app.wait((f) => f.includes('= 80 RCU'), '80 reads');
+    app.stdin.write(KEY.down);
+    await app.wait(() => app.field('Consistency').startsWith('› '), 'consistency focused');
+    app.stdin.write(KEY.right);
+    await app.wait((f) => f.includes('= 40 RCU for eventually consistent reads'), 'eventual');
+    app.stdin.write(KEY.right);
+    await app.wait((f) => f.includes('= 160 RCU for transactional reads'), 'transactional');
+  });
+
+  it('shows the error next to the field for garbage, and no result', async () => {
+    const app = start();
+    await app.wait((f) => f.includes('= 20 RCU'));
+    await typeInto(app, 'Item size', 'zz');
+    const f = await app.wait((f) => f.includes('✗'), 'the error');
+    expect(app.field('Item size')).toMatch(/6KBzz +✗ unknown unit 'KBzz'/);
+    expect(f).toContain('Fix the field marked ✗');
+    expect(f).not.toMatch(/= \d+ RCU/);
+  });
+
+  it('switches to Kinesis with its own fields', async () => {
+    const app = start();
+    await app.wait((f) => f.includes('= 20 RCU'));
+    app.stdin.write(KEY.up);
+    await app.wait(() => app.field('Calculation').startsWith('› '), 'calculation focused');
+    app.stdin.write(KEY.left);
+    const f = await app.wait((f) => f.includes('Kinesis Data Streams shards'), 'kinesis');
+    expect(f).toMatch(/Record size/);
+    expect(f).toMatch(/= 4 shards, limited by data written/);
+  });
+
+  it('Ctrl+D turns the case into a drill whose answer is the result', async () => {
+    const app = start();
+    await app.wait((f) => f.includes('= 20 RCU'));
+    app.stdin.write('\u0004');
+    await until(() => String(app.drills.length), (n) => n === '1', 'a drill');
+    const drill = app.drills[0]!;
+    expect(drill.question).toMatch(/300 items every 30 seconds/);
+    expect(drill.options.find((o) => o.correct)?.text).toBe('20 RCU');
+  });
+
+  it('Esc leaves the fields so global keys work; Enter comes back', async () => {
+    const app = start();
+    await app.wait((f) => f.includes('= 20 RCU'));
+    app.stdin.write(KEY.escape);
+    await app.wait((f) => f.includes('Enter or / to edit'), 'left');
+    expect(app.modes.at(-1)).toBe('calc');
+    app.stdin.write(KEY.enter);
+    await app.wait((f) => !f.includes('Enter or / to edit'), 'back');
+    expect(app.modes.at(-1)).toBe('calc-field');
+  });
+});
