@@ -2,11 +2,9 @@
 // `--check` stops after validation (for people editing content).
 import { chmodSync, mkdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { compileContent, ContentError } from '../src/content/compile.js';
+import { bundle, root } from './bundle.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 const checkOnly = process.argv.includes('--check');
 
@@ -33,25 +31,6 @@ generated('search.ts', `export const SEARCH_JSON = ${JSON.stringify(JSON.stringi
 
 const outfile = path.join(root, 'dist', 'cli.js');
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-await build({
-  entryPoints: [path.join(root, 'src', 'cli.ts')],
-  outdir: path.join(root, 'dist'),
-  entryNames: '[name]',
-  chunkNames: 'chunks/[name]-[hash]',
-  // The interactive app (Ink, React, yoga) is a separate chunk loaded only by `awsnotes`
-  // with no command, so plain commands start without parsing it.
-  splitting: true,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minify: true,
-  legalComments: 'none',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  alias: { 'react-devtools-core': path.join(root, 'src', 'stubs', 'react-devtools-core.ts') },
-  // Some of Ink's dependencies are CommonJS and call require().
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __awsnotesRequire } from 'node:module';\nconst require = __awsnotesRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+await bundle([path.join(root, 'src', 'cli.ts')], path.join(root, 'dist'));
 chmodSync(outfile, 0o755);
 console.log(`built ${path.relative(root, outfile)}`);

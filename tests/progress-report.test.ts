@@ -180,6 +180,19 @@ describe('the streak', () => {
     expect(streakDays(emptyProgress(), NOW)).toBe(0);
   });
 
+  it('counts calendar days across daylight-saving changes (Europe, US and southern dates)', () => {
+    for (const [year, month, day] of [
+      [2026, 2, 29], // EU clocks forward
+      [2026, 9, 25], // EU clocks back
+      [2026, 2, 8], // US clocks forward
+      [2026, 3, 5], // Australia/NZ clocks back
+    ] as const) {
+      const days = [-2, -1, 0, 1].map((offset) => new Date(year, month, day + offset, 12));
+      expect(streakDays(withAnswersOn(...days), new Date(year, month, day + 1, 18)), `${year}-${month + 1}-${day}`).toBe(4);
+      expect(streakDays(withAnswersOn(...days), new Date(year, month, day + 2, 23, 30)), `${year}-${month + 1}-${day}`).toBe(4);
+    }
+  });
+
   it('counts notes read (first and last) and exams finished as activity', () => {
     const progress = emptyProgress();
     progress.notesRead.sqs = { first: iso(at(-3, 12)), last: iso(at(-2, 12)), count: 2 };
@@ -262,6 +275,8 @@ describe('readiness', () => {
     expect(r.low).toBeGreaterThanOrEqual(990);
     expect(r.high).toBeLessThanOrEqual(1000);
     expect(r.likelyPass).toBe(true);
+    // Equal recall everywhere (up to rounding): the heaviest domain is the weakest.
+    expect(r.weakestDomain).toBe('development');
   });
 
   it('a mix: half of each domain known gives a mid score with a real band', () => {

@@ -11,6 +11,7 @@ function lazy<M>(load: () => Promise<M>, pick: (module: M) => Run): Run {
 const notes = () => import('./notes.js');
 const calc = () => import('./calc.js');
 const quiz = () => import('./quiz.js');
+const progress = () => import('./progress.js');
 
 export interface Command {
   name: string;
@@ -82,6 +83,46 @@ export const COMMANDS: Command[] = [
     examples: ['awsnotes questions --service dynamodb', 'awsnotes questions --json'],
     content: true,
     run: lazy(quiz, (m) => m.questionsCommand),
+  },
+  {
+    name: 'progress',
+    usage: 'progress [--json]',
+    summary: 'notes read, answers, cards due, streak, exams, readiness per domain, next steps',
+    examples: ['awsnotes progress', 'awsnotes progress --json | jq .readiness'],
+    content: true,
+    run: lazy(progress, (m) => m.progress),
+  },
+  {
+    name: 'config',
+    usage: 'config set exam-date YYYY-MM-DD|none | config get [exam-date]',
+    summary: 'your exam date (readiness is predicted for that day)',
+    examples: ['awsnotes config set exam-date 2027-03-15', 'awsnotes config get'],
+    content: false,
+    run: lazy(progress, (m) => m.config),
+  },
+  {
+    name: 'export',
+    usage: 'export [--format json|anki] [--out FILE]',
+    summary: 'json: a versioned backup of your progress; anki: the question bank for Anki',
+    examples: ['awsnotes export --out awsnotes-backup.json', 'awsnotes export --format anki --out dva-c02.txt'],
+    content: true,
+    run: lazy(progress, (m) => m.exportCommand),
+  },
+  {
+    name: 'import',
+    usage: 'import FILE',
+    summary: 'merge a json backup into your progress (nothing changes if the file is bad)',
+    examples: ['awsnotes import awsnotes-backup.json'],
+    content: false,
+    run: lazy(progress, (m) => m.importCommand),
+  },
+  {
+    name: 'reset',
+    usage: 'reset [--yes]',
+    summary: 'erase your progress, after writing a backup (asks first; --yes when not a terminal)',
+    examples: ['awsnotes reset', 'awsnotes reset --yes'],
+    content: false,
+    run: lazy(progress, (m) => m.reset),
   },
   {
     name: 'calc',

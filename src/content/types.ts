@@ -103,3 +103,10 @@ export interface ContentBundle {
 export function plainText(spans: Span[]): string {
   return spans.map((s) => s.text).join('');
 }
+
+/** "Amazon Simple Queue Service (Amazon SQS)" → "SQS"; "Amazon DynamoDB" → "DynamoDB". */
+export function shortTitle(title: string): string {
+  const inParens = /\((?:Amazon |AWS )?([^)]+)\)\s*$/.exec(title);
+  if (inParens) return inParens[1]!;
+  return title.replace(/^(Amazon|AWS)\s+/, '');
+}

@@ -3,7 +3,7 @@
 // Pure: everything comes from the arguments; `now` is the only clock, and "today",
 // "tomorrow" and streak days are local calendar days.
 import { DRILL_TEMPLATES } from '../capacity/drills.js';
-import { DOMAIN_INFO, DOMAINS, type Domain, type Question, type Service } from '../content/types.js';
+import { DOMAIN_INFO, DOMAINS, shortTitle, type Domain, type Question, type Service } from '../content/types.js';
 import { domainCounts, MAX_SCORE, MIN_SCORE, PASS_SCORE } from '../quiz/exam.js';
 import type { Source } from '../quiz/sources.js';
 import { isDue, recall } from '../quiz/srs.js';
@@ -157,9 +157,14 @@ function meanRecall(questions: readonly Question[], cards: Progress['cards'], at
 const toScaled = (share: number) => MIN_SCORE + (MAX_SCORE - MIN_SCORE) * share;
 const clampScore = (score: number) => Math.min(MAX_SCORE, Math.max(MIN_SCORE, Math.round(score)));
 
-/** Lowest value first; ties go to the heavier exam domain. */
+/** Lowest value first; ties (within rounding noise) go to the heavier exam domain. */
 function weakest(values: ReadonlyMap<Domain, number>): Domain {
-  return [...DOMAINS].sort((a, b) => values.get(a)! - values.get(b)! || DOMAIN_INFO[b].weight - DOMAIN_INFO[a].weight)[0]!;
+  return [...DOMAINS].sort((a, b) => ascending(values.get(a)!, values.get(b)!) || DOMAIN_INFO[b].weight - DOMAIN_INFO[a].weight)[0]!;
+}
+
+/** Compares two means, treating floating-point noise as a tie. */
+function ascending(a: number, b: number): number {
+  return Math.abs(a - b) < 1e-9 ? 0 : a - b;
 }
 
 /**
@@ -326,7 +331,7 @@ export function progressReport(progress: Progress, bank: Question[], services: S
 function nextSteps(progress: Progress, bank: readonly Question[], services: ServiceProgress[], domains: DomainProgress[], now: Date): NextStep[] {
   const first: NextStep[] = [];
   const later: NextStep[] = [];
-  const titles = new Map(services.map((s) => [s.id, s.title]));
+  const titles = new Map(services.map((s) => [s.id, shortTitle(s.title)]));
   const order = new Map(services.map((s, i) => [s.id, i]));
   const byOrder = (a: string, b: string) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity);
 
@@ -351,10 +356,10 @@ function nextSteps(progress: Progress, bank: readonly Question[], services: Serv
   for (const q of bank) if (q.domain === weakDomain) inDomain.set(q.service, (inDomain.get(q.service) ?? 0) + 1);
   const unread = services
     .filter((s) => inDomain.has(s.id) && !s.read)
-    .sort((a, b) => a.mastery - b.mastery || inDomain.get(b.id)! - inDomain.get(a.id)! || byOrder(a.id, b.id));
+    .sort((a, b) => ascending(a.mastery, b.mastery) || inDomain.get(b.id)! - inDomain.get(a.id)! || byOrder(a.id, b.id));
   const toRead = unread[0];
   if (toRead) {
-    first.push({ text: `${toRead.title} note never read (${DOMAIN_INFO[weakDomain].title})`, action: { kind: 'read', service: toRead.id } });
+    first.push({ text: `${shortTitle(toRead.title)} note never read (${DOMAIN_INFO[weakDomain].title})`, action: { kind: 'read', service: toRead.id } });
   }
 
   // 3. Services never practised, by their expected share of the exam.
@@ -366,7 +371,7 @@ function nextSteps(progress: Progress, bank: readonly Question[], services: Serv
   const never = services
     .filter((s) => s.questions > 0 && s.id !== toRead?.id && !bank.some((q) => q.service === s.id && practised.has(q.id)))
     .sort((a, b) => examShare.get(b.id)! - examShare.get(a.id)! || byOrder(a.id, b.id))
-    .map((s) => ({ text: `${s.title} never practised (${plural(s.questions, 'question')})`, action: { kind: 'quiz', source: { kind: 'service', service: s.id } } }) satisfies NextStep);
+    .map((s) => ({ text: `${shortTitle(s.title)} never practised (${plural(s.questions, 'question')})`, action: { kind: 'quiz', source: { kind: 'service', service: s.id } } }) satisfies NextStep);
   first.push(...never.slice(0, 2));
   later.push(...never.slice(2));
 

@@ -2,11 +2,13 @@ import { Box, Text, useApp, useInput } from 'ink';
 import { useState, type ReactNode } from 'react';
 import type { ProgressStore } from '../progress/store.js';
 import type { Question } from '../content/types.js';
+import type { NextAction } from '../progress/report.js';
 import type { Source } from '../quiz/sources.js';
 import { Frame, type ScreenTab } from './components/Frame.js';
 import { HelpOverlay, helpLines } from './components/HelpOverlay.js';
 import { BINDINGS, footerText, isKey, type Scope } from './keys.js';
 import { CalculatorScreen } from './screens/CalculatorScreen.js';
+import { ProgressScreen } from './screens/ProgressScreen.js';
 import { QuizScreen, type QuizRequest } from './screens/QuizScreen.js';
 import { ServicesScreen } from './screens/ServicesScreen.js';
 import { MODES, type InputMode } from './screens/types.js';
@@ -23,12 +25,13 @@ export function tooSmallMessage(columns: number): string {
   return variants.find((v) => v.length <= columns) ?? need;
 }
 
-export type ScreenId = 'services' | 'quiz' | 'calc';
+export type ScreenId = 'services' | 'quiz' | 'calc' | 'progress';
 
 const TABS: (ScreenTab & { id: ScreenId; mode: InputMode })[] = [
   { id: 'services', title: 'Services', mode: 'search-box' },
   { id: 'quiz', title: 'Quiz', mode: 'quiz-source' },
   { id: 'calc', title: 'Calculator', mode: 'calc-field' },
+  { id: 'progress', title: 'Progress', mode: 'progress' },
 ];
 
 /** Where the app opens: a screen, and for the quiz a source or the exam. */
@@ -101,6 +104,12 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
     setScreen('quiz');
   };
   const showNotice = (text: string) => setNotice(text);
+  const [noteRequest, setNoteRequest] = useState<{ service: string; nonce: number } | null>(null);
+  const act = (action: NextAction) => {
+    if (action.kind === 'quiz') return startQuiz(action.source);
+    setNoteRequest((r) => ({ service: action.service, nonce: (r?.nonce ?? 0) + 1 }));
+    setScreen('services');
+  };
 
   const active = (id: ScreenId) => help === null && !tooSmall && screen === id;
   // Screens stay mounted while hidden, so their state survives switching and resizing.
@@ -127,6 +136,7 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
               readIds={readIds}
               onMode={setMode('services')}
               onQuiz={(service) => startQuiz({ kind: 'service', service })}
+              openRequest={noteRequest}
               onOpen={(id) => {
                 store.markRead(id);
                 setReadIds(new Set(Object.keys(store.read().notesRead)));
@@ -136,6 +146,7 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
             />,
           )}
           {slot('quiz', <QuizScreen active={active('quiz')} width={columns} height={bodyHeight} store={store} request={quizRequest} onMode={setMode('quiz')} onNotice={showNotice} />)}
+          {slot('progress', <ProgressScreen active={active('progress')} width={columns} height={bodyHeight} store={store} onMode={setMode('progress')} onAction={act} />)}
           {slot('calc', <CalculatorScreen active={active('calc')} width={columns} height={bodyHeight} onMode={setMode('calc')} onDrill={(drill) => startQuiz({ kind: 'drills' }, drill)} />)}
         </Frame>
       </Box>

@@ -2,7 +2,7 @@
 // the `?` overlay are generated from the same rows, so help cannot drift from the keys.
 import type { Key } from 'ink';
 
-export type Scope = 'global' | 'menu' | 'reader' | 'find' | 'outline' | 'quiz-source' | 'quiz-question' | 'quiz-verdict' | 'quiz-summary' | 'exam' | 'exam-grid' | 'exam-results' | 'calc-field' | 'calc' | 'progress';
+export type Scope = 'global' | 'menu' | 'reader' | 'find' | 'outline' | 'quiz-source' | 'quiz-question' | 'quiz-verdict' | 'quiz-summary' | 'exam' | 'exam-grid' | 'exam-results' | 'calc-field' | 'calc' | 'progress' | 'progress-date';
 
 type KeyName = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
 
@@ -108,6 +108,14 @@ export const BINDINGS: Binding[] = [
   { id: 'results.scroll-up', scope: 'exam-results', keys: [k('upArrow'), k('pageUp'), ch('k')], label: '↑/k', description: 'scroll back' },
   { id: 'results.close', scope: 'exam-results', keys: [ch('q'), k('escape')], label: 'q', description: 'back to the list of sources', footer: 'done' },
 
+  { id: 'progress.next-step', scope: 'progress', keys: [k('downArrow'), k('upArrow')], label: '↑/↓', description: 'choose a next step', footer: 'choose' },
+  { id: 'progress.go', scope: 'progress', keys: [k('return')], label: 'Enter', description: 'go: start that quiz or open that note', footer: 'go' },
+  { id: 'progress.scroll-down', scope: 'progress', keys: [ch('j'), k('pageDown'), ch(' ')], label: 'j/PgDn', description: 'scroll the dashboard down', footer: 'scroll' },
+  { id: 'progress.scroll-up', scope: 'progress', keys: [ch('k'), k('pageUp'), ch('b')], label: 'k/PgUp', description: 'scroll the dashboard up' },
+  { id: 'progress.exam-date', scope: 'progress', keys: [ch('e')], label: 'e', description: 'set or clear your exam date', footer: 'exam date' },
+  { id: 'progress-date.save', scope: 'progress-date', keys: [k('return')], label: 'Enter', description: 'save the exam date (empty clears it)', footer: 'save' },
+  { id: 'progress-date.cancel', scope: 'progress-date', keys: [k('escape')], label: 'Esc', description: 'cancel', footer: 'cancel' },
+
   { id: 'calc.next-field', scope: 'calc-field', keys: [k('tab', { shift: false }), k('downArrow')], label: 'Tab/↓', description: 'next field', footer: 'next field' },
   { id: 'calc.prev-field', scope: 'calc-field', keys: [k('tab', { shift: true }), k('upArrow')], label: 'Shift+Tab/↑', description: 'previous field' },
   { id: 'calc.change', scope: 'calc-field', keys: [k('leftArrow'), k('rightArrow'), ch(' ')], label: '←/→/Space', description: 'change a choice (calculation, consistency, mode…)', footer: 'change' },
@@ -170,4 +178,5 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   'calc-field': 'Calculator: typing in a field',
   calc: 'Calculator',
   progress: 'Progress',
+  'progress-date': 'Progress: typing the exam date',
 };

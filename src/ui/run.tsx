@@ -5,10 +5,18 @@ import { loadContent } from '../content/bundle.js';
 import { ProgressStore } from '../progress/store.js';
 import { colorEnabled } from '../term/color.js';
 import { App, type AppStart } from './App.js';
+import { firstFrameLogger } from './frame-log.js';
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 const SHOW_CURSOR = '\x1b[?25h';
+
+/**
+ * How the app is rendered, shared with the bench's keystroke harness. Ink throttles
+ * redraws to maxFps; 60 keeps a keystroke's frame within one 60 Hz refresh. (Ink's
+ * incrementalRendering left stale rows on the alternate screen in tmux: not used.)
+ */
+export const INK_OPTIONS = { exitOnCtrlC: false, patchConsole: true, maxFps: 60 } as const;
 
 export async function runApp(start: AppStart = { screen: 'services' }): Promise<number> {
   await loadContent();
@@ -22,9 +30,10 @@ export async function runApp(start: AppStart = { screen: 'services' }): Promise<
   };
 
   process.stdout.write(ENTER_ALT_SCREEN);
+  const onRender = firstFrameLogger();
   const instance = render(<App store={store} color={colorEnabled(true)} start={start} onExit={(code) => (exitCode = code)} />, {
-    exitOnCtrlC: false,
-    patchConsole: true,
+    ...INK_OPTIONS,
+    ...(onRender ? { onRender } : {}),
   });
 
   const fail = (error: unknown) => {

@@ -1,6 +1,7 @@
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { firstSelectable, isSelectable, menuRows, moveSelection, type MenuRow } from '../../browse/menu.js';
+import { services } from '../../content/bundle.js';
 import type { Service } from '../../content/types.js';
 import { excerpt, highlight, truncateLine, type Line } from '../../render/lines.js';
 import { StyledLine } from '../components/StyledLine.js';
@@ -18,6 +19,8 @@ export interface ServicesScreenProps {
   onOpen(serviceId: string): void;
   onMode(mode: InputMode): void;
   onQuiz(serviceId: string): void;
+  /** Open this service's note (the Progress screen's "KMS note never read"). */
+  openRequest?: { service: string; nonce: number } | null;
 }
 
 interface Reading {
@@ -51,7 +54,7 @@ function rowLine(row: MenuRow, width: number): Line {
   }
 }
 
-export function ServicesScreen({ width, height, active, readIds, onOpen, onMode, onQuiz }: ServicesScreenProps) {
+export function ServicesScreen({ width, height, active, readIds, onOpen, onMode, onQuiz, openRequest }: ServicesScreenProps) {
   const [query, setQuery] = useState('');
   const [boxFocused, setBoxFocused] = useState(true);
   const [selected, setSelected] = useState(0);
@@ -86,6 +89,14 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
     onOpen(row.service.id);
     onMode('reader');
   };
+
+  useEffect(() => {
+    const service = openRequest ? services().find((s) => s.id === openRequest.service) : undefined;
+    if (!service) return;
+    setReading({ service, section: null });
+    onOpen(service.id);
+    onMode('reader');
+  }, [openRequest?.nonce]);
 
   const changeQuery = (value: string) => {
     setQuery(value);
@@ -129,7 +140,7 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
   }
 
   const visible = rows.slice(windowStart, windowStart + listHeight);
-  const services = rows.filter((r) => r.kind === 'service').length;
+  const matches = rows.filter((r) => r.kind === 'service').length;
   return (
     <Box flexDirection="column" height={height}>
       <Box>
@@ -137,7 +148,7 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
         <TextField value={query} focus={active && boxFocused} placeholder={boxFocused ? 'type to search: ddb, fifo, kinesis…' : 'press / to search'} onChange={changeQuery} />
       </Box>
       <Text {...ROLE_STYLE.muted} wrap="truncate">
-        {query ? (services ? `${services} service${services === 1 ? '' : 's'} match` : `nothing matches "${query}"`) : `${rows.filter((r) => r.kind === 'service').length} services · ✓ read`}
+        {query ? (matches ? `${matches} service${matches === 1 ? "" : "s"} match` : `nothing matches "${query}"`) : `${matches} services · ✓ read`}
       </Text>
       {visible.map((row, i) => {
         const index = windowStart + i;

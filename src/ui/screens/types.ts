@@ -14,7 +14,8 @@ export type InputMode =
   | 'exam'
   | 'calc-field'
   | 'calc'
-  | 'progress';
+  | 'progress'
+  | 'progress-date';
 
 export interface ModeRules {
   /** A text box has focus: every printable key (and Tab) is the screen's; no global key fires. */
@@ -51,4 +52,5 @@ export const MODES: Record<InputMode, ModeRules> = {
   'calc-field': rules(['calc-field'], 'none', { text: true }),
   calc: rules(['calc'], 'all'),
   progress: rules(['progress'], 'all'),
+  'progress-date': rules(['progress-date'], 'none', { text: true }),
 };

@@ -1,0 +1,149 @@
+// In-process measurements for `npm run bench`, bundled like awsnotes:
+//   search   — latency of every prefix of 20 queries, shipped content and a 10× corpus;
+//   keys     — keystroke-to-frame in the menu and the note reader, with the app rendered
+//              by Ink exactly as `awsnotes` renders it, on a fake terminal.
+// Prints one JSON object on stdout.
+import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { render } from 'ink';
+import { loadContent, searchData } from '../../src/content/bundle.js';
+import type { SearchRecord } from '../../src/content/types.js';
+import { ProgressStore } from '../../src/progress/store.js';
+import { createSearcher, search } from '../../src/search/search.js';
+import { App } from '../../src/ui/App.js';
+import { INK_OPTIONS } from '../../src/ui/run.js';
+
+export const QUERIES = [
+  'dynamodb', 'sqs fifo', 'lambda layers', 'kinesis shards', 'iam role', 'cognito user pool', 'kms key', 'api gateway stage',
+  'cloudformation', 'codedeploy appspec', 'elastic beanstalk', 'xray', 'parameter store', 'long polling', 'rcu', 'visibility timeout',
+  'cors', 'ddb', 'presigned url', 'dead letter queue',
+];
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+/** Keys that drew no frame (NaN) are reported as `missed`, not hidden in the percentiles. */
+const stats = (all: number[]) => {
+  const values = all.filter((v) => Number.isFinite(v));
+  return { p50: percentile(values, 50), p95: percentile(values, 95), n: values.length, missed: all.length - values.length };
+};
+
+function prefixes(): string[] {
+  return QUERIES.flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)));
+}
+
+function timeSearch(run: (q: string) => unknown): number[] {
+  const times: number[] = [];
+  for (const q of prefixes()) run(q); // warm-up
+  for (let round = 0; round < 5; round++) {
+    for (const q of prefixes()) {
+      const t = performance.now();
+      run(q);
+      times.push(performance.now() - t);
+    }
+  }
+  return times;
+}
+
+/** Ten times the shipped records: each service copied with other ids and shuffled lines. */
+function syntheticRecords(records: SearchRecord[]): SearchRecord[] {
+  const out: SearchRecord[] = [];
+  for (let copy = 0; copy < 10; copy++) {
+    for (const r of records) {
+      const twist = (text: string | undefined) => (text === undefined || copy === 0 ? text : text.split(' ').map((w, j) => (j % (copy + 1) === 0 ? w : w.split('').reverse().join(''))).join(' '));
+      const clone: SearchRecord = { ...r, service: `${r.service}-${copy}`, owner: `${twist(r.owner)} ${copy}` };
+      for (const key of ['title', 'alias', 'heading', 'line'] as const) if (r[key] !== undefined) clone[key] = twist(r[key])!;
+      out.push(clone);
+    }
+  }
+  return out;
+}
+
+class FakeStdout extends EventEmitter {
+  isTTY = true;
+  columns = 100;
+  rows = 30;
+  lastWrite = 0;
+  frame = '';
+  write(chunk: string) {
+    this.lastWrite = performance.now();
+    this.frame = chunk;
+    this.emit('frame');
+    return true;
+  }
+}
+
+class FakeStdin extends EventEmitter {
+  isTTY = true;
+  private queue: string[] = [];
+  setRawMode() {}
+  setEncoding() {}
+  ref() {}
+  unref() {}
+  read() {
+    return this.queue.shift() ?? null;
+  }
+  press(data: string) {
+    this.queue.push(data);
+    this.emit('readable');
+  }
+}
+
+async function keyTimings(): Promise<{ menu: number[]; reader: number[] }> {
+  const stdout = new FakeStdout();
+  const stdin = new FakeStdin();
+  const store = ProgressStore.open({ dir: mkdtempSync(path.join(tmpdir(), 'awsnotes-bench-')) });
+  const instance = render(<App store={store} color onExit={() => {}} />, {
+    ...INK_OPTIONS,
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stderr: stdout as unknown as NodeJS.WriteStream,
+    patchConsole: false,
+  });
+  const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const nextFrame = () => new Promise<void>((resolve) => stdout.once('frame', () => resolve()));
+  await settle(200);
+
+  // Each key after the previous frame and a pause a person would leave (>= 1/maxFps).
+  const press = async (data: string): Promise<number> => {
+    await settle(40);
+    const frame = nextFrame();
+    const t = performance.now();
+    stdin.press(data);
+    const drawn = await Promise.race([frame.then(() => true), settle(1000).then(() => false)]);
+    return drawn ? stdout.lastWrite - t : Number.NaN;
+  };
+  const menu: number[] = [];
+  for (const query of QUERIES) {
+    for (const char of query) menu.push(await press(char));
+    await press('\x1b'); // Esc clears the query (its frame is not counted)
+    await settle(60);
+  }
+  await press('d');
+  await press('y');
+  await press('\r');
+  const reader: number[] = [];
+  for (let i = 0; i < 60; i++) reader.push(await press(i % 2 === 0 ? 'j' : 'k'));
+  instance.unmount();
+  return { menu, reader };
+}
+
+await loadContent();
+const shipped = searchData().records;
+const synthetic = syntheticRecords(shipped);
+const big = createSearcher(synthetic);
+const keys = await keyTimings();
+console.log(
+  JSON.stringify({
+    records: { shipped: shipped.length, synthetic: synthetic.length },
+    search: {
+      shipped: stats(timeSearch((q) => search(q))),
+      synthetic: stats(timeSearch((q) => search(q, { searcher: big }))),
+    },
+    keys: { menu: stats(keys.menu), reader: stats(keys.reader) },
+  }),
+);
+process.exit(0);

@@ -1,0 +1,136 @@
+// `npm run bench`: every figure next to its floor or baseline measured in the same run,
+// with its budget. `--json` prints the figures as JSON. Needs tmux (for first frames).
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { bundle, root } from '../bundle.js';
+
+const RUNS = 15;
+const WARMUP = 3;
+const FRAME_RUNS = 10;
+const json = process.argv.includes('--json');
+const log = (text: string) => {
+  if (!json) process.stderr.write(`${text}\n`);
+};
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const cli = path.join(root, 'dist', 'cli.js');
+if (!existsSync(cli)) {
+  console.error('bench: dist/cli.js is missing; run npm run build first');
+  process.exit(2);
+}
+const benchDir = mkdtempSync(path.join(tmpdir(), 'awsnotes-bench-'));
+const configDir = path.join(benchDir, 'config');
+const env = { ...process.env, AWSNOTES_CONFIG_DIR: configDir, NO_COLOR: '1', CI: '' };
+
+function wallTime(args: string[]): number {
+  const times: number[] = [];
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'ignore'] });
+    const elapsed = performance.now() - t;
+    if (r.status !== 0 && args[0] !== '-e') throw new Error(`bench: ${args.join(' ')} exited ${r.status}`);
+    if (i >= WARMUP) times.push(elapsed);
+  }
+  return median(times);
+}
+
+/** Launch-to-first-frame and RSS at that frame, in a real terminal (tmux). */
+function firstFrame(script: string, args: string[] = []): { ms: number; rss: number } {
+  const frames: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i < 2 + FRAME_RUNS; i++) {
+    const logFile = path.join(benchDir, `frame-${path.basename(script)}-${i}.log`);
+    const session = `awsnotes-bench-${process.pid}-${i}`;
+    // The shell prints the launch time (ns) just before it execs node.
+    const command = `date +%s%N > ${logFile}.start; exec env -u CI AWSNOTES_BENCH_FRAME_LOG=${logFile} AWSNOTES_CONFIG_DIR=${configDir} ${process.execPath} ${script} ${args.join(' ')}`;
+    execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '100', '-y', '30', command]);
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(logFile) || readFileSync(logFile, 'utf8').trim() === '') {
+      if (Date.now() > deadline) throw new Error(`bench: no first frame from ${script}`);
+      execFileSync('sleep', ['0.01']);
+    }
+    spawnSync('tmux', ['kill-session', '-t', session]);
+    const [frameMs, bytes] = readFileSync(logFile, 'utf8').trim().split(' ').map(Number) as [number, number];
+    const startMs = Number(readFileSync(`${logFile}.start`, 'utf8').trim()) / 1e6;
+    if (i >= 2) {
+      frames.push(frameMs - startMs);
+      rss.push(bytes);
+    }
+  }
+  return { ms: median(frames), rss: median(rss) };
+}
+
+async function harness(): Promise<{ records: { shipped: number; synthetic: number }; search: Record<'shipped' | 'synthetic', { p50: number; p95: number; n: number }>; keys: Record<'menu' | 'reader', { p50: number; p95: number; n: number; missed: number }> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(benchDir, 'harness.js')], { env: { ...env, NO_COLOR: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`bench: harness exited ${code}`))));
+  });
+}
+
+log('bundling the baseline and the harness like awsnotes…');
+await bundle([path.join(root, 'scripts', 'bench', 'hello.tsx'), path.join(root, 'scripts', 'bench', 'harness.tsx')], benchDir);
+
+log(`timing plain commands (median of ${RUNS} after ${WARMUP} warm-up runs)…`);
+const floor = wallTime(['-e', '0']);
+const commands: [string, string[]][] = [
+  ['awsnotes --version', ['--version']],
+  ['awsnotes list', ['list']],
+  ['awsnotes search dynamo', ['search', 'dynamo']],
+  ['awsnotes show sqs', ['show', 'sqs']],
+  ['awsnotes calc dynamodb read --size 6KB --rate 300/30s', ['calc', 'dynamodb', 'read', '--size', '6KB', '--rate', '300/30s']],
+];
+const plain = commands.map(([name, args]) => ({ name, ms: wallTime([cli, ...args]) }));
+
+log(`timing first frames in tmux (median of ${FRAME_RUNS})…`);
+const baseline = firstFrame(path.join(benchDir, 'hello.js'));
+const app = firstFrame(cli);
+
+log('timing search and keystrokes in-process…');
+const inner = await harness();
+rmSync(benchDir, { recursive: true, force: true });
+
+interface Row {
+  figure: string;
+  value: string;
+  reference: string;
+  ratio: number | null;
+  budget: string;
+  ok: boolean;
+}
+const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 1)} ms`;
+const mib = (v: number) => `${(v / 1024 / 1024).toFixed(1)} MiB`;
+const rows: Row[] = [
+  { figure: 'node -e 0 (floor)', value: ms(floor), reference: '', ratio: null, budget: '', ok: true },
+  ...plain.map((p) => ({ figure: p.name, value: ms(p.ms), reference: `floor ${ms(floor)}`, ratio: p.ms / floor, budget: '≤ 1.25×', ok: p.ms / floor <= 1.25 })),
+  { figure: 'first frame: bare Ink hello (baseline)', value: ms(baseline.ms), reference: '', ratio: null, budget: '', ok: true },
+  { figure: 'first frame: awsnotes menu', value: ms(app.ms), reference: `baseline ${ms(baseline.ms)}`, ratio: app.ms / baseline.ms, budget: '≤ 1.15×', ok: app.ms / baseline.ms <= 1.15 },
+  { figure: `search p50, shipped (${inner.records.shipped} lines)`, value: ms(inner.search.shipped.p50), reference: '', ratio: null, budget: '', ok: true },
+  { figure: 'search p95, shipped', value: ms(inner.search.shipped.p95), reference: '', ratio: null, budget: '≤ 2 ms', ok: inner.search.shipped.p95 <= 2 },
+  { figure: `search p50, 10× corpus (${inner.records.synthetic} lines)`, value: ms(inner.search.synthetic.p50), reference: '', ratio: null, budget: '', ok: true },
+  { figure: 'search p95, 10× corpus', value: ms(inner.search.synthetic.p95), reference: '', ratio: null, budget: '≤ 16 ms', ok: inner.search.synthetic.p95 <= 16 },
+  { figure: 'keystroke → frame p50, menu', value: ms(inner.keys.menu.p50), reference: '', ratio: null, budget: '', ok: true },
+  { figure: 'keystroke → frame p95, menu', value: ms(inner.keys.menu.p95), reference: `${inner.keys.menu.n} keys, ${inner.keys.menu.missed} without a frame`, ratio: null, budget: '≤ 16 ms', ok: inner.keys.menu.p95 <= 16 && inner.keys.menu.missed === 0 },
+  { figure: 'keystroke → frame p50, reader', value: ms(inner.keys.reader.p50), reference: '', ratio: null, budget: '', ok: true },
+  { figure: 'keystroke → frame p95, reader', value: ms(inner.keys.reader.p95), reference: `${inner.keys.reader.n} keys, ${inner.keys.reader.missed} without a frame`, ratio: null, budget: '≤ 16 ms', ok: inner.keys.reader.p95 <= 16 && inner.keys.reader.missed === 0 },
+  { figure: 'RSS at first frame: baseline', value: mib(baseline.rss), reference: '', ratio: null, budget: '', ok: true },
+  { figure: 'RSS at first frame: awsnotes', value: mib(app.rss), reference: `baseline ${mib(baseline.rss)}`, ratio: app.rss / baseline.rss, budget: '≤ 1.3×', ok: app.rss / baseline.rss <= 1.3 },
+];
+
+if (json) {
+  console.log(JSON.stringify({ floorMs: floor, plain, firstFrame: { baseline, app }, ...inner, rows }, null, 2));
+} else {
+  const widths = [Math.max(...rows.map((r) => r.figure.length)), 10, Math.max(...rows.map((r) => r.reference.length)), 7, 9];
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(line(['figure', 'value', 'reference', 'ratio', 'budget']) + '  ok');
+  for (const r of rows) console.log(line([r.figure, r.value, r.reference, r.ratio === null ? '' : `${r.ratio.toFixed(2)}×`, r.budget]) + `  ${r.budget ? (r.ok ? 'yes' : 'NO') : ''}`);
+}
+process.exitCode = rows.every((r) => r.ok) ? 0 : 1;

@@ -1,0 +1,30 @@
+// The one esbuild configuration: used for dist/ and, by the bench, for its baseline app
+// and harness, so that both are bundled exactly alike.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function bundle(entryPoints: string[], outdir: string): Promise<void> {
+  await build({
+    entryPoints,
+    outdir,
+    entryNames: '[name]',
+    chunkNames: 'chunks/[name]-[hash]',
+    // The interactive app (Ink, React, yoga) and the content are separate chunks loaded
+    // only on the paths that need them, so plain commands start without parsing them.
+    splitting: true,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    alias: { 'react-devtools-core': path.join(root, 'src', 'stubs', 'react-devtools-core.ts') },
+    // Some of Ink's dependencies are CommonJS and call require().
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __awsnotesRequire } from 'node:module';\nconst require = __awsnotesRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}

@@ -1,0 +1,97 @@
+import { Box, Text, useInput } from 'ink';
+import { useMemo, useState } from 'react';
+import { checkExamDate, reportLines } from '../../commands/progress.js';
+import { questions, services } from '../../content/bundle.js';
+import { progressReport, type NextAction } from '../../progress/report.js';
+import type { ProgressStore } from '../../progress/store.js';
+import { ScrollLines, clampTop } from '../components/ScrollLines.js';
+import { TextField } from '../components/TextField.js';
+import { isKey } from '../keys.js';
+import { ROLE_STYLE } from '../theme.js';
+import type { InputMode } from './types.js';
+
+export interface ProgressScreenProps {
+  width: number;
+  height: number;
+  active: boolean;
+  store: ProgressStore;
+  onMode(mode: InputMode): void;
+  onAction(action: NextAction): void;
+}
+
+export function ProgressScreen({ width, height, active, store, onMode, onAction }: ProgressScreenProps) {
+  const [version, setVersion] = useState(0);
+  const [selected, setSelected] = useState(0);
+  const [scroll, setScroll] = useState(0);
+  const [dateDraft, setDateDraft] = useState<string | null>(null);
+  const [dateError, setDateError] = useState('');
+  // Recomputed whenever the screen is shown: the quiz may have changed everything.
+  const report = useMemo(() => progressReport(store.read(), questions(), services(), new Date()), [active, version]);
+  const steps = report.nextSteps;
+  const lines = useMemo(() => reportLines(report, width), [report, width]);
+  const stepsHeight = Math.min(steps.length, 5) + 1;
+  const bodyHeight = Math.max(1, height - stepsHeight - 1);
+
+  const saveDate = (text: string) => {
+    const value = text.trim();
+    const date = value === '' ? undefined : checkExamDate(value);
+    if (date === null) return setDateError(`'${value}' is not a date as YYYY-MM-DD`);
+    store.update((p) => {
+      if (date) p.settings.examDate = date;
+      else delete p.settings.examDate;
+    });
+    setDateDraft(null);
+    setDateError('');
+    setVersion((v) => v + 1);
+    onMode('progress');
+  };
+
+  useInput(
+    (input, key) => {
+      if (dateDraft !== null) {
+        if (isKey('progress-date.save', input, key)) saveDate(dateDraft);
+        else if (isKey('progress-date.cancel', input, key)) {
+          setDateDraft(null);
+          setDateError('');
+          onMode('progress');
+        }
+        return;
+      }
+      const page = key.pageDown || key.pageUp || input === ' ' || input === 'b' ? bodyHeight - 1 : 1;
+      if (isKey('progress.next-step', input, key)) setSelected((s) => Math.max(0, Math.min(steps.length - 1, s + (key.downArrow ? 1 : -1))));
+      else if (isKey('progress.go', input, key)) {
+        const step = steps[selected];
+        if (step) onAction(step.action);
+      } else if (isKey('progress.scroll-down', input, key)) setScroll((s) => clampTop(s + page, lines.length, bodyHeight));
+      else if (isKey('progress.scroll-up', input, key)) setScroll((s) => Math.max(0, s - page));
+      else if (isKey('progress.exam-date', input, key)) {
+        setDateDraft(store.read().settings.examDate ?? '');
+        onMode('progress-date');
+      }
+    },
+    { isActive: active },
+  );
+
+  return (
+    <Box flexDirection="column" height={height}>
+      <Text bold {...ROLE_STYLE.accent} wrap="truncate">
+        {steps.length ? 'Next best steps (↑/↓, Enter to go)' : 'Nothing due: answer some questions to see your next steps'}
+      </Text>
+      {steps.slice(0, 5).map((step, i) => (
+        <Text key={step.text} inverse={i === selected} wrap="truncate">
+          {`${i === selected ? '›' : ' '} ${step.text}`}
+        </Text>
+      ))}
+      <ScrollLines lines={lines} top={scroll} height={bodyHeight} width={width} />
+      {dateDraft !== null ? (
+        <Box>
+          <Text {...ROLE_STYLE.accent}>Exam date (YYYY-MM-DD, empty clears): </Text>
+          <TextField value={dateDraft} focus={active} onChange={setDateDraft} />
+          <Text {...ROLE_STYLE.error}>{dateError ? `  ${dateError}` : ''}</Text>
+        </Box>
+      ) : (
+        <Text {...ROLE_STYLE.muted} wrap="truncate">{`exam date: ${report.readiness.examDate ?? 'not set'} (e to change) · j/k scroll`}</Text>
+      )}
+    </Box>
+  );
+}

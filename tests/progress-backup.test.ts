@@ -1,0 +1,168 @@
+// Backups (export, parse back, every error) and the Anki export of the question bank.
+import { describe, expect, it } from 'vitest';
+import { questions, services } from '../src/content/bundle.js';
+import type { Question } from '../src/content/types.js';
+import { ANKI_HEADERS, exportAnki, exportJson, htmlText, parseBackup } from '../src/progress/backup.js';
+import { emptyProgress, PROGRESS_VERSION, type Progress } from '../src/progress/schema.js';
+import { review } from '../src/quiz/srs.js';
+
+const NOW = new Date(Date.UTC(2026, 2, 15, 10));
+
+function sample(): Progress {
+  const p = emptyProgress();
+  p.notesRead.sqs = { first: '2026-03-01T10:00:00.000Z', last: '2026-03-14T10:00:00.000Z', count: 3 };
+  p.answers.push({ id: 'a1', question: 'q1', chosen: [1, 2], correct: false, at: '2026-03-14T10:05:00.000Z', ms: 4200, source: 'quiz', rating: 1 });
+  p.cards.q1 = review(undefined, 1, new Date('2026-03-14T10:05:00.000Z'));
+  p.flags.q1 = '2026-03-14T10:06:00.000Z';
+  p.exams.push({
+    id: 'e1',
+    startedAt: '2026-03-10T08:00:00.000Z',
+    finishedAt: '2026-03-10T10:00:00.000Z',
+    questions: 65,
+    correct: 47,
+    scaled: 751,
+    passed: true,
+    timedOut: false,
+    domains: { development: { questions: 21, correct: 15 } },
+  });
+  p.settings.examDate = '2026-04-30';
+  return p;
+}
+
+function errorOf(text: string): string {
+  const parsed = parseBackup(text);
+  if (parsed.ok) throw new Error('expected an error');
+  return parsed.error;
+}
+
+describe('JSON backups', () => {
+  it('exports a versioned, pretty-printed backup', () => {
+    const text = exportJson(sample(), NOW, '0.2.0');
+    const raw = JSON.parse(text);
+    expect(raw).toEqual({ format: 'awsnotes-progress', backupVersion: 1, exportedAt: '2026-03-15T10:00:00.000Z', appVersion: '0.2.0', progress: sample() });
+    expect(text.startsWith('{\n  "format": "awsnotes-progress",\n  "backupVersion": 1,')).toBe(true);
+    expect(text.endsWith('}\n')).toBe(true);
+  });
+
+  it('reads its own backups back unchanged', () => {
+    for (const progress of [sample(), emptyProgress()]) {
+      expect(parseBackup(exportJson(progress, NOW, '0.2.0'))).toEqual({ ok: true, progress });
+    }
+  });
+
+  it('accepts a raw progress.json, current or version 1 (migrated)', () => {
+    expect(parseBackup(JSON.stringify(sample(), null, 2))).toEqual({ ok: true, progress: sample() });
+    const v1 = { version: 1, notesRead: { sqs: { first: '2026-01-01T00:00:00.000Z', last: '2026-01-02T00:00:00.000Z', count: 2 } } };
+    const parsed = parseBackup(JSON.stringify(v1));
+    expect(parsed).toEqual({ ok: true, progress: { ...emptyProgress(), notesRead: v1.notesRead } });
+    expect(parsed.ok && parsed.progress.version).toBe(PROGRESS_VERSION);
+    // A version-1 file inside a backup envelope is migrated too.
+    expect(parseBackup(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 1, progress: v1 }))).toEqual(parsed);
+  });
+
+  it('says when the text is not JSON', () => {
+    expect(errorOf('{"format": "awsnotes-progress",')).toMatch(/^not valid JSON \(/);
+    expect(errorOf('')).toMatch(/^not valid JSON/);
+  });
+
+  it('says when the JSON is not an object', () => {
+    expect(errorOf('[1, 2]')).toBe('not an awsnotes backup: expected a JSON object, found an array');
+    expect(errorOf('null')).toBe('not an awsnotes backup: expected a JSON object, found null');
+    expect(errorOf('"progress"')).toBe('not an awsnotes backup: expected a JSON object, found a string');
+    expect(errorOf('42')).toBe('not an awsnotes backup: expected a JSON object, found a number');
+  });
+
+  it('refuses foreign JSON files', () => {
+    const foreign = 'not an awsnotes backup: expected format awsnotes-progress';
+    expect(errorOf('{"name": "some-package", "version": "1.0.0"}')).toBe(foreign);
+    expect(errorOf('{"format": "anki-export", "progress": {}}')).toBe(foreign);
+    expect(errorOf('{"version": 2}')).toBe(foreign);
+    expect(errorOf('{}')).toBe(foreign);
+  });
+
+  it('refuses backups and progress from a newer awsnotes', () => {
+    expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 2, progress: sample() }))).toBe(
+      'the backup was made by a newer awsnotes (backup version 2, this one reads up to 1)',
+    );
+    expect(errorOf(JSON.stringify({ ...sample(), version: PROGRESS_VERSION + 1 }))).toMatch(/newer awsnotes \(file version 3, this one reads up to 2\)/);
+    expect(errorOf(exportJson({ ...sample(), version: 3 } as unknown as Progress, NOW, '9.0.0'))).toMatch(/^the backup's "progress" .*newer awsnotes/);
+  });
+
+  it('says where the content is invalid', () => {
+    const bad = sample() as unknown as { answers: { at: string }[] };
+    bad.answers[0]!.at = 'yesterday';
+    expect(errorOf(exportJson(bad as unknown as Progress, NOW, '0.2.0'))).toBe(
+      `the backup's "progress" is not valid progress: unexpected content at "answers.0.at": must be an ISO date`,
+    );
+    expect(errorOf(JSON.stringify({ ...sample(), cards: { q1: { due: 'soon' } } }))).toMatch(/^the progress file is not valid progress: unexpected content at "cards\.q1\./);
+    expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 1 }))).toBe(`the backup's "progress" is missing`);
+    expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 1, progress: [] }))).toBe(`the backup's "progress" is not an object (found an array)`);
+    expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', progress: sample() }))).toBe('the backup has no valid "backupVersion" field');
+    expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 1, progress: { notesRead: {} } }))).toMatch(/no valid "version" field/);
+  });
+});
+
+describe('the Anki export', () => {
+  const HEADERS = ['#separator:Tab', '#html:true', '#notetype:Basic', '#deck:AWS DVA-C02 (awsnotes)', '#tags column:3', '#columns:Front\tBack\tTags'];
+
+  function lines(bank: Question[]): string[] {
+    const text = exportAnki(bank, services());
+    expect(text.endsWith('\n')).toBe(true);
+    return text.slice(0, -1).split('\n');
+  }
+
+  it('starts with the documented file headers', () => {
+    expect(ANKI_HEADERS).toEqual(HEADERS);
+    expect(lines(questions()).slice(0, HEADERS.length)).toEqual(HEADERS);
+  });
+
+  it('has one line of exactly three fields per question, in bank order, with its tags', () => {
+    const bank = questions();
+    const data = lines(bank).slice(HEADERS.length);
+    expect(data).toHaveLength(bank.length);
+    data.forEach((line, i) => {
+      const q = bank[i]!;
+      expect(line).not.toMatch(/\r/);
+      expect(line.startsWith('#')).toBe(false);
+      const fields = line.split('\t');
+      expect(fields, q.id).toHaveLength(3);
+      const [front, back, tags] = fields as [string, string, string];
+      expect(front.startsWith(htmlText(q.question)), q.id).toBe(true);
+      expect(front).toContain(`A. ${htmlText(q.options[0]!.text)}`);
+      expect(tags).toBe(`awsnotes service::${q.service} domain::${q.domain}`);
+      // No raw quotes, so no field needs CSV quoting.
+      expect(line.includes('"'), q.id).toBe(false);
+      const letters = q.options.flatMap((o, j) => (o.correct ? ['ABCDEF'[j]] : [])).join(', ');
+      expect(back.startsWith(`<b>${letters}</b>`), q.id).toBe(true);
+      expect(back).toContain(htmlText(q.explanation));
+    });
+  });
+
+  it('escapes HTML and never lets a tab, newline or quote break the line', () => {
+    const tricky: Question = {
+      id: 'tricky',
+      service: 'sqs',
+      domain: 'development',
+      kind: 'multiple',
+      section: 'overview',
+      question: 'Which <b>two</b> are "true" & valid?\tReally?\n(Choose two.)',
+      options: [
+        { text: 'a < b', correct: true, why: 'x'.repeat(11) },
+        { text: 'a > b', correct: false, why: 'x'.repeat(11) },
+        { text: 'Tom & "Jerry"', correct: true, why: 'x'.repeat(11) },
+        { text: 'line one\r\nline two', correct: false, why: 'x'.repeat(11) },
+        { text: 'plain', correct: false, why: 'x'.repeat(11) },
+      ],
+      explanation: 'First line.\nSecond <line>.',
+    };
+    const [line] = lines([tricky]).slice(HEADERS.length);
+    const [front, back, tags] = line!.split('\t') as [string, string, string];
+    expect(line!.split('\t')).toHaveLength(3);
+    expect(front).toBe(
+      'Which &lt;b&gt;two&lt;/b&gt; are &quot;true&quot; &amp; valid? Really?<br>(Choose two.)<br><br>A. a &lt; b<br>B. a &gt; b<br>C. Tom &amp; &quot;Jerry&quot;<br>D. line one<br>line two<br>E. plain',
+    );
+    const title = htmlText(services().find((s) => s.id === 'sqs')!.title);
+    expect(back).toBe(`<b>A, C</b><br>A. a &lt; b<br>C. Tom &amp; &quot;Jerry&quot;<br><br>First line.<br>Second &lt;line&gt;.<br><br><i>${title} · Development with AWS Services</i>`);
+    expect(tags).toBe('awsnotes service::sqs domain::development');
+  });
+});
