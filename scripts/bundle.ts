@@ -23,6 +23,15 @@ export async function bundle(entryPoints: string[], outdir: string): Promise<voi
     legalComments: 'none',
     define: { 'process.env.NODE_ENV': '"production"' },
     alias: { 'react-devtools-core': path.join(root, 'src', 'stubs', 'react-devtools-core.ts') },
+    plugins: [
+      {
+        // See src/stubs/ajv.ts: conf's schema support, never used, stays out of start-up.
+        name: 'stub-ajv',
+        setup(build) {
+          build.onResolve({ filter: /^ajv(-formats)?(\/.*)?$/ }, () => ({ path: path.join(root, 'src', 'stubs', 'ajv.ts') }));
+        },
+      },
+    ],
     // Some of Ink's dependencies are CommonJS and call require().
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __awsnotesRequire } from 'node:module';\nconst require = __awsnotesRequire(import.meta.url);" },
     logLevel: 'warning',

@@ -297,3 +297,12 @@ describe('awsnotes calc', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('format', () => {
+  it('groups thousands and trims decimals like en-US', async () => {
+    const { format } = await import('../src/capacity/parse.js');
+    for (const v of [0, 1, 0.5, 1228.8, 1048576, 0.1667, 12.3456, 999.9996, 1e9, 41779.2, 2.25]) {
+      expect(format(v)).toBe(v.toLocaleString('en-US', { maximumFractionDigits: 3 }));
+    }
+  });
+});

@@ -27,7 +27,11 @@ if (!existsSync(cli)) {
 }
 const benchDir = mkdtempSync(path.join(tmpdir(), 'awsnotes-bench-'));
 const configDir = path.join(benchDir, 'config');
-const env = { ...process.env, AWSNOTES_CONFIG_DIR: configDir, NO_COLOR: '1', CI: '' };
+// Ink renders only the last frame when it thinks it runs in CI (is-in-ci: CI,
+// CONTINUOUS_INTEGRATION or any CI_* variable): none of them reach the measured processes.
+const ciKeys = Object.keys(process.env).filter((k) => k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_'));
+const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !ciKeys.includes(k)));
+const env = { ...baseEnv, AWSNOTES_CONFIG_DIR: configDir, NO_COLOR: '1' };
 
 function wallTime(args: string[]): number {
   const times: number[] = [];
@@ -49,7 +53,7 @@ function firstFrame(script: string, args: string[] = []): { ms: number; rss: num
     const logFile = path.join(benchDir, `frame-${path.basename(script)}-${i}.log`);
     const session = `awsnotes-bench-${process.pid}-${i}`;
     // The shell prints the launch time (ns) just before it execs node.
-    const command = `date +%s%N > ${logFile}.start; exec env -u CI AWSNOTES_BENCH_FRAME_LOG=${logFile} AWSNOTES_CONFIG_DIR=${configDir} ${process.execPath} ${script} ${args.join(' ')}`;
+    const command = `date +%s%N > ${logFile}.start; exec env ${ciKeys.map((k) => `-u ${k}`).join(' ')} AWSNOTES_BENCH_FRAME_LOG=${logFile} AWSNOTES_CONFIG_DIR=${configDir} ${process.execPath} ${script} ${args.join(' ')}`;
     execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '100', '-y', '30', command]);
     const deadline = Date.now() + 10_000;
     while (!existsSync(logFile) || readFileSync(logFile, 'utf8').trim() === '') {
@@ -67,7 +71,7 @@ function firstFrame(script: string, args: string[] = []): { ms: number; rss: num
   return { ms: median(frames), rss: median(rss) };
 }
 
-async function harness(): Promise<{ records: { shipped: number; synthetic: number }; search: Record<'shipped' | 'synthetic', { p50: number; p95: number; n: number }>; keys: Record<'menu' | 'reader', { p50: number; p95: number; n: number; missed: number }> }> {
+async function harness(): Promise<{ records: { shipped: number; synthetic: number }; search: Record<'shipped' | 'synthetic', { p50: number; p95: number; n: number }>; keys: Record<'menu' | 'reader', { p50: number; p95: number; n: number; unchanged: number }> }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(benchDir, 'harness.js')], { env: { ...env, NO_COLOR: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -118,9 +122,9 @@ const rows: Row[] = [
   { figure: `search p50, 10× corpus (${inner.records.synthetic} lines)`, value: ms(inner.search.synthetic.p50), reference: '', ratio: null, budget: '', ok: true },
   { figure: 'search p95, 10× corpus', value: ms(inner.search.synthetic.p95), reference: '', ratio: null, budget: '≤ 16 ms', ok: inner.search.synthetic.p95 <= 16 },
   { figure: 'keystroke → frame p50, menu', value: ms(inner.keys.menu.p50), reference: '', ratio: null, budget: '', ok: true },
-  { figure: 'keystroke → frame p95, menu', value: ms(inner.keys.menu.p95), reference: `${inner.keys.menu.n} keys, ${inner.keys.menu.missed} without a frame`, ratio: null, budget: '≤ 16 ms', ok: inner.keys.menu.p95 <= 16 && inner.keys.menu.missed === 0 },
+  { figure: 'keystroke → frame p95, menu', value: ms(inner.keys.menu.p95), reference: `${inner.keys.menu.n} keys (+${inner.keys.menu.unchanged} that changed nothing)`, ratio: null, budget: '≤ 16 ms', ok: inner.keys.menu.p95 <= 16 },
   { figure: 'keystroke → frame p50, reader', value: ms(inner.keys.reader.p50), reference: '', ratio: null, budget: '', ok: true },
-  { figure: 'keystroke → frame p95, reader', value: ms(inner.keys.reader.p95), reference: `${inner.keys.reader.n} keys, ${inner.keys.reader.missed} without a frame`, ratio: null, budget: '≤ 16 ms', ok: inner.keys.reader.p95 <= 16 && inner.keys.reader.missed === 0 },
+  { figure: 'keystroke → frame p95, reader', value: ms(inner.keys.reader.p95), reference: `${inner.keys.reader.n} keys`, ratio: null, budget: '≤ 16 ms', ok: inner.keys.reader.p95 <= 16 && inner.keys.reader.unchanged === 0 },
   { figure: 'RSS at first frame: baseline', value: mib(baseline.rss), reference: '', ratio: null, budget: '', ok: true },
   { figure: 'RSS at first frame: awsnotes', value: mib(app.rss), reference: `baseline ${mib(baseline.rss)}`, ratio: app.rss / baseline.rss, budget: '≤ 1.3×', ok: app.rss / baseline.rss <= 1.3 },
 ];

@@ -109,13 +109,20 @@ export function parseRate(input: string, what = 'rate'): Parsed<Rate> {
   return ok({ perSecond, count, seconds, text });
 }
 
-const formatters = new Map<number, Intl.NumberFormat>();
-
-/** A number for people: thousands separators, at most 3 decimals, no trailing zeros. */
+/**
+ * A number for people: thousands separators, at most `decimals` decimals, no trailing
+ * zeros ("1,228.8"). Written out rather than Intl.NumberFormat, whose first use loads ICU
+ * data and costs a plain `awsnotes calc` a noticeable part of its start-up.
+ */
 export function format(value: number, decimals = 3): string {
-  let formatter = formatters.get(decimals);
-  if (!formatter) formatters.set(decimals, (formatter = new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals })));
-  return formatter.format(value);
+  if (!Number.isFinite(value)) return String(value);
+  const negative = value < 0;
+  const fixed = Math.abs(value).toFixed(decimals);
+  const [whole = '0', fraction = ''] = fixed.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const trimmed = fraction.replace(/0+$/, '');
+  const text = trimmed ? `${grouped}.${trimmed}` : grouped;
+  return negative && text !== '0' ? `-${text}` : text;
 }
 
 export function describeSeconds(seconds: number): string {

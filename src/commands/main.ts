@@ -35,7 +35,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.out(`Usage: awsnotes ${command.usage}\n  ${command.summary}\n${details}\nExamples:\n${command.examples.map((e) => `  ${e}\n`).join('')}`);
     return EXIT.ok;
   }
-  if (command.content) await loadContent();
+  if (command.content.length) await loadContent(command.content);
   return command.run(rest, io);
 }
 

@@ -1,6 +1,6 @@
 // `list`, `show` and `search`: quick answers without opening the full-screen app.
 import { services } from '../content/bundle.js';
-import { lookupService } from '../content/lookup.js';
+import { findService } from '../content/lookup.js';
 import { CATEGORIES } from '../content/types.js';
 import { linesToAnsi, lineToAnsi } from '../render/ansi.js';
 import { excerpt, highlight, lineText, truncateLine, type Line, type Segment } from '../render/lines.js';
@@ -46,11 +46,11 @@ export function printCandidates(io: Io, query: string, candidates: { id: string;
   return EXIT.notFound;
 }
 
-export function show(args: string[], io: Io): number {
+export async function show(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse('show', args, { json: { type: 'boolean' } }, 'some');
   const query = positionals.join(' ').trim();
   if (!query) throw new UsageError('show: which service? (awsnotes show <service>, e.g. awsnotes show sqs)');
-  const result = lookupService(query);
+  const result = await findService(query);
   if (!result.found) return printCandidates(io, query, result.candidates);
   const service = result.found;
 

@@ -1,6 +1,6 @@
 // `awsnotes quiz`, `awsnotes exam` and `awsnotes questions`.
 import { questions as bank, services } from '../content/bundle.js';
-import { lookupService } from '../content/lookup.js';
+import { findService } from '../content/lookup.js';
 import { DOMAINS, type Question } from '../content/types.js';
 import { isCorrect, parseLetters, present } from '../quiz/attempt.js';
 import { createRng, randomSeed } from '../quiz/random.js';
@@ -12,8 +12,8 @@ import { parse, positiveInt } from './args.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { openStore, reportNotices } from './store.js';
 
-function serviceId(command: string, query: string): string {
-  const found = lookupService(query);
+async function serviceId(command: string, query: string): Promise<string> {
+  const found = await findService(query);
   if (found.found) return found.found.id;
   const hint = found.candidates.length ? `: did you mean ${found.candidates.map((s) => s.id).join(', ')}?` : ' (awsnotes list shows them)';
   throw new UsageError(`${command}: no service '${query}'${hint}`);
@@ -35,10 +35,10 @@ const QUIZ_OPTIONS = {
   count: { type: 'string' },
 } as const;
 
-function sourceFrom(values: { service?: string; domain?: string; due?: boolean; missed?: boolean; flagged?: boolean; drills?: boolean }): Source {
+async function sourceFrom(values: { service?: string; domain?: string; due?: boolean; missed?: boolean; flagged?: boolean; drills?: boolean }): Promise<Source> {
   const chosen = [values.service !== undefined, values.domain !== undefined, values.due, values.missed, values.flagged, values.drills].filter(Boolean).length;
   if (chosen > 1) throw new UsageError('quiz: choose one source: --service, --domain, --due, --missed, --flagged or --drills');
-  if (values.service !== undefined) return { kind: 'service', service: serviceId('quiz', values.service) };
+  if (values.service !== undefined) return { kind: 'service', service: await serviceId('quiz', values.service) };
   if (values.domain !== undefined) return domain('quiz', values.domain);
   if (values.due) return { kind: 'due' };
   if (values.missed) return { kind: 'missed' };
@@ -49,7 +49,7 @@ function sourceFrom(values: { service?: string; domain?: string; due?: boolean; 
 
 export async function quiz(args: string[], io: Io): Promise<number> {
   const { values } = parse('quiz', args, QUIZ_OPTIONS);
-  const source = sourceFrom(values);
+  const source = await sourceFrom(values);
   const count = positiveInt('quiz', 'count', values.count, 10, 1000);
   if (!values.plain) {
     if (!io.stdinIsTTY || !io.stdoutIsTTY) throw new UsageError('quiz: the Quiz screen needs a terminal; use --plain to answer on stdin');
@@ -130,11 +130,11 @@ export async function exam(args: string[], io: Io): Promise<number> {
   return runApp({ screen: 'quiz', source: { kind: 'exam' } });
 }
 
-export function questionsCommand(args: string[], io: Io): number {
+export async function questionsCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse('questions', args, { service: { type: 'string' }, domain: { type: 'string' }, json: { type: 'boolean' } });
   let list = bank();
   if (values.service !== undefined) {
-    const id = serviceId('questions', values.service);
+    const id = await serviceId('questions', values.service);
     list = list.filter((q) => q.service === id);
   }
   if (values.domain !== undefined) {

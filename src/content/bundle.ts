@@ -1,36 +1,53 @@
-// The compiled content. It lives in its own chunks of the bundle, imported by
-// loadContent() only on the paths that need it (so `awsnotes --version` never reads it),
-// and parsed on first use: JSON.parse of one string is much cheaper for V8 than an
-// equally large object literal.
-import type { ContentBundle, Question, SearchRecord, Service } from './types.js';
+// The compiled content, in three parts (notes, questions, search index), each its own
+// chunk of the bundle, imported by loadContent() only on the paths that need it: `awsnotes
+// list` never reads the search index, `awsnotes calc` reads nothing. Each part is one JSON
+// string, parsed on first use (much cheaper for V8 than an equally large object literal).
+import type { ContentBundle, Question, Service } from './types.js';
 
-let sources: { notes: string; search: string } | undefined;
-let notes: Pick<ContentBundle, 'services' | 'questions'> | undefined;
+export type ContentPart = 'notes' | 'questions' | 'search';
+export const ALL_PARTS: readonly ContentPart[] = ['notes', 'questions', 'search'];
+
+const sources: Partial<Record<ContentPart, string>> = {};
+let notes: Service[] | undefined;
+let bank: Question[] | undefined;
 let search: Pick<ContentBundle, 'records' | 'index'> | undefined;
 
-export async function loadContent(): Promise<void> {
-  if (sources) return;
-  const [n, s] = await Promise.all([import('../../generated/notes.js'), import('../../generated/search.js')]);
-  sources = { notes: n.NOTES_JSON, search: s.SEARCH_JSON };
+const importers: Record<ContentPart, () => Promise<string>> = {
+  notes: async () => (await import('../../generated/notes.js')).NOTES_JSON,
+  questions: async () => (await import('../../generated/questions.js')).QUESTIONS_JSON,
+  search: async () => (await import('../../generated/search.js')).SEARCH_JSON,
+};
+
+export async function loadContent(parts: readonly ContentPart[] = ALL_PARTS): Promise<void> {
+  await Promise.all(
+    parts.map(async (part) => {
+      sources[part] ??= await importers[part]();
+    }),
+  );
 }
 
-function loaded(): { notes: string; search: string } {
-  if (!sources) throw new Error('content used before loadContent() finished');
-  return sources;
+function source(part: ContentPart): string {
+  const text = sources[part];
+  if (text === undefined) throw new Error(`content part '${part}' used before loadContent() loaded it`);
+  return text;
+}
+
+export function isLoaded(part: ContentPart): boolean {
+  return sources[part] !== undefined;
 }
 
 export function services(): Service[] {
-  notes ??= JSON.parse(loaded().notes) as Pick<ContentBundle, 'services' | 'questions'>;
-  return notes.services;
+  notes ??= JSON.parse(source('notes')) as Service[];
+  return notes;
 }
 
 export function questions(): Question[] {
-  services();
-  return notes!.questions;
+  bank ??= JSON.parse(source('questions')) as Question[];
+  return bank;
 }
 
-export function searchData(): { records: SearchRecord[]; index: unknown } {
-  search ??= JSON.parse(loaded().search) as Pick<ContentBundle, 'records' | 'index'>;
+export function searchData(): Pick<ContentBundle, 'records' | 'index'> {
+  search ??= JSON.parse(source('search')) as Pick<ContentBundle, 'records' | 'index'>;
   return search;
 }
 

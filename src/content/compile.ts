@@ -5,8 +5,7 @@ import path from 'node:path';
 import { marked, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import Fuse from 'fuse.js';
-import { SEARCH_KEYS } from '../search/keys.js';
+import { buildWordIndex } from '../search/index.js';
 import {
   CATEGORIES,
   DOMAINS,
@@ -283,19 +282,18 @@ function blockLines(block: Block): string[] {
 export function searchRecords(services: Service[]): SearchRecord[] {
   const records: SearchRecord[] = [];
   for (const service of services) {
-    const owner = [service.title, service.id, ...service.aliases].join(' ');
-    records.push({ service: service.id, section: null, title: service.title, owner });
-    for (const alias of service.aliases) records.push({ service: service.id, section: null, alias, owner });
+    records.push({ service: service.id, section: null, title: service.title });
+    for (const alias of service.aliases) records.push({ service: service.id, section: null, alias });
     let section: string | null = null;
     for (const block of service.blocks) {
       if (block.type === 'heading') {
         section = block.slug;
-        records.push({ service: service.id, section, heading: plainText(block.spans), owner });
+        records.push({ service: service.id, section, heading: plainText(block.spans) });
         continue;
       }
       for (const line of blockLines(block)) {
         const text = line.trim();
-        if (text) records.push({ service: service.id, section, line: text, owner });
+        if (text) records.push({ service: service.id, section, line: text });
       }
     }
   }
@@ -348,6 +346,5 @@ export function compileContent(root: string): ContentBundle {
   if (problems.length > 0) throw new ContentError(problems);
 
   const records = searchRecords(services);
-  const index = Fuse.createIndex([...SEARCH_KEYS], records).toJSON();
-  return { services, questions, records, index };
+  return { services, questions, records, index: buildWordIndex(records) };
 }

@@ -1,6 +1,6 @@
 // Finds the service a learner means: an id, a title, an alias, or a fuzzy query.
 import { search } from '../search/search.js';
-import { services } from './bundle.js';
+import { isLoaded, loadContent, services } from './bundle.js';
 import type { Service } from './types.js';
 
 export type Lookup = { found: Service } | { found?: undefined; candidates: Service[] };
@@ -11,15 +11,31 @@ const squash = (text: string) => text.toLowerCase().replace(PREFIX, '').replace(
 /** A fuzzy winner must beat the runner-up by this much (Fuse scores, 0 = perfect). */
 const CLEAR_LEAD = 0.12;
 
-export function lookupService(query: string): Lookup {
-  const all = services();
+/**
+ * The service a query names exactly (id, title or alias, ignoring case, punctuation and an
+ * Amazon/AWS prefix), or the fuzzy search's clear winner. Loads the search index only when
+ * no name matches exactly, so `awsnotes show sqs` never reads it.
+ */
+export async function findService(query: string): Promise<Lookup> {
+  const exact = exactService(query);
+  if (exact) return exact;
+  if (!isLoaded('search')) await loadContent(['search']);
+  return lookupService(query);
+}
+
+function exactService(query: string): Lookup | undefined {
   const key = squash(query);
   if (!key) return { candidates: [] };
-  const exact = all.filter(
-    (s) => squash(s.id) === key || squash(s.title) === key || s.aliases.some((a) => squash(a) === key),
-  );
+  const exact = services().filter((s) => squash(s.id) === key || squash(s.title) === key || s.aliases.some((a) => squash(a) === key));
   if (exact.length === 1) return { found: exact[0]! };
   if (exact.length > 1) return { candidates: exact };
+  return undefined;
+}
+
+export function lookupService(query: string): Lookup {
+  const all = services();
+  const exact = exactService(query);
+  if (exact) return exact;
 
   const best = new Map<string, number>();
   for (const hit of search(query, { limit: 40 })) {

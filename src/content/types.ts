@@ -1,5 +1,6 @@
 // The shape of compiled content: what `npm run build` produces from content/ and the
 // runtime reads. Kept free of parsing libraries so the runtime never loads them.
+import type { WordIndex } from '../search/index.js';
 
 export const DOMAINS = ['development', 'security', 'deployment', 'troubleshooting'] as const;
 export type Domain = (typeof DOMAINS)[number];
@@ -88,16 +89,14 @@ export interface SearchRecord {
   alias?: string;
   heading?: string;
   line?: string;
-  /** The service's title and aliases, searched only for multi-word queries. */
-  owner: string;
 }
 
 export interface ContentBundle {
   services: Service[];
   questions: Question[];
   records: SearchRecord[];
-  /** Fuse index over `records`, serialised at build time. */
-  index: unknown;
+  /** Word index over `records`, built at build time (see src/search/index.ts). */
+  index: WordIndex;
 }
 
 export function plainText(spans: Span[]): string {

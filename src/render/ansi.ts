@@ -1,24 +1,31 @@
-// Prints styled lines for a plain terminal: SGR colours by role, or plain text.
+// Styled lines as terminal text: SGR colours by role, or plain text. Used by the plain
+// commands and by the app, which draws each line as one pre-styled Ink <Text> (far fewer
+// nodes for Ink to lay out than a <Text> per segment).
 import type { Line, Role, Segment } from './lines.js';
 
-const ROLE_SGR: Record<Role, string> = {
-  accent: '36',
-  muted: '90',
-  success: '32',
-  error: '31',
-  warning: '33',
-  code: '35',
-  match: '1;4;33',
+/** Opening and closing SGR codes. Closing codes are specific (not a full reset), so a
+ * styled segment inside an inverse (selected) row leaves the inverse on. */
+const ROLE_SGR: Record<Role, [string, string]> = {
+  accent: ['36', '39'],
+  muted: ['90', '39'],
+  success: ['32', '39'],
+  error: ['31', '39'],
+  warning: ['33', '39'],
+  code: ['35', '39'],
+  match: ['30;43', '39;49'],
 };
 
 function styleSegment(segment: Segment, color: boolean): string {
   if (!color) return segment.role === 'match' ? `«${segment.text}»` : segment.text;
-  const codes = [segment.bold ? '1' : '', segment.role ? ROLE_SGR[segment.role] : ''].filter(Boolean);
-  return codes.length ? `\x1b[${codes.join(';')}m${segment.text}\x1b[0m` : segment.text;
+  let text = segment.text;
+  if (segment.role) text = `\x1b[${ROLE_SGR[segment.role][0]}m${text}\x1b[${ROLE_SGR[segment.role][1]}m`;
+  if (segment.bold) text = `\x1b[1m${text}\x1b[22m`;
+  return text;
 }
 
-export function lineToAnsi(line: Line, color: boolean): string {
-  return line.segments.map((s) => styleSegment(s, color)).join('');
+export function lineToAnsi(line: Line, color: boolean, options: { inverse?: boolean } = {}): string {
+  const text = line.segments.map((s) => styleSegment(s, color)).join('');
+  return options.inverse && color ? `\x1b[7m${text}\x1b[27m` : text;
 }
 
 export function linesToAnsi(lines: Line[], color: boolean): string {

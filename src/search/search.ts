@@ -1,9 +1,12 @@
-// Fuzzy search over short fields (titles, aliases, headings, single note lines), with the
-// index built at build time. Used by `awsnotes search`, `awsnotes show` and the menu.
-import Fuse, { type Expression, type FuseIndex, type FuseResult } from 'fuse.js';
+// Fuzzy search over short fields (titles, aliases, headings, single note lines), used by
+// `awsnotes search`, `awsnotes show` and the menu. Two stages, so a keystroke costs about a
+// millisecond: the word index (built at build time) picks the records worth scoring, and
+// fuse.js scores and highlights those few.
+import Fuse, { type FuseResult } from 'fuse.js';
 import { searchData } from '../content/bundle.js';
 import type { SearchRecord } from '../content/types.js';
-import { SEARCH_KEYS, type SearchKey } from './keys.js';
+import { buildWordIndex, matchWord, tokenize, type WordIndex } from './index.js';
+import { SEARCH_KEYS } from './keys.js';
 
 export type HitKind = 'title' | 'alias' | 'heading' | 'line';
 
@@ -20,6 +23,11 @@ export interface SearchHit {
 
 const FIELDS: HitKind[] = ['title', 'alias', 'heading', 'line'];
 export const DEFAULT_LIMIT = 10;
+/** Records handed to Fuse per query: enough for every real query, few enough to be fast. */
+const CANDIDATES = 40;
+/** A word matching only the owning service's name (multi-word queries) counts this much. */
+const OWNER_WEIGHT = 0.3;
+const FIELD_WEIGHT: Record<HitKind, number> = { title: 4, alias: 3.5, heading: 2, line: 1 };
 
 /**
  * Fuse's score is roughly errors ÷ pattern length, so one fixed threshold lets a 3-letter
@@ -35,39 +43,23 @@ export function thresholdFor(query: string): number {
 
 export interface Searcher {
   records: SearchRecord[];
-  index: FuseIndex<SearchRecord>;
-  byThreshold: Map<number, Fuse<SearchRecord>>;
+  index: WordIndex;
+  recordsOf: Map<string, number[]>;
+  /** FIELD_WEIGHT of each record's kind, by record index. */
+  weights: Float64Array;
 }
 
 let shipped: Searcher | undefined;
 
-/** Builds a searcher; the index is parsed from the build's JSON or made from the records. */
-export function createSearcher(records: SearchRecord[], index?: unknown): Searcher {
-  const parsed = index
-    ? Fuse.parseIndex<SearchRecord>(index as Parameters<typeof Fuse.parseIndex>[0])
-    : Fuse.createIndex<SearchRecord>([...SEARCH_KEYS], records);
-  return { records, index: parsed, byThreshold: new Map() };
-}
-
-function fuseFor(searcher: Searcher, threshold: number): Fuse<SearchRecord> {
-  let fuse = searcher.byThreshold.get(threshold);
-  if (!fuse) {
-    fuse = new Fuse(
-      searcher.records,
-      {
-        keys: [...SEARCH_KEYS],
-        includeScore: true,
-        includeMatches: true,
-        // Lines are short (one bullet), so a match anywhere in them counts the same.
-        ignoreLocation: true,
-        threshold,
-        minMatchCharLength: 2,
-      },
-      searcher.index,
-    );
-    searcher.byThreshold.set(threshold, fuse);
-  }
-  return fuse;
+/** A searcher over `records`, with the word index from the build or made now. */
+export function createSearcher(records: SearchRecord[], index: WordIndex = buildWordIndex(records)): Searcher {
+  const recordsOf = new Map<string, number[]>();
+  records.forEach((r, i) => {
+    const list = recordsOf.get(r.service) ?? [];
+    list.push(i);
+    recordsOf.set(r.service, list);
+  });
+  return { records, index, recordsOf, weights: Float64Array.from(records, (r) => FIELD_WEIGHT[kindOf(r)]) };
 }
 
 function shippedSearcher(): Searcher {
@@ -82,33 +74,133 @@ export function normalizeQuery(query: string): string {
   return query.trim().replace(/\s+/g, ' ').slice(0, 64);
 }
 
-const OWN_KEYS: SearchKey[] = ['title', 'alias', 'heading', 'line'];
+const kindOf = (record: SearchRecord): HitKind => FIELDS.find((field) => record[field] !== undefined) ?? 'line';
 
-/** One word matches the record's own text; `owner` would make every line of a service match its name. */
-function singleWordExpression(word: string): Expression {
-  return { $or: OWN_KEYS.map((key) => ({ [key]: word })) };
-}
-
-/** Every word must match somewhere in the record or its owning service. */
-function multiWordExpression(words: string[]): Expression {
-  return {
-    $and: words.map((word) => ({
-      $or: (['title', 'alias', 'heading', 'line', 'owner'] as SearchKey[]).map((key) => ({ [key]: word })),
-    })),
-  };
-}
-
-function toHit(result: FuseResult<SearchRecord>): SearchHit {
-  const record = result.item;
-  const kind = FIELDS.find((field) => record[field] !== undefined) ?? 'line';
-  const text = record[kind] ?? '';
-  const ranges: [number, number][] = [];
-  for (const match of result.matches ?? []) {
-    if (match.key !== kind) continue;
-    for (const [start, end] of match.indices) ranges.push([start, end]);
+/**
+ * Stage 1: the records whose words match every query word (or, for several words, whose
+ * service's name does), best first by match quality × field weight. Typed arrays, because
+ * one letter can touch thousands of records.
+ */
+function candidates(searcher: Searcher, words: string[]): { pool: SearchRecord[]; matched: Map<number, number>[] } {
+  const { index, records, weights } = searcher;
+  const matchedByWord: Map<number, number>[] = [];
+  const total = new Float64Array(records.length);
+  const matchedWords = new Uint8Array(records.length);
+  let alive: number[] = [];
+  for (const [n, word] of words.entries()) {
+    const quality = new Float64Array(records.length);
+    const touched: number[] = [];
+    const offer = (r: number, q: number) => {
+      if (quality[r] === 0) touched.push(r);
+      if (quality[r]! < q) quality[r] = q;
+    };
+    const matched = matchWord(index, word);
+    matchedByWord.push(matched);
+    for (const [vocabIndex, q] of matched) for (const r of index.postings[vocabIndex]!) offer(r, q);
+    if (words.length > 1) {
+      for (const [service, ownerWords] of Object.entries(index.owners)) {
+        if (ownerWords.some((w) => matched.has(w))) for (const r of searcher.recordsOf.get(service) ?? []) if (quality[r] === 0) offer(r, OWNER_WEIGHT);
+      }
+    }
+    alive = [];
+    for (const r of touched) {
+      if (matchedWords[r] !== n) continue; // missed an earlier word
+      matchedWords[r] = n + 1;
+      total[r]! += quality[r]! * weights[r]!;
+      alive.push(r);
+    }
   }
-  ranges.sort((a, b) => a[0] - b[0]);
-  return { service: record.service, section: record.section, kind, text, score: result.score ?? 1, ranges };
+  const pool = alive
+    .sort((a, b) => total[b]! - total[a]! || a - b)
+    .slice(0, CANDIDATES)
+    .map((r) => records[r]!);
+  return { pool, matched: matchedByWord };
+}
+
+/** Words of one or two letters are prefixes being typed: matched at word starts, no fuzziness. */
+function prefixMatches(pool: SearchRecord[], word: string): Map<SearchRecord, { score: number; ranges: [number, number][] }> {
+  const found = new Map<SearchRecord, { score: number; ranges: [number, number][] }>();
+  for (const record of pool) {
+    const text = record[kindOf(record)] ?? '';
+    const ranges: [number, number][] = [];
+    let exact = false;
+    for (const match of text.matchAll(/[a-z0-9]+/gi)) {
+      const token = match[0].toLowerCase();
+      if (!token.startsWith(word)) continue;
+      ranges.push([match.index, match.index + word.length - 1]);
+      if (token === word) exact = true;
+    }
+    if (ranges.length) found.set(record, { score: exact ? 0 : 0.1, ranges });
+  }
+  return found;
+}
+
+/** Score of a word that matched only the record's service name ("sqs" in "sqs fifo"). */
+const OWNER_SCORE = 0.5;
+
+interface Scored {
+  record: SearchRecord;
+  score: number;
+  ranges: [number, number][];
+}
+
+/** Stage 2: Fuse scores each word on the candidates' own text; a record's score is the mean. */
+function score(pool: SearchRecord[], words: string[], owners: Map<string, Set<string>>): Scored[] {
+  const fuses = new Map<number, Fuse<SearchRecord>>();
+  const fuseFor = (threshold: number) => {
+    let fuse = fuses.get(threshold);
+    if (!fuse) {
+      // Lines are short (one bullet), so a match anywhere in them counts the same.
+      fuse = new Fuse(pool, { keys: [...SEARCH_KEYS], includeScore: true, includeMatches: true, ignoreLocation: true, threshold, minMatchCharLength: 2 });
+      fuses.set(threshold, fuse);
+    }
+    return fuse;
+  };
+  const perWord = words.map((word) => {
+    if (word.length <= 2) return prefixMatches(pool, word);
+    const byRecord = new Map<SearchRecord, { score: number; ranges: [number, number][] }>();
+    for (const result of fuseFor(thresholdFor(word)).search(word)) {
+      byRecord.set(result.item, { score: result.score ?? 1, ranges: rangesOf(result, kindOf(result.item)) });
+    }
+    return byRecord;
+  });
+  const scored: Scored[] = [];
+  for (const record of pool) {
+    let total = 0;
+    let own = 0;
+    const ranges: [number, number][] = [];
+    let ok = true;
+    for (const [n, word] of words.entries()) {
+      const result = perWord[n]!.get(record);
+      if (result) {
+        own++;
+        total += result.score;
+        ranges.push(...result.ranges);
+      } else if (words.length > 1 && owners.get(record.service)?.has(word)) total += OWNER_SCORE;
+      else {
+        ok = false;
+        break;
+      }
+    }
+    // At least one word must be in the record itself, not only in its service's name.
+    if (ok && own > 0) scored.push({ record, score: total / words.length, ranges: mergeRanges(ranges) });
+  }
+  return scored;
+}
+
+function rangesOf(result: FuseResult<SearchRecord>, kind: HitKind): [number, number][] {
+  return (result.matches ?? []).filter((m) => m.key === kind).flatMap((m) => m.indices.map(([a, b]) => [a, b] as [number, number]));
+}
+
+function mergeRanges(ranges: [number, number][]): [number, number][] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const range of sorted) {
+    const last = out.at(-1);
+    if (last && range[0] <= last[1] + 1) last[1] = Math.max(last[1], range[1]);
+    else out.push([...range]);
+  }
+  return out;
 }
 
 export function search(query: string, options: { limit?: number; searcher?: Searcher } = {}): SearchHit[] {
@@ -116,20 +208,29 @@ export function search(query: string, options: { limit?: number; searcher?: Sear
   if (!q) return [];
   const searcher = options.searcher ?? shippedSearcher();
   const limit = options.limit ?? DEFAULT_LIMIT;
-  const words = q.split(' ');
-  // Multi-word: each word must match on its own, so each gets its own threshold; the
-  // strictest (shortest word) applies to all, keeping "s3 cors" from matching noise.
-  const threshold = Math.min(...words.map(thresholdFor));
-  const fuse = fuseFor(searcher, threshold);
-  const expression = words.length > 1 ? multiWordExpression(words) : singleWordExpression(q);
+  const words = tokenize(q);
+  if (words.length === 0) return [];
+  const { pool, matched } = candidates(searcher, words);
+  if (pool.length === 0) return [];
+  // Which query words each candidate's service name matches, for multi-word queries.
+  const owners = new Map<string, Set<string>>();
+  if (words.length > 1) {
+    for (const record of pool) {
+      if (owners.has(record.service)) continue;
+      const name = searcher.index.owners[record.service] ?? [];
+      owners.set(record.service, new Set(words.filter((_, n) => name.some((w) => matched[n]!.has(w)))));
+    }
+  }
   // A service's title and its aliases are one answer: keep only its best name hit.
+  // Equal scores: the shorter text is the closer match ("lamda": "Lambda" before "Lambda@Edge").
+  const ranked = score(pool, words, owners)
+    .map(({ record, score: s, ranges }): SearchHit => {
+      const kind = kindOf(record);
+      return { service: record.service, section: record.section, kind, text: record[kind] ?? '', score: s, ranges };
+    })
+    .sort((a, b) => a.score - b.score || a.text.length - b.text.length);
   const named = new Set<string>();
   const hits: SearchHit[] = [];
-  // Equal scores: the shorter text is the closer match ("lamda": "Lambda" before "Lambda@Edge").
-  const ranked = fuse
-    .search(expression, { limit: limit * 3 })
-    .map(toHit)
-    .sort((a, b) => a.score - b.score || a.text.length - b.text.length);
   for (const hit of ranked) {
     if (hit.kind === 'title' || hit.kind === 'alias') {
       if (named.has(hit.service)) continue;

@@ -1,5 +1,6 @@
 import { Box, Text, useApp, useInput } from 'ink';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { ALL_PARTS, isLoaded, loadContent } from '../content/bundle.js';
 import type { ProgressStore } from '../progress/store.js';
 import type { Question } from '../content/types.js';
 import type { NextAction } from '../progress/report.js';
@@ -12,7 +13,7 @@ import { ProgressScreen } from './screens/ProgressScreen.js';
 import { QuizScreen, type QuizRequest } from './screens/QuizScreen.js';
 import { ServicesScreen } from './screens/ServicesScreen.js';
 import { MODES, type InputMode } from './screens/types.js';
-import { ColorContext } from './theme.js';
+import { ColorContext, ROLE_STYLE } from './theme.js';
 import { useTerminalSize, type Size } from './useTerminalSize.js';
 
 export const MIN_COLUMNS = 40;
@@ -63,6 +64,17 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
   const [notice, setNotice] = useState(() => store.notices.splice(0).join(' '));
   const [readIds, setReadIds] = useState<ReadonlySet<string>>(() => new Set(Object.keys(store.read().notesRead)));
   const [quizRequest, setQuizRequest] = useState<QuizRequest | null>(() => (start?.source ? { source: start.source, nonce: 1 } : null));
+  // The menu's first frame needs only the notes; the search index and the questions load
+  // right after it (run.tsx), and the screens that need them wait for this flag.
+  const [ready, setReady] = useState(() => ALL_PARTS.every(isLoaded));
+  useEffect(() => {
+    if (!ready) void loadContent().then(() => setReady(true));
+  }, []);
+  // A screen is mounted the first time it is shown, then kept (hidden) so its state lives on.
+  const [visited, setVisited] = useState<ReadonlySet<ScreenId>>(() => new Set([start?.screen ?? 'services']));
+  useEffect(() => {
+    if (!visited.has(screen)) setVisited(new Set([...visited, screen]));
+  }, [screen]);
 
   const mode = modes[screen];
   const rules = MODES[mode];
@@ -113,9 +125,9 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
 
   const active = (id: ScreenId) => help === null && !tooSmall && screen === id;
   // Screens stay mounted while hidden, so their state survives switching and resizing.
-  const slot = (id: ScreenId, node: ReactNode) => (
+  const slot = (id: ScreenId, node: () => ReactNode) => (
     <Box key={id} display={!help && screen === id ? 'flex' : 'none'} flexDirection="column">
-      {node}
+      {visited.has(id) || screen === id ? (id === 'services' || ready ? node() : <Text {...ROLE_STYLE.muted}>loading the questions…</Text>) : null}
     </Box>
   );
 
@@ -127,8 +139,7 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
       <Box display={tooSmall ? 'none' : 'flex'}>
         <Frame tabs={TABS} current={screen} width={columns} footer={footer} notice={notice}>
           {help ? <HelpOverlay scopes={ALL_SCOPES} height={bodyHeight} offset={help.offset} /> : null}
-          {slot(
-            'services',
+          {slot('services', () => (
             <ServicesScreen
               active={active('services')}
               width={columns}
@@ -143,11 +154,12 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
                 const messages = store.notices.splice(0);
                 if (messages.length) setNotice(messages.join(' '));
               }}
-            />,
-          )}
-          {slot('quiz', <QuizScreen active={active('quiz')} width={columns} height={bodyHeight} store={store} request={quizRequest} onMode={setMode('quiz')} onNotice={showNotice} />)}
-          {slot('progress', <ProgressScreen active={active('progress')} width={columns} height={bodyHeight} store={store} onMode={setMode('progress')} onAction={act} />)}
-          {slot('calc', <CalculatorScreen active={active('calc')} width={columns} height={bodyHeight} onMode={setMode('calc')} onDrill={(drill) => startQuiz({ kind: 'drills' }, drill)} />)}
+              searchReady={ready}
+            />
+          ))}
+          {slot('quiz', () => <QuizScreen active={active('quiz')} width={columns} height={bodyHeight} store={store} request={quizRequest} onMode={setMode('quiz')} onNotice={showNotice} />)}
+          {slot('progress', () => <ProgressScreen active={active('progress')} width={columns} height={bodyHeight} store={store} onMode={setMode('progress')} onAction={act} />)}
+          {slot('calc', () => <CalculatorScreen active={active('calc')} width={columns} height={bodyHeight} onMode={setMode('calc')} onDrill={(drill) => startQuiz({ kind: 'drills' }, drill)} />)}
         </Frame>
       </Box>
     </ColorContext.Provider>

@@ -18,8 +18,10 @@ export class Terminal {
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
       .join(' ');
     const redirect = options.stdin ? ` < ${options.stdin}` : '';
-    // CI=... makes Ink print only the last frame and ignore resizes: unset it for the app.
-    const command = `env -u CI ${exports} ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ${args.map((a) => JSON.stringify(a)).join(' ')}${redirect}; echo "__EXIT__$?"; sleep 600`;
+    // In CI (is-in-ci: CI, CONTINUOUS_INTEGRATION, CI_*) Ink prints only the last frame and
+    // ignores resizes: unset them all for the app.
+    const ci = Object.keys(process.env).filter((k) => k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_'));
+    const command = `env ${ci.map((k) => `-u ${k}`).join(' ')} ${exports} ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ${args.map((a) => JSON.stringify(a)).join(' ')}${redirect}; echo "__EXIT__$?"; sleep 600`;
     tmux('new-session', '-d', '-s', this.name, '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30), command);
   }
 

@@ -1,23 +1,16 @@
 import { Text } from 'ink';
+import { memo } from 'react';
+import { lineToAnsi } from '../../render/ansi.js';
 import type { Line } from '../../render/lines.js';
-import { ROLE_STYLE, useColor } from '../theme.js';
+import { useColor } from '../theme.js';
 
-/** One pre-wrapped line of styled segments; never wraps again (wrap="truncate"). */
-export function StyledLine({ line, inverse = false }: { line: Line; inverse?: boolean }) {
+/**
+ * One pre-wrapped line, drawn as a single pre-styled <Text> (never wrapped again). One node
+ * per line instead of one per segment keeps Ink's layout and output work per keystroke
+ * small; memo skips lines whose content did not change.
+ */
+export const StyledLine = memo(function StyledLine({ line, inverse = false }: { line: Line; inverse?: boolean }) {
   const color = useColor();
-  return (
-    <Text wrap="truncate" inverse={inverse}>
-      {line.segments.length === 0
-        ? ' '
-        : line.segments.map((segment, i) => {
-            const style = segment.role ? ROLE_STYLE[segment.role] : {};
-            const text = !color && segment.role === 'match' ? `«${segment.text}»` : segment.text;
-            return (
-              <Text key={i} {...style} bold={segment.bold || style.bold}>
-                {text}
-              </Text>
-            );
-          })}
-    </Text>
-  );
-}
+  const text = lineToAnsi(line, color, { inverse });
+  return <Text wrap="truncate">{text === '' ? ' ' : text}</Text>;
+});

@@ -21,6 +21,8 @@ export interface ServicesScreenProps {
   onQuiz(serviceId: string): void;
   /** Open this service's note (the Progress screen's "KMS note never read"). */
   openRequest?: { service: string; nonce: number } | null;
+  /** The search index has loaded (it arrives just after the first frame). */
+  searchReady?: boolean;
 }
 
 interface Reading {
@@ -39,7 +41,8 @@ function rowLine(row: MenuRow, width: number): Line {
           segments: [
             { text: row.read ? '✓ ' : '· ', role: row.read ? 'success' : 'muted' },
             ...title.segments,
-            { text: `  ${row.service.aliases.join(', ')}`, role: 'muted' },
+            // A few aliases: enough to recognise the service, few enough to draw fast.
+            { text: `  ${row.service.aliases.slice(0, 3).join(', ')}`, role: 'muted' },
           ],
         },
         width,
@@ -54,14 +57,15 @@ function rowLine(row: MenuRow, width: number): Line {
   }
 }
 
-export function ServicesScreen({ width, height, active, readIds, onOpen, onMode, onQuiz, openRequest }: ServicesScreenProps) {
+export function ServicesScreen({ width, height, active, readIds, onOpen, onMode, onQuiz, openRequest, searchReady = true }: ServicesScreenProps) {
   const [query, setQuery] = useState('');
   const [boxFocused, setBoxFocused] = useState(true);
   const [selected, setSelected] = useState(0);
   const [offset, setOffset] = useState(0);
   const [reading, setReading] = useState<Reading | null>(null);
 
-  const rows = useMemo(() => menuRows(query, readIds), [query, readIds]);
+  const waiting = query.trim() !== '' && !searchReady;
+  const rows = useMemo(() => (waiting ? [] : menuRows(query, readIds)), [query, readIds, waiting]);
   // Box, blank line, then the list.
   const listHeight = Math.max(1, height - 2);
   const current = isSelectable(rows[selected]) ? selected : firstSelectable(rows);
@@ -100,8 +104,8 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
 
   const changeQuery = (value: string) => {
     setQuery(value);
-    const next = menuRows(value, readIds);
-    setSelected(firstSelectable(next));
+    setSelected(-1); // no row: the first selectable row of the new results
+
     setOffset(0);
   };
 
@@ -148,7 +152,7 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
         <TextField value={query} focus={active && boxFocused} placeholder={boxFocused ? 'type to search: ddb, fifo, kinesis…' : 'press / to search'} onChange={changeQuery} />
       </Box>
       <Text {...ROLE_STYLE.muted} wrap="truncate">
-        {query ? (matches ? `${matches} service${matches === 1 ? "" : "s"} match` : `nothing matches "${query}"`) : `${matches} services · ✓ read`}
+        {waiting ? 'loading the search index…' : query ? (matches ? `${matches} service${matches === 1 ? '' : 's'} match` : `nothing matches "${query}"`) : `${matches} services · ✓ read`}
       </Text>
       {visible.map((row, i) => {
         const index = windowStart + i;

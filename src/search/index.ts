@@ -1,0 +1,110 @@
+// A word index over the search records, built at build time: the sorted vocabulary and,
+// for each word, the records that contain it. It finds the few records worth scoring, so
+// Fuse scores dozens of short lines instead of every line of every note.
+import type { SearchRecord } from '../content/types.js';
+
+export interface WordIndex {
+  /** Every word of the records' own text (title, alias, heading or line), sorted. */
+  vocab: string[];
+  /** postings[i] = indexes of the records whose own text contains vocab[i]. */
+  postings: number[][];
+  /** Per service id: indexes into vocab of the words of its name (id, title, aliases). */
+  owners: Record<string, number[]>;
+}
+
+export function tokenize(text: string): string[] {
+  return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+
+export const ownText = (r: SearchRecord) => r.title ?? r.alias ?? r.heading ?? r.line ?? '';
+
+export function buildWordIndex(records: readonly SearchRecord[]): WordIndex {
+  const words = new Map<string, Set<number>>();
+  // A service's name: its id and the text of its title and alias records.
+  const names = new Map<string, Set<string>>();
+  records.forEach((record, i) => {
+    const tokens = tokenize(ownText(record));
+    for (const word of tokens) {
+      let set = words.get(word);
+      if (!set) words.set(word, (set = new Set()));
+      set.add(i);
+    }
+    let name = names.get(record.service);
+    if (!name) names.set(record.service, (name = new Set(tokenize(record.service))));
+    if (record.title !== undefined || record.alias !== undefined) for (const word of tokens) name.add(word);
+  });
+  for (const name of names.values()) for (const word of name) if (!words.has(word)) words.set(word, new Set());
+  const vocab = [...words.keys()].sort();
+  const position = new Map(vocab.map((w, i) => [w, i]));
+  return {
+    vocab,
+    postings: vocab.map((w) => [...words.get(w)!]),
+    owners: Object.fromEntries([...names].map(([service, set]) => [service, [...set].map((w) => position.get(w)!)])),
+  };
+}
+
+/** First index in sorted `vocab` whose word is >= `word`. */
+function lowerBound(vocab: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = vocab.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (vocab[mid]! < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const rowA = new Int32Array(64);
+const rowB = new Int32Array(64);
+
+/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
+export function boundedDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (b.length >= rowA.length) return max + 1;
+  let previous = rowA;
+  let current = rowB;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let best = i;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current[j] = value;
+      if (value < best) best = value;
+    }
+    if (best > max) return max + 1;
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The vocabulary words a typed word may mean, with a quality from 1 (the same word) down:
+ * a prefix ("dyn" → "dynamodb"), a word containing it, or a typo ("kinessis" → "kinesis").
+ */
+export function matchWord(index: WordIndex, word: string): Map<number, number> {
+  const { vocab } = index;
+  const found = new Map<number, number>();
+  const offer = (i: number, quality: number) => {
+    if ((found.get(i) ?? 0) < quality) found.set(i, quality);
+  };
+  for (let i = lowerBound(vocab, word); i < vocab.length && vocab[i]!.startsWith(word); i++) offer(i, vocab[i] === word ? 1 : 0.8);
+  if (word.length >= 3) {
+    vocab.forEach((v, i) => {
+      if (v.length > word.length && v.includes(word)) offer(i, 0.6);
+    });
+  }
+  // Typos only for a word the notes do not contain: "kinessis", not "dynamo".
+  if (word.length >= 4 && found.size === 0) {
+    const max = word.length >= 7 ? 2 : 1;
+    vocab.forEach((v, i) => {
+      if (found.has(i)) return;
+      const distance = boundedDistance(word, v, max);
+      if (distance <= max) offer(i, distance === 1 ? 0.5 : 0.4);
+    });
+  }
+  return found;
+}
