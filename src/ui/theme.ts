@@ -21,5 +21,6 @@ export const ROLE_STYLE: Record<Role, RoleStyle> = {
   match: { color: 'black', backgroundColor: 'yellow' },
 };
 
-export const ColorContext = createContext(true);
+// Off unless the App turns it on (it knows NO_COLOR, FORCE_COLOR and TERM).
+export const ColorContext = createContext(false);
 export const useColor = () => useContext(ColorContext);
