@@ -1,14 +1,11 @@
 // `list`, `show` and `search`: quick answers without opening the full-screen app.
 import { services } from '../content/bundle.js';
-import { findService } from '../content/lookup.js';
 import { CATEGORIES } from '../content/types.js';
 import { linesToAnsi, lineToAnsi } from '../render/ansi.js';
 import { excerpt, highlight, lineText, truncateLine, type Line, type Segment } from '../render/lines.js';
 import { layoutNote } from '../render/note.js';
-import { DEFAULT_LIMIT, search } from '../search/search.js';
 import { parse, positiveInt } from './args.js';
 import { EXIT, UsageError, type Io } from './io.js';
-import { openStore, reportNotices } from './store.js';
 
 export function list(args: string[], io: Io): number {
   const { values } = parse('list', args, { json: { type: 'boolean' } });
@@ -50,10 +47,13 @@ export async function show(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parse('show', args, { json: { type: 'boolean' } }, 'some');
   const query = positionals.join(' ').trim();
   if (!query) throw new UsageError('show: which service? (awsnotes show <service>, e.g. awsnotes show sqs)');
+  // Imported here, not at the top: `awsnotes list` needs neither the search nor the store.
+  const { findService } = await import('../content/lookup.js');
   const result = await findService(query);
   if (!result.found) return printCandidates(io, query, result.candidates);
   const service = result.found;
 
+  const { openStore, reportNotices } = await import('./store.js');
   const store = openStore(io);
   store.markRead(service.id);
   reportNotices(store, io);
@@ -68,7 +68,8 @@ export async function show(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-export function searchCommand(args: string[], io: Io): number {
+export async function searchCommand(args: string[], io: Io): Promise<number> {
+  const { DEFAULT_LIMIT, search } = await import('../search/search.js');
   const { values, positionals } = parse('search', args, { json: { type: 'boolean' }, limit: { type: 'string' } }, 'some');
   const query = positionals.join(' ').trim();
   if (!query) throw new UsageError('search: what should I look for? (awsnotes search <query>, e.g. awsnotes search fifo)');

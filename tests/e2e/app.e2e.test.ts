@@ -111,6 +111,55 @@ suite('awsnotes in a terminal', () => {
     expect(progress.answers[0].question).toMatch(/^kms-/);
   });
 
+  const SCREENS = [
+    { key: '1', marker: /services · ✓ read|press \/ to search/ },
+    { key: '2', marker: /Quiz: where should/ },
+    { key: '3', marker: /Calculation/ },
+    { key: '4', marker: /Next best steps|Nothing due/ },
+  ];
+  const fits = (screen: string, columns: number) => screen.split('\n').every((l) => [...l].length <= columns);
+
+  it('every screen at 40×12 and 200×60, and while resizing between them', async () => {
+    terminal = new Terminal([], { columns: 40, rows: 12, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    await terminal.waitFor((s) => s.includes('services'), 'the menu');
+    terminal.send('Escape');
+    await terminal.waitFor((s) => s.includes('press / to search'), 'box left');
+    for (const { key, marker } of SCREENS) {
+      terminal.send(key);
+      let screen = await terminal.waitFor((s) => marker.test(s), `screen ${key} at 40×12`);
+      expect(fits(screen, 40)).toBe(true);
+      expect(screen).not.toContain('too small');
+      terminal.resize(200, 60);
+      screen = await terminal.waitFor((s) => marker.test(s) && s.split('\n')[0]!.includes('4 Progress'), `screen ${key} at 200×60`);
+      expect(fits(screen, 200)).toBe(true);
+      terminal.resize(40, 12);
+      screen = await terminal.waitFor((s) => marker.test(s) && !s.split('\n')[0]!.includes('4 Progress'), `screen ${key} back at 40×12`);
+      expect(fits(screen, 40)).toBe(true);
+      if (key === '3') {
+        terminal.send('Escape'); // leave the calculator's fields so 4 switches screens
+        await terminal.waitFor((s) => s.includes('Enter or / to edit'), 'fields left');
+      }
+    }
+  });
+
+  it.each(SCREENS.map((s) => [s.key, s.marker] as const))('Ctrl+C on screen %s exits 130 with the screen restored', async (key, marker) => {
+    terminal = new Terminal([], { env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    await terminal.waitFor((s) => s.includes('30 services'), 'the menu');
+    terminal.send('Escape');
+    await terminal.waitFor((s) => s.includes('press / to search'), 'box left');
+    terminal.send(key);
+    await terminal.waitFor((s) => marker.test(s), `screen ${key}`);
+    terminal.send('C-c');
+    expect(await terminal.exitCode()).toBe(130);
+    expect(terminal.alternateOn()).toBe(false);
+  });
+
+  it('stdin from a pipe: the message, exit 2', async () => {
+    terminal = new Terminal([], { stdin: '<(echo hello)', env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    expect(await terminal.exitCode()).toBe(2);
+    expect(terminal.screen()).toContain('needs a terminal; plain commands:');
+  });
+
   it('stdin from /dev/null: a message naming the plain commands, exit 2', async () => {
     terminal = new Terminal([], { stdin: '/dev/null', env: { AWSNOTES_CONFIG_DIR: tempDir() } });
     expect(await terminal.exitCode()).toBe(2);
