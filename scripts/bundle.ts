@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function bundle(entryPoints: string[], outdir: string): Promise<void> {
+export async function bundle(entryPoints: string[], outdir: string, options: { minify?: boolean } = {}): Promise<void> {
   await build({
     entryPoints,
     outdir,
@@ -19,7 +19,7 @@ export async function bundle(entryPoints: string[], outdir: string): Promise<voi
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    minify: true,
+    minify: options.minify ?? true,
     legalComments: 'none',
     define: { 'process.env.NODE_ENV': '"production"' },
     alias: { 'react-devtools-core': path.join(root, 'src', 'stubs', 'react-devtools-core.ts') },
@@ -29,6 +29,22 @@ export async function bundle(entryPoints: string[], outdir: string): Promise<voi
         name: 'stub-ajv',
         setup(build) {
           build.onResolve({ filter: /^ajv(-formats)?(\/.*)?$/ }, () => ({ path: path.join(root, 'src', 'stubs', 'ajv.ts') }));
+        },
+      },
+      {
+        // See src/stubs/ansi-tokenize.ts: a fast path for Ink's output tokenizer.
+        name: 'fast-ansi-tokenize',
+        setup(build) {
+          const wrapper = path.join(root, 'src', 'stubs', 'ansi-tokenize.ts');
+          build.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (args) => (args.importer === wrapper ? undefined : { path: wrapper }));
+        },
+      },
+      {
+        // See src/stubs/string-width.ts: an ASCII fast path for Ink's text measuring.
+        name: 'fast-string-width',
+        setup(build) {
+          const wrapper = path.join(root, 'src', 'stubs', 'string-width.ts');
+          build.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === wrapper ? undefined : { path: wrapper }));
         },
       },
     ],

@@ -1,5 +1,5 @@
 import { Box, Text, useInput } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { firstSelectable, isSelectable, menuRows, moveSelection, type MenuRow } from '../../browse/menu.js';
 import { services } from '../../content/bundle.js';
 import type { Service } from '../../content/types.js';
@@ -61,7 +61,9 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
   const [query, setQuery] = useState('');
   const [boxFocused, setBoxFocused] = useState(true);
   const [selected, setSelected] = useState(0);
-  const [offset, setOffset] = useState(0);
+  // The list's scroll position, kept between renders; derived from the selection on each
+  // render rather than stored in state, which would cost a second render per keystroke.
+  const offset = useRef(0);
   const [reading, setReading] = useState<Reading | null>(null);
 
   const waiting = query.trim() !== '' && !searchReady;
@@ -77,14 +79,12 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
 
   // Keep the selection in the window; show the category heading above the first service.
   const windowStart = (() => {
-    let start = Math.min(offset, Math.max(0, rows.length - listHeight));
+    let start = Math.min(offset.current, Math.max(0, rows.length - listHeight));
     if (current < start) start = current > 0 && rows[current - 1]?.kind === 'category' ? current - 1 : current;
     if (current >= start + listHeight) start = current - listHeight + 1;
     return Math.max(0, start);
   })();
-  useEffect(() => {
-    if (windowStart !== offset) setOffset(windowStart);
-  }, [windowStart]);
+  offset.current = windowStart;
 
   const open = (row: MenuRow | undefined) => {
     if (!row || row.kind === 'category') return;
@@ -106,7 +106,7 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
     setQuery(value);
     setSelected(-1); // no row: the first selectable row of the new results
 
-    setOffset(0);
+    offset.current = 0;
   };
 
   useInput(

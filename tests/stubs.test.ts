@@ -1,0 +1,34 @@
+// The bundle's fast paths for Ink's text handling must give exactly what the real
+// libraries give, for any text.
+import { tokenize as realTokenize } from '@alcalzone/ansi-tokenize';
+import fc from 'fast-check';
+import realStringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../src/stubs/ansi-tokenize.js';
+import stringWidth from '../src/stubs/string-width.js';
+
+const pieces = fc.oneof(
+  fc.string(),
+  fc.constantFrom('\u00ad', '⌚', '☀', '⚡', '€', '›', '·', '…', '✓', '✗', '–', '×', '÷', '→', '│', '─', '█', '░', 'é', 'ß', '漢', '🙂', 'e\u0301', '\u200d', '\ufe0f', '\x1b[36m', '\x1b[39m', '\x1b[1;4;33m', '\x1b[7m', '\x1b[38;5;123m', '\x1b]8;;x\x07', '\t', '\r\n', ' '),
+);
+const text = fc.array(pieces, { maxLength: 12 }).map((parts) => parts.join(''));
+
+describe('fast paths match the real libraries', () => {
+  it('tokenize', () => {
+    fc.assert(
+      fc.property(text, fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }), (s, end) => {
+        expect(tokenize(s, end)).toEqual(realTokenize(s, end));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('string-width', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(stringWidth(s)).toBe(realStringWidth(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
