@@ -4,6 +4,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { newSession } from '../tmux.js';
 import { bundle, root } from '../bundle.js';
 
 const RUNS = 15;
@@ -54,7 +55,7 @@ function firstFrame(script: string, args: string[] = []): { ms: number; rss: num
     const session = `awsnotes-bench-${process.pid}-${i}`;
     // The shell prints the launch time (ns) just before it execs node.
     const command = `date +%s%N > ${logFile}.start; exec env ${ciKeys.map((k) => `-u ${k}`).join(' ')} AWSNOTES_BENCH_FRAME_LOG=${logFile} AWSNOTES_CONFIG_DIR=${configDir} ${process.execPath} ${script} ${args.join(' ')}`;
-    execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '100', '-y', '30', command]);
+    newSession(['-s', session, '-x', '100', '-y', '30', command]);
     const deadline = Date.now() + 10_000;
     while (!existsSync(logFile) || readFileSync(logFile, 'utf8').trim() === '') {
       if (Date.now() > deadline) throw new Error(`bench: no first frame from ${script}`);
@@ -95,8 +96,12 @@ const commands: [string, string[]][] = [
 const plain = commands.map(([name, args]) => ({ name, ms: wallTime([cli, ...args]) }));
 
 log(`timing first frames in tmux (median of ${FRAME_RUNS})…`);
+// A session that outlives the measured ones keeps the tmux server up between them.
+const holder = `awsnotes-bench-holder-${process.pid}`;
+newSession(['-s', holder, 'sleep 600']);
 const baseline = firstFrame(path.join(benchDir, 'hello.js'));
 const app = firstFrame(cli);
+spawnSync('tmux', ['kill-session', '-t', holder]);
 
 log('timing search and keystrokes in-process…');
 const inner = await harness();

@@ -170,6 +170,23 @@ function options(built: Built, rng: () => number): Option[] {
   return shuffle([correct, ...chosen], rng);
 }
 
+/** A DynamoDB drill whose right option and explanation come from the calculator's result. */
+function dynamodbBuilt(template: DrillTemplate, question: string, result: CapacityResult, answerValue: number, mistakes: Mistake[], inputs: DrillInputs): Built {
+  return {
+    template,
+    service: 'dynamodb',
+    section: 'capacity-units',
+    question,
+    answerValue,
+    unitLabel: result.unit,
+    correctWhy: `Correct: ${result.summary}.`,
+    steps: result.steps,
+    summary: result.summary,
+    mistakes,
+    inputs,
+  };
+}
+
 // ---- DynamoDB reads and writes ---------------------------------------------------------------------
 
 type ReadConsistency = 'strong' | 'eventual';
@@ -217,19 +234,7 @@ function readDrill(template: DrillTemplate, rng: () => number, sizeText: string,
       why: `Forgot to convert to a per-second rate: ${format(r.count)} reads every ${describeSeconds(r.seconds)} is ${format(r.perSecond)} reads per second, and capacity units are per second.`,
     });
   }
-  return {
-    template,
-    service: 'dynamodb',
-    section: 'capacity-units',
-    question,
-    answerValue: result.provision!,
-    unitLabel: result.unit,
-    correctWhy: `Correct: ${result.summary}.`,
-    steps: result.steps,
-    summary: result.summary,
-    mistakes,
-    inputs: { calculator: 'read', input },
-  };
+  return dynamodbBuilt(template, question, result, result.provision!, mistakes, { calculator: 'read', input });
 }
 
 function transactionalReadDrill(rng: () => number, fixed?: { size: string; rate: string }): Built {
@@ -261,19 +266,7 @@ function transactionalReadDrill(rng: () => number, fixed?: { size: string; rate:
       why: `Forgot to convert to a per-second rate: ${format(r.count)} reads every ${describeSeconds(r.seconds)} is ${format(r.perSecond)} reads per second.`,
     });
   }
-  return {
-    template: 'drill-dynamodb-transactional',
-    service: 'dynamodb',
-    section: 'capacity-units',
-    question,
-    answerValue: result.provision!,
-    unitLabel: result.unit,
-    correctWhy: `Correct: ${result.summary}.`,
-    steps: result.steps,
-    summary: result.summary,
-    mistakes,
-    inputs: { calculator: 'read', input },
-  };
+  return dynamodbBuilt('drill-dynamodb-transactional', question, result, result.provision!, mistakes, { calculator: 'read', input });
 }
 
 function writeDrill(template: DrillTemplate, rng: () => number, transactional: boolean, fixed?: { size: string; rate: string }): Built {
@@ -316,19 +309,7 @@ function writeDrill(template: DrillTemplate, rng: () => number, transactional: b
       why: `Forgot to convert to a per-second rate: ${format(r.count)} writes every ${describeSeconds(r.seconds)} is ${format(r.perSecond)} writes per second.`,
     });
   }
-  return {
-    template,
-    service: 'dynamodb',
-    section: 'capacity-units',
-    question,
-    answerValue: result.provision!,
-    unitLabel: result.unit,
-    correctWhy: `Correct: ${result.summary}.`,
-    steps: result.steps,
-    summary: result.summary,
-    mistakes,
-    inputs: { calculator: 'write', input },
-  };
+  return dynamodbBuilt(template, question, result, result.provision!, mistakes, { calculator: 'write', input });
 }
 
 // ---- Query and BatchGetItem ----------------------------------------------------------------------
@@ -423,19 +404,7 @@ function batchGetDrill(rng: () => number, fixed?: { sizes: string[]; consistency
     { value: count * factor, why: 'Counted one unit per item whatever its size: items over 4 KB cost a unit per 4 KB block.' },
     { value: perItem * 2 * factor, why: 'Doubled as if the reads were transactional: BatchGetItem is not a transaction (TransactGetItems is).' },
   ];
-  return {
-    template: 'drill-dynamodb-batch-get',
-    service: 'dynamodb',
-    section: 'capacity-units',
-    question,
-    answerValue: result.units,
-    unitLabel: result.unit,
-    correctWhy: `Correct: ${result.summary}.`,
-    steps: result.steps,
-    summary: result.summary,
-    mistakes,
-    inputs: { calculator: 'batch-get', input },
-  };
+  return dynamodbBuilt('drill-dynamodb-batch-get', question, result, result.units, mistakes, { calculator: 'batch-get', input });
 }
 
 // ---- Kinesis -------------------------------------------------------------------------------------

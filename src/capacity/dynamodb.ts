@@ -90,7 +90,7 @@ function itemSize(input: string): Parsed<Size> {
   return size;
 }
 
-const failure = (field: string, error: string): Calculated => ({ ok: false, field, error });
+const failure = (field: string, error: string) => ({ ok: false as const, field, error });
 
 export interface ReadInput {
   size: string;
@@ -99,22 +99,35 @@ export interface ReadInput {
   mode?: Mode;
 }
 
-export function readCapacity(input: ReadInput): Calculated {
-  const consistency = input.consistency ?? 'strong';
+/**
+ * The steps reads and writes share: the item size, the rate per second, the units per
+ * item (rounded up to the block), times the items per second.
+ */
+function perItemUnits(kind: 'read' | 'write', input: { size: string; rate: string; mode?: Mode }): { ok: true; unit: Unit; units: number; steps: string[]; mode: Mode } | { ok: false; field: string; error: string } {
   const mode = input.mode ?? 'provisioned';
   const size = itemSize(input.size);
   if (!size.ok) return failure('size', size.error);
   const rate = parseRate(input.rate);
   if (!rate.ok) return failure('rate', rate.error);
-  const unit = unitFor('read', mode);
-
+  const unit = unitFor(kind, mode);
+  const noun = kind === 'read' ? 'reads' : 'writes';
   const steps = [`Item size: ${sizeText(size.value)}`];
-  const perSecondStep = rateStep(rate.value, 'reads');
+  const perSecondStep = rateStep(rate.value, noun);
   if (perSecondStep) steps.push(perSecondStep);
-  const rounded = roundUpStep(size.value, READ_BLOCK, `Units per read (${unit} per 4 KB, each item rounded up)`);
+  const block = kind === 'read' ? READ_BLOCK : WRITE_BLOCK;
+  const rounded = roundUpStep(size.value, block, `Units per ${kind} (${unit} per ${blockText(block)}, each item rounded up)`);
   steps.push(`${rounded.step} ${unit}`);
-  let units = rounded.blocks * rate.value.perSecond;
-  steps.push(`× ${perSecond(rate.value, 'reads')} = ${format(units)} ${unit} for strongly consistent reads`);
+  const units = rounded.blocks * rate.value.perSecond;
+  steps.push(`× ${perSecond(rate.value, noun)} = ${format(units)} ${unit}${kind === 'read' ? ' for strongly consistent reads' : ''}`);
+  return { ok: true, unit, units, steps, mode };
+}
+
+export function readCapacity(input: ReadInput): Calculated {
+  const consistency = input.consistency ?? 'strong';
+  const base = perItemUnits('read', input);
+  if (!base.ok) return base;
+  let { units } = base;
+  const { unit, steps, mode } = base;
   if (consistency === 'eventual') {
     units /= 2;
     steps.push(`÷ 2 for eventually consistent reads = ${format(units)} ${unit}`);
@@ -133,20 +146,10 @@ export interface WriteInput {
 }
 
 export function writeCapacity(input: WriteInput): Calculated {
-  const mode = input.mode ?? 'provisioned';
-  const size = itemSize(input.size);
-  if (!size.ok) return failure('size', size.error);
-  const rate = parseRate(input.rate);
-  if (!rate.ok) return failure('rate', rate.error);
-  const unit = unitFor('write', mode);
-
-  const steps = [`Item size: ${sizeText(size.value)}`];
-  const perSecondStep = rateStep(rate.value, 'writes');
-  if (perSecondStep) steps.push(perSecondStep);
-  const rounded = roundUpStep(size.value, WRITE_BLOCK, `Units per write (${unit} per 1 KB, each item rounded up)`);
-  steps.push(`${rounded.step} ${unit}`);
-  let units = rounded.blocks * rate.value.perSecond;
-  steps.push(`× ${perSecond(rate.value, 'writes')} = ${format(units)} ${unit}`);
+  const base = perItemUnits('write', input);
+  if (!base.ok) return base;
+  let { units } = base;
+  const { unit, steps, mode } = base;
   if (input.transactional) {
     units *= 2;
     steps.push(`× 2 for transactional writes = ${format(units)} ${unit}`);

@@ -3,11 +3,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { newSession } from '../../scripts/tmux.js';
 import { CLI } from './cli.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
-const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
+const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 export class Terminal {
   readonly name = `awsnotes-${randomUUID().slice(0, 8)}`;
@@ -22,7 +23,7 @@ export class Terminal {
     // ignores resizes: unset them all for the app.
     const ci = Object.keys(process.env).filter((k) => k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_'));
     const command = `env ${ci.map((k) => `-u ${k}`).join(' ')} ${exports} ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ${args.map((a) => JSON.stringify(a)).join(' ')}${redirect}; echo "__EXIT__$?"; sleep 600`;
-    tmux('new-session', '-d', '-s', this.name, '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30), command);
+    newSession(['-s', this.name, '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30), command]);
   }
 
   screen(): string {
