@@ -1,5 +1,5 @@
 // `list`, `show` and `search`: quick answers without opening the full-screen app.
-import { services } from '../content/bundle.js';
+import { loadService, serviceMeta } from '../content/bundle.js';
 import { CATEGORIES } from '../content/types.js';
 import { linesToAnsi, lineToAnsi } from '../render/ansi.js';
 import { excerpt, highlight, lineText, truncateLine, type Line, type Segment } from '../render/lines.js';
@@ -9,7 +9,7 @@ import { EXIT, UsageError, type Io } from './io.js';
 
 export function list(args: string[], io: Io): number {
   const { values } = parse('list', args, { json: { type: 'boolean' } });
-  const all = services();
+  const all = serviceMeta();
   if (values.json) {
     io.out(`${JSON.stringify(all.map(({ id, title, category, aliases, domains }) => ({ id, title, category, aliases, domains })), null, 2)}\n`);
     return EXIT.ok;
@@ -51,7 +51,7 @@ export async function show(args: string[], io: Io): Promise<number> {
   const { findService } = await import('../content/lookup.js');
   const result = await findService(query);
   if (!result.found) return printCandidates(io, query, result.candidates);
-  const service = result.found;
+  const service = (await loadService(result.found.id))!;
 
   const { openStore, reportNotices } = await import('./store.js');
   const store = openStore(io);
@@ -83,7 +83,7 @@ export async function searchCommand(args: string[], io: Io): Promise<number> {
     io.err(`awsnotes: nothing matches '${query}'\n`);
     return EXIT.notFound;
   }
-  const byId = new Map(services().map((s) => [s.id, s]));
+  const byId = new Map(serviceMeta().map((s) => [s.id, s]));
   for (const hit of hits) {
     const service = byId.get(hit.service);
     const section = hit.section ? service?.sections.find((s) => s.slug === hit.section)?.title : undefined;

@@ -32,7 +32,7 @@ export const COMMANDS: Command[] = [
     usage: 'list [--json]',
     summary: 'every service: id, title, category, aliases',
     examples: ['awsnotes list', 'awsnotes list --json'],
-    content: ['notes'],
+    content: ['meta'],
     run: lazy(notes, (m) => m.list),
   },
   {
@@ -40,7 +40,7 @@ export const COMMANDS: Command[] = [
     usage: 'show <service> [--json]',
     summary: 'print a note (by id, title, alias or fuzzy name); marks it read',
     examples: ['awsnotes show sqs', 'awsnotes show "parameter store"', 'awsnotes show ddb --json'],
-    content: ['notes'],
+    content: ['meta'],
     run: lazy(notes, (m) => m.show),
   },
   {
@@ -48,7 +48,7 @@ export const COMMANDS: Command[] = [
     usage: 'search <query…> [--json] [--limit N]',
     summary: 'fuzzy search titles, aliases, headings and note lines',
     examples: ['awsnotes search fifo', 'awsnotes search dynamodb capacity --limit 5'],
-    content: ['notes', 'search'],
+    content: ['meta', 'search'],
     run: lazy(notes, (m) => m.searchCommand),
   },
   {

@@ -1,9 +1,8 @@
 // Finds the service a learner means: an id, a title, an alias, or a fuzzy query.
 import { search } from '../search/search.js';
-import { isLoaded, loadContent, services } from './bundle.js';
-import type { Service } from './types.js';
+import { isLoaded, loadContent, serviceMeta, type ServiceMeta } from './bundle.js';
 
-export type Lookup = { found: Service } | { found?: undefined; candidates: Service[] };
+export type Lookup = { found: ServiceMeta } | { found?: undefined; candidates: ServiceMeta[] };
 
 const PREFIX = /^(amazon|aws)\s+/i;
 const squash = (text: string) => text.toLowerCase().replace(PREFIX, '').replace(/[^a-z0-9]/g, '');
@@ -26,14 +25,14 @@ export async function findService(query: string): Promise<Lookup> {
 function exactService(query: string): Lookup | undefined {
   const key = squash(query);
   if (!key) return { candidates: [] };
-  const exact = services().filter((s) => squash(s.id) === key || squash(s.title) === key || s.aliases.some((a) => squash(a) === key));
+  const exact = serviceMeta().filter((s) => squash(s.id) === key || squash(s.title) === key || s.aliases.some((a) => squash(a) === key));
   if (exact.length === 1) return { found: exact[0]! };
   if (exact.length > 1) return { candidates: exact };
   return undefined;
 }
 
 export function lookupService(query: string): Lookup {
-  const all = services();
+  const all = serviceMeta();
   const exact = exactService(query);
   if (exact) return exact;
 
