@@ -1,14 +1,14 @@
 // The rows of the Services menu for a query: with no query every service grouped by
 // category; otherwise the fuzzy hits grouped by service, each service followed by its
 // section hits. Pure, so the menu's behaviour is tested without rendering.
-import { services } from '../content/bundle.js';
-import { CATEGORIES, type Service } from '../content/types.js';
+import { serviceMeta, type ServiceMeta } from '../content/bundle.js';
+import { CATEGORIES } from '../content/types.js';
 import { groupByService, search, type HitKind } from '../search/search.js';
 
 export type MenuRow =
   | { kind: 'category'; label: string }
-  | { kind: 'service'; service: Service; read: boolean; ranges: [number, number][]; target: string | null }
-  | { kind: 'hit'; service: Service; section: string | null; sectionTitle: string | null; hitKind: HitKind; text: string; ranges: [number, number][] };
+  | { kind: 'service'; service: ServiceMeta; read: boolean; ranges: [number, number][]; target: string | null }
+  | { kind: 'hit'; service: ServiceMeta; section: string | null; sectionTitle: string | null; hitKind: HitKind; text: string; ranges: [number, number][] };
 
 export const isSelectable = (row: MenuRow | undefined) => row !== undefined && row.kind !== 'category';
 
@@ -16,7 +16,7 @@ const HITS_PER_SERVICE = 3;
 const SEARCH_LIMIT = 60;
 
 export function menuRows(query: string, readIds: ReadonlySet<string>): MenuRow[] {
-  const all = services();
+  const all = serviceMeta();
   if (!query.trim()) {
     const rows: MenuRow[] = [];
     for (const [category, label] of Object.entries(CATEGORIES)) {

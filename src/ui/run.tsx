@@ -19,8 +19,9 @@ const SHOW_CURSOR = '\x1b[?25h';
 export const INK_OPTIONS = { exitOnCtrlC: false, patchConsole: true, maxFps: 60 } as const;
 
 export async function runApp(start: AppStart = { screen: 'services' }): Promise<number> {
-  // The menu's first frame needs only the notes; the App loads the rest just after it.
-  await loadContent(start.screen === 'services' ? ['notes'] : undefined);
+  // The menu's first frame needs only the list of services; the App loads the notes, the
+  // questions and the search index just after it.
+  await loadContent(start.screen === 'services' ? ['meta'] : undefined);
   const store = ProgressStore.open();
   let exitCode = 0;
   let restored = false;

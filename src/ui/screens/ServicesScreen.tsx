@@ -1,7 +1,7 @@
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { firstSelectable, isSelectable, menuRows, moveSelection, type MenuRow } from '../../browse/menu.js';
-import { services } from '../../content/bundle.js';
+import { isLoaded, serviceById } from '../../content/bundle.js';
 import type { Service } from '../../content/types.js';
 import { excerpt, highlight, truncateLine, type Line } from '../../render/lines.js';
 import { StyledLine } from '../components/StyledLine.js';
@@ -88,14 +88,17 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
 
   const open = (row: MenuRow | undefined) => {
     if (!row || row.kind === 'category') return;
+    // The notes' bodies load just after the first frame; Enter before that does nothing.
+    const service = isLoaded('notes') ? serviceById(row.service.id) : undefined;
+    if (!service) return;
     const section = row.kind === 'hit' ? row.section : row.target;
-    setReading({ service: row.service, section });
+    setReading({ service, section });
     onOpen(row.service.id);
     onMode('reader');
   };
 
   useEffect(() => {
-    const service = openRequest ? services().find((s) => s.id === openRequest.service) : undefined;
+    const service = openRequest ? serviceById(openRequest.service) : undefined;
     if (!service) return;
     setReading({ service, section: null });
     onOpen(service.id);
