@@ -1,7 +1,5 @@
 // Every plain command with its usage line: dispatch and `--help` both come from here.
-import * as calcModule from './calc.js';
 import { CALC_USAGE, SIZE_AND_RATE_HELP } from './calc-usage.js';
-import * as notesModule from './notes.js';
 import type { ContentPart } from '../content/bundle.js';
 import type { Io } from './io.js';
 
@@ -11,11 +9,8 @@ type Run = (args: string[], io: Io) => number | Promise<number>;
 function lazy<M>(load: () => Promise<M>, pick: (module: M) => Run): Run {
   return async (args, io) => pick(await load())(args, io);
 }
-// The light commands are part of dist/cli.js itself: a separate chunk is one more module
-// for Node's ESM loader to fetch, compile and link, which costs a plain command more than
-// their few kilobytes of code. The heavy ones (store, quiz, Ink) stay behind import().
-const notes = async () => notesModule;
-const calc = async () => calcModule;
+const notes = () => import('./notes.js');
+const calc = () => import('./calc.js');
 const quiz = () => import('./quiz.js');
 const progress = () => import('./progress.js');
 
