@@ -1,11 +1,10 @@
 // progress, config, reset, export and import, run as a learner would.
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { questions } from '../src/content/bundle.js';
 import { ANKI_HEADERS } from '../src/progress/backup.js';
-import { run, STACK_TRACE, tempDir } from './helpers/cli.js';
+import { run, runScript, STACK_TRACE, tempDir } from './helpers/cli.js';
 
 const progressFile = (dir: string) => path.join(dir, 'progress.json');
 
@@ -155,14 +154,7 @@ describe('two processes answering at once', () => {
   it('keep every answer of both', async () => {
     const dir = tempDir();
     const script = path.resolve(import.meta.dirname, 'helpers/write-answers.ts');
-    const writer = (prefix: string) =>
-      new Promise<void>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', script, dir, prefix, '30'], { stdio: ['ignore', 'ignore', 'pipe'] });
-        let err = '';
-        child.stderr.on('data', (d) => (err += d));
-        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(err))));
-      });
-    await Promise.all([writer('a'), writer('b')]);
+    await Promise.all(['a', 'b'].map((prefix) => runScript(script, [dir, prefix, '30'])));
     const saved = JSON.parse(readFileSync(progressFile(dir), 'utf8'));
     expect(saved.answers).toHaveLength(60);
     expect(new Set(saved.answers.map((a: { id: string }) => a.id)).size).toBe(60);

@@ -1,12 +1,11 @@
 // The progress store: never crashes on a bad file, never loses history, never loses a
 // parallel writer's update.
-import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emptyProgress, parseProgress, PROGRESS_VERSION, ProgressFileError } from '../src/progress/schema.js';
 import { ProgressStore } from '../src/progress/store.js';
-import { tempDir } from './helpers/cli.js';
+import { runScript, tempDir } from './helpers/cli.js';
 
 const fileIn = (dir: string) => path.join(dir, 'progress.json');
 const isRoot = process.getuid?.() === 0;
@@ -90,15 +89,7 @@ describe('ProgressStore', () => {
   it('two processes writing at the same time keep every update', async () => {
     const dir = tempDir();
     const script = path.resolve(import.meta.dirname, 'helpers/write-reads.ts');
-    const writer = (prefix: string) =>
-      new Promise<number>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', script, dir, prefix, '40'], { stdio: ['ignore', 'ignore', 'pipe'] });
-        let err = '';
-        child.stderr.on('data', (d) => (err += d));
-        child.on('error', reject);
-        child.on('exit', (code) => (code === 0 ? resolve(code) : reject(new Error(`writer ${prefix} exited ${code}: ${err}`))));
-      });
-    await Promise.all([writer('a'), writer('b')]);
+    await Promise.all(['a', 'b'].map((prefix) => runScript(script, [dir, prefix, '40'])));
     const read = ProgressStore.open({ dir }).read().notesRead;
     expect(Object.keys(read)).toHaveLength(80);
     expect(existsSync(`${fileIn(dir)}.lock`)).toBe(false);

@@ -1,5 +1,5 @@
 // Runs the built binary as a learner's shell would, with its own config directory.
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,3 +30,14 @@ export function run(args: string[], options: { env?: Record<string, string | und
 
 /** A stack trace looks like "    at fn (file:line:col)". */
 export const STACK_TRACE = /^\s+at .+[:(]/m;
+
+/** Runs a TypeScript helper script in its own Node process; rejects with its stderr if it fails. */
+export function runScript(script: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(script)} exited ${code}: ${err}`))));
+  });
+}
