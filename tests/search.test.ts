@@ -1,6 +1,6 @@
 // Ranking: what a learner types should put the right note first.
 import { describe, expect, it } from 'vitest';
-import { lookupService } from '../src/content/lookup.js';
+import { findService } from '../src/content/lookup.js';
 import { search, thresholdFor } from '../src/search/search.js';
 import { menuRows } from '../src/browse/menu.js';
 
@@ -58,15 +58,16 @@ describe('search ranking', () => {
   });
 });
 
-describe('lookupService', () => {
-  it('ties and misses give candidates, not a guess', () => {
-    expect(lookupService('xyzzyplugh')).toEqual({ candidates: [] });
-    expect(lookupService('code').found).toBeUndefined();
+describe('findService', () => {
+  it('ties and misses give candidates, not a guess', async () => {
+    expect(await findService('xyzzyplugh')).toEqual({ candidates: [] });
+    expect((await findService('code')).found).toBeUndefined();
   });
-  it('ids, titles and aliases win outright', () => {
-    expect(lookupService('route-53').found?.id).toBe('route-53');
-    expect(lookupService('AWS Lambda').found?.id).toBe('lambda');
-    expect(lookupService('ALB').found?.id).toBe('elb');
+  it('ids, titles and aliases win outright; a misspelling finds its service', async () => {
+    expect((await findService('route-53')).found?.id).toBe('route-53');
+    expect((await findService('AWS Lambda')).found?.id).toBe('lambda');
+    expect((await findService('ALB')).found?.id).toBe('elb');
+    expect((await findService('kinessis')).found?.id).toBe('kinesis');
   });
 });
 

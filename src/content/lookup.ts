@@ -1,5 +1,4 @@
 // Finds the service a learner means: an id, a title, an alias, or a fuzzy query.
-import { search } from '../search/search.js';
 import { isLoaded, loadContent, serviceMeta, type ServiceMeta } from './bundle.js';
 
 export type Lookup = { found: ServiceMeta } | { found?: undefined; candidates: ServiceMeta[] };
@@ -19,7 +18,8 @@ export async function findService(query: string): Promise<Lookup> {
   const exact = exactService(query);
   if (exact) return exact;
   if (!isLoaded('search')) await loadContent(['search']);
-  return lookupService(query);
+  const { search } = await import('../search/search.js');
+  return fuzzyService(query, search);
 }
 
 function exactService(query: string): Lookup | undefined {
@@ -31,10 +31,8 @@ function exactService(query: string): Lookup | undefined {
   return undefined;
 }
 
-export function lookupService(query: string): Lookup {
+function fuzzyService(query: string, search: typeof import('../search/search.js').search): Lookup {
   const all = serviceMeta();
-  const exact = exactService(query);
-  if (exact) return exact;
 
   const best = new Map<string, number>();
   for (const hit of search(query, { limit: 40 })) {
