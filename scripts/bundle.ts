@@ -1,10 +1,12 @@
 // The one esbuild configuration: used for dist/ and, by the bench, for its baseline app
 // and harness, so that both are bundled exactly alike.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 
 export async function bundle(entryPoints: string[], outdir: string, options: { minify?: boolean } = {}): Promise<void> {
   await build({
@@ -21,7 +23,7 @@ export async function bundle(entryPoints: string[], outdir: string, options: { m
     target: 'node20',
     minify: options.minify ?? true,
     legalComments: 'none',
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', __AWSNOTES_VERSION__: JSON.stringify(version) },
     alias: { 'react-devtools-core': path.join(root, 'src', 'stubs', 'react-devtools-core.ts') },
     plugins: [
       {

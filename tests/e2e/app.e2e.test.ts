@@ -15,7 +15,8 @@ afterEach(() => terminal?.kill());
 const searchBox = (screen: string) => screen.split('\n').find((l) => l.startsWith('› '))?.slice(2).trimEnd() ?? '';
 const findBox = (screen: string) => screen.split('\n').find((l) => l.startsWith('/'))?.slice(1).trimEnd() ?? '';
 
-suite('awsnotes in a terminal', () => {
+// Generous time: these share two cores with the rest of the suite in CI.
+suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
   it('type a query, open the note, scroll, search, quit: exit 0, screen restored, note read', async () => {
     const dir = tempDir();
     terminal = new Terminal([], { env: { AWSNOTES_CONFIG_DIR: dir } });

@@ -19,7 +19,7 @@ export const KEY = {
   backspace: '\u007F',
 } as const;
 
-export async function until(read: () => string | undefined, test: (frame: string) => boolean, what = 'the expected frame', timeout = 4000): Promise<string> {
+export async function until(read: () => string | undefined, test: (frame: string) => boolean, what = 'the expected frame', timeout = 10_000): Promise<string> {
   const started = Date.now();
   for (;;) {
     const frame = read() ?? '';

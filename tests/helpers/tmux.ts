@@ -54,7 +54,7 @@ export class Terminal {
     tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
   }
 
-  async waitFor(test: (screen: string) => boolean, what: string, timeout = 8000): Promise<string> {
+  async waitFor(test: (screen: string) => boolean, what: string, timeout = 20_000): Promise<string> {
     const started = Date.now();
     for (;;) {
       const screen = this.screen();
