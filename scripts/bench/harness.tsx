@@ -101,7 +101,6 @@ async function keyTimings(): Promise<{ menu: number[]; reader: number[] }> {
   const store = ProgressStore.open({ dir: mkdtempSync(path.join(tmpdir(), 'awsnotes-bench-')) });
   const instance = render(<App store={store} color onExit={() => {}} />, {
     ...INK_OPTIONS,
-    ...(process.env.BENCH_FPS ? { maxFps: Number(process.env.BENCH_FPS) } : {}),
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
     stderr: stdout as unknown as NodeJS.WriteStream,

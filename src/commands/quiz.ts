@@ -1,7 +1,7 @@
 // `awsnotes quiz`, `awsnotes exam` and `awsnotes questions`.
 import { questions as bank, services } from '../content/bundle.js';
 import { findService } from '../content/lookup.js';
-import { DOMAINS, type Question } from '../content/types.js';
+import { DOMAINS, type Domain, type Question } from '../content/types.js';
 import { isCorrect, parseLetters, present } from '../quiz/attempt.js';
 import { createRng, randomSeed } from '../quiz/random.js';
 import { recordAnswer } from '../quiz/record.js';
@@ -19,9 +19,9 @@ async function serviceId(command: string, query: string): Promise<string> {
   throw new UsageError(`${command}: no service '${query}'${hint}`);
 }
 
-function domain(command: string, value: string): Source {
+function parseDomain(command: string, value: string): Domain {
   if (!isDomain(value)) throw new UsageError(`${command}: --domain must be one of ${DOMAINS.join(', ')}, not '${value}'`);
-  return { kind: 'domain', domain: value };
+  return value;
 }
 
 const QUIZ_OPTIONS = {
@@ -39,7 +39,7 @@ async function sourceFrom(values: { service?: string; domain?: string; due?: boo
   const chosen = [values.service !== undefined, values.domain !== undefined, values.due, values.missed, values.flagged, values.drills].filter(Boolean).length;
   if (chosen > 1) throw new UsageError('quiz: choose one source: --service, --domain, --due, --missed, --flagged or --drills');
   if (values.service !== undefined) return { kind: 'service', service: await serviceId('quiz', values.service) };
-  if (values.domain !== undefined) return domain('quiz', values.domain);
+  if (values.domain !== undefined) return { kind: 'domain', domain: parseDomain('quiz', values.domain) };
   if (values.due) return { kind: 'due' };
   if (values.missed) return { kind: 'missed' };
   if (values.flagged) return { kind: 'flagged' };
@@ -138,8 +138,8 @@ export async function questionsCommand(args: string[], io: Io): Promise<number> 
     list = list.filter((q) => q.service === id);
   }
   if (values.domain !== undefined) {
-    const d = domain('questions', values.domain);
-    if (d.kind === 'domain') list = list.filter((q) => q.domain === d.domain);
+    const domain = parseDomain('questions', values.domain);
+    list = list.filter((q) => q.domain === domain);
   }
   if (values.json) {
     const out = list.map((q) => ({

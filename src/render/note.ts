@@ -40,8 +40,8 @@ function words(segments: Segment[]): Word[] {
         pendingSpace = true;
         continue;
       }
-      // Glue to the previous word when no space separated them (e.g. "**bold**," ).
-      out.push({ text: part, style, spaced: pendingSpace || out.length === 0 ? pendingSpace : false });
+      // No space before it (e.g. the comma after "**bold**,"): glued to the previous word.
+      out.push({ text: part, style, spaced: pendingSpace });
       pendingSpace = false;
     }
   }

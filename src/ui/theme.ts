@@ -1,6 +1,8 @@
-// Semantic colour roles → Ink props. With colour off (NO_COLOR, FORCE_COLOR=0, TERM=dumb)
-// chalk drops every style, so anything that must stay visible (the selection, search
-// matches) also has a textual marker.
+// Semantic colour roles → Ink props, for the app's own <Text> labels (header, status
+// lines). Styled note and list lines are drawn by StyledLine through render/ansi.ts,
+// whose ROLE_SGR gives the same colours as SGR codes: change a colour in both. With colour
+// off (NO_COLOR, FORCE_COLOR=0, TERM=dumb) anything that must stay visible (the
+// selection, search matches) also has a textual marker.
 import { createContext, useContext } from 'react';
 import type { Role } from '../render/lines.js';
 
@@ -8,7 +10,6 @@ export interface RoleStyle {
   color?: string;
   backgroundColor?: string;
   bold?: boolean;
-  dimColor?: boolean;
 }
 
 export const ROLE_STYLE: Record<Role, RoleStyle> = {

@@ -59,4 +59,15 @@ describe('Progress screen', () => {
     await app.wait((f) => f.includes('exam date: 2027-03-15'), 'saved');
     expect(app.store.read().settings.examDate).toBe('2027-03-15');
   });
+
+  it('shows fresh figures each time it is shown again', async () => {
+    const app = start();
+    await app.wait((f) => /Answers +4 \(/.test(f));
+    app.stdin.write('2');
+    await app.wait((f) => f.includes('where should the questions come from'), 'quiz screen');
+    const q = questions().find((x) => x.service === 'kms')!;
+    recordAnswer(app.store, { question: q.id, chosen: correctIndexes(q), correct: true, ms: 500, source: 'quiz' }, new Date());
+    app.stdin.write('4');
+    await app.wait((f) => /Answers +5 \(3 right, 60%\)/.test(f), 'the new answer counted');
+  });
 });

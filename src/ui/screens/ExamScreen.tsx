@@ -55,7 +55,6 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
   const [result, setResult] = useState<(ExamScore & { timedOut: boolean }) | null>(null);
   const titles = useMemo(() => new Map(services().map((s) => [s.id, s.title])), []);
 
-  useEffect(() => onMode('exam'), []);
   useEffect(() => {
     if (active) onMode('exam');
   }, [active]);

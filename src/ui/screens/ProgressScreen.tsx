@@ -1,5 +1,5 @@
 import { Box, Text, useInput } from 'ink';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { checkExamDate, reportLines } from '../../commands/progress.js';
 import { questions, services } from '../../content/bundle.js';
 import { progressReport, type NextAction } from '../../progress/report.js';
@@ -25,8 +25,13 @@ export function ProgressScreen({ width, height, active, store, onMode, onAction 
   const [scroll, setScroll] = useState(0);
   const [dateDraft, setDateDraft] = useState<string | null>(null);
   const [dateError, setDateError] = useState('');
-  // Recomputed whenever the screen is shown: the quiz may have changed everything.
-  const report = useMemo(() => progressReport(store.read(), questions(), services(), new Date()), [active, version]);
+  // Recomputed each time the screen is shown (the quiz may have changed everything), not
+  // when it is hidden: `visits` counts the renders where it became active.
+  const visits = useRef(0);
+  const wasActive = useRef(false);
+  if (active && !wasActive.current) visits.current++;
+  wasActive.current = active;
+  const report = useMemo(() => progressReport(store.read(), questions(), services(), new Date()), [visits.current, version]);
   const steps = report.nextSteps;
   const lines = useMemo(() => reportLines(report, width), [report, width]);
   const stepsHeight = Math.min(steps.length, 5) + 1;
