@@ -1,10 +1,10 @@
 // The bundle's fast paths for Ink's text handling must give exactly what the real
 // libraries give, for any text.
-import { tokenize as realTokenize } from '@alcalzone/ansi-tokenize';
+import { styledCharsFromTokens as realFromTokens, styledCharsToString as realToString, tokenize as realTokenize } from '@alcalzone/ansi-tokenize';
 import fc from 'fast-check';
 import realStringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../src/stubs/ansi-tokenize.js';
+import { styledCharsFromTokens, styledCharsToString, tokenize } from '../src/stubs/ansi-tokenize.js';
 import stringWidth from '../src/stubs/string-width.js';
 
 const pieces = fc.oneof(
@@ -18,6 +18,26 @@ describe('fast paths match the real libraries', () => {
     fc.assert(
       fc.property(text, fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }), (s, end) => {
         expect(tokenize(s, end)).toEqual(realTokenize(s, end));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('styled chars from tokens', () => {
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(styledCharsFromTokens(realTokenize(s))).toEqual(realFromTokens(realTokenize(s)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('styled chars to string, for a row of cells cut from several texts as Ink lays them out', () => {
+    const row = fc.array(fc.tuple(text, fc.nat(12), fc.nat(12)), { maxLength: 5 });
+    fc.assert(
+      fc.property(row, (parts) => {
+        const cells = parts.flatMap(([s, from, length]) => styledCharsFromTokens(tokenize(s)).slice(from, from + length));
+        expect(styledCharsToString(cells)).toBe(realToString(cells));
       }),
       { numRuns: 2000 },
     );
