@@ -1,57 +1,135 @@
-// The one esbuild configuration: used for dist/ and, by the bench, for its baseline app
-// and harness, so that both are bundled exactly alike.
+// The esbuild configurations, in two formats:
+// - the plain commands (dist/cli.cjs, dist/commands.cjs) are CommonJS: Node starts a
+//   CommonJS file ~10 ms sooner than an ES module, and they need nothing that is ESM-only
+//   at run time;
+// - the interactive app (dist/app.js and its chunks) is ESM, as Ink and yoga-layout (top-
+//   level await) require. The bench bundles its baseline Ink app and its harness with this
+//   same configuration.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+const stub = (name: string) => path.join(root, 'src', 'stubs', name);
 
+const stubs: Plugin[] = [
+  {
+    // See src/stubs/ajv.ts, semver.ts and conf-crypto.ts: conf's schema, migration and
+    // encryption support, never used, stays out of start-up.
+    name: 'stub-conf-extras',
+    setup(build) {
+      build.onResolve({ filter: /^ajv(-formats)?(\/.*)?$/ }, () => ({ path: stub('ajv.ts') }));
+      build.onResolve({ filter: /^semver$/ }, () => ({ path: stub('semver.ts') }));
+      build.onResolve({ filter: /^node:crypto$/ }, (args) => (/[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub('conf-crypto.ts') } : undefined));
+    },
+  },
+  {
+    // See src/stubs/ansi-tokenize.ts: a fast path for Ink's output tokenizer.
+    name: 'fast-ansi-tokenize',
+    setup(build) {
+      const wrapper = stub('ansi-tokenize.ts');
+      build.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (args) => (args.importer === wrapper ? undefined : { path: wrapper }));
+    },
+  },
+  {
+    // See src/stubs/string-width.ts: an ASCII fast path for Ink's text measuring.
+    name: 'fast-string-width',
+    setup(build) {
+      const wrapper = stub('string-width.ts');
+      build.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === wrapper ? undefined : { path: wrapper }));
+    },
+  },
+];
+
+const common: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  define: { 'process.env.NODE_ENV': '"production"', __AWSNOTES_VERSION__: JSON.stringify(version) },
+  alias: { 'react-devtools-core': stub('react-devtools-core.ts') },
+  logLevel: 'warning',
+};
+
+/** The ESM configuration: the interactive app, and the bench's baseline and harness. */
 export async function bundle(entryPoints: string[], outdir: string, options: { minify?: boolean } = {}): Promise<void> {
   await build({
+    ...common,
     entryPoints,
     outdir,
     entryNames: '[name]',
     chunkNames: 'chunks/[name]-[hash]',
-    // The interactive app (Ink, React, yoga) and the content are separate chunks loaded
-    // only on the paths that need them, so plain commands start without parsing them.
+    // Screens other than the menu, and their logic, are chunks loaded after the first frame.
     splitting: true,
-    bundle: true,
     format: 'esm',
-    platform: 'node',
-    target: 'node20',
     minify: options.minify ?? true,
-    legalComments: 'none',
-    define: { 'process.env.NODE_ENV': '"production"', __AWSNOTES_VERSION__: JSON.stringify(version) },
-    alias: { 'react-devtools-core': path.join(root, 'src', 'stubs', 'react-devtools-core.ts') },
-    plugins: [
-      {
-        // See src/stubs/ajv.ts: conf's schema support, never used, stays out of start-up.
-        name: 'stub-ajv',
-        setup(build) {
-          build.onResolve({ filter: /^ajv(-formats)?(\/.*)?$/ }, () => ({ path: path.join(root, 'src', 'stubs', 'ajv.ts') }));
-        },
-      },
-      {
-        // See src/stubs/ansi-tokenize.ts: a fast path for Ink's output tokenizer.
-        name: 'fast-ansi-tokenize',
-        setup(build) {
-          const wrapper = path.join(root, 'src', 'stubs', 'ansi-tokenize.ts');
-          build.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (args) => (args.importer === wrapper ? undefined : { path: wrapper }));
-        },
-      },
-      {
-        // See src/stubs/string-width.ts: an ASCII fast path for Ink's text measuring.
-        name: 'fast-string-width',
-        setup(build) {
-          const wrapper = path.join(root, 'src', 'stubs', 'string-width.ts');
-          build.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === wrapper ? undefined : { path: wrapper }));
-        },
-      },
-    ],
+    plugins: stubs,
     // Some of Ink's dependencies are CommonJS and call require().
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __awsnotesRequire } from 'node:module';\nconst require = __awsnotesRequire(import.meta.url);" },
-    logLevel: 'warning',
+    banner: { js: "import { createRequire as __awsnotesRequire } from 'node:module';\nconst require = __awsnotesRequire(import.meta.url);" },
   });
+}
+
+/**
+ * Modules the plain commands import dynamically that are worth a file of their own in the
+ * CommonJS build, required when first used: V8 compiles only what a command needs (`list`
+ * never compiles conf, zod or Fuse). Other dynamic imports are bundled into their importer.
+ */
+const COMMAND_STAGES: Record<string, string> = {
+  'src/commands/notes.ts': 'notes',
+  'src/commands/calc.ts': 'calc',
+  'src/commands/quiz.ts': 'quiz',
+  'src/commands/progress.ts': 'progress',
+  'src/commands/store.ts': 'store',
+  'src/search/search.ts': 'search',
+  'src/capacity/drills.ts': 'drills',
+};
+const APP = 'src/ui/run.tsx';
+
+/**
+ * dist/: cli.cjs (argv, --version, dispatch), one .cjs per command stage, and app.js (Ink,
+ * ESM) with its chunks. The stages share no state but the files in dist/content/.
+ */
+export async function bundleApp(outdir: string, options: { minify?: boolean } = {}): Promise<void> {
+  const stages: Plugin = {
+    name: 'command-stages',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, (args) => {
+        if (args.kind !== 'dynamic-import') return undefined;
+        const file = path.relative(root, path.resolve(args.resolveDir, args.path)).replace(/\.js$/, '');
+        const stage = COMMAND_STAGES[`${file}.ts`];
+        if (stage) return { path: `./${stage}.cjs`, external: true };
+        if (`${file}.tsx` === APP) return { path: APP, namespace: 'app-stage' };
+        return undefined;
+      });
+      // The app is ESM with top-level await, which require() cannot load: it is imported by
+      // the banner's __awsnotesImportApp, which esbuild leaves as written.
+      build.onLoad({ filter: /.*/, namespace: 'app-stage' }, () => ({
+        contents: 'export const runApp = async (start) => (await __awsnotesImportApp()).runApp(start);',
+        loader: 'js',
+      }));
+    },
+  };
+  await build({
+    ...common,
+    entryPoints: {
+      cli: path.join(root, 'src', 'cli.ts'),
+      ...Object.fromEntries(Object.entries(COMMAND_STAGES).map(([file, stage]) => [stage, path.join(root, file)])),
+    },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    minify: options.minify ?? true,
+    // import() of a stage becomes require(): loading CommonJS skips initialising Node's ES
+    // module loader, which only the app needs.
+    supported: { 'dynamic-import': false },
+    // Each file finds dist/content/ beside it.
+    define: { ...common.define, 'import.meta.url': '__awsnotesUrl', __AWSNOTES_CONTENT__: '"./content/"' },
+    banner: {
+      js: "#!/usr/bin/env node\nconst __awsnotesUrl = require('node:url').pathToFileURL(__filename).href;\nconst __awsnotesImportApp = () => import('./app.js');",
+    },
+    plugins: [stages, ...stubs],
+  });
+  await bundle([path.join(root, 'src', 'app.ts')], outdir, options);
 }

@@ -1,6 +1,9 @@
-// The executable. `awsnotes --version` is answered right here, with the version the build
-// put in, so the most frequent scripted call loads no other module; everything else goes
-// through commands/main.ts, which imports Ink only for the interactive app.
+// The executable (dist/cli.cjs): argv, `--version`, and the dispatch to the plain commands,
+// each of which the bundle keeps in a file of its own, required when it runs. Ink is
+// imported only for the interactive app (see commands/main.ts).
+import { processIo } from './commands/io.js';
+import { main, reportError } from './commands/main.js';
+
 declare const __AWSNOTES_VERSION__: string;
 
 // chalk (inside Ink) ignores NO_COLOR; FORCE_COLOR=0 is what it obeys. Set before Ink loads.
@@ -13,11 +16,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+  // The version the build put in: the most frequent scripted call reads nothing else.
   process.stdout.write(`${__AWSNOTES_VERSION__}\n`);
 } else {
-  const [{ main, reportError }, { processIo }] = await Promise.all([import('./commands/main.js'), import('./commands/io.js')]);
   const io = processIo();
-  await main(argv, io).then(
+  void main(argv, io).then(
     (code) => {
       process.exitCode = code;
     },

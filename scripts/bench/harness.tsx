@@ -2,13 +2,13 @@
 //   search   — latency of every prefix of 20 queries, shipped content and a 10× corpus;
 //   keys     — keystroke-to-frame in the menu and the note reader, with the app rendered
 //              by Ink exactly as `awsnotes` renders it, on a fake terminal.
-// Prints one JSON object on stdout.
+// Prints one JSON object on stdout. Usage: node harness.js <content dir>
 import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { render } from 'ink';
-import { loadContent, searchData } from '../../src/content/bundle.js';
+import { searchData, useContentDir } from '../../src/content/bundle.js';
 import type { SearchRecord } from '../../src/content/types.js';
 import { ProgressStore } from '../../src/progress/store.js';
 import { createSearcher, search } from '../../src/search/search.js';
@@ -143,7 +143,8 @@ async function keyTimings(): Promise<{ menu: number[]; reader: number[] }> {
   return { menu, reader };
 }
 
-await loadContent();
+// The shipped content: dist/content/, passed by run.ts.
+useContentDir(process.argv[2]!);
 const shipped = searchData().records;
 const synthetic = syntheticRecords(shipped);
 const big = createSearcher(synthetic);

@@ -21,9 +21,9 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-const cli = path.join(root, 'dist', 'cli.js');
+const cli = path.join(root, 'dist', 'cli.cjs');
 if (!existsSync(cli)) {
-  console.error('bench: dist/cli.js is missing; run npm run build first');
+  console.error('bench: dist/cli.cjs is missing; run npm run build first');
   process.exit(2);
 }
 const benchDir = mkdtempSync(path.join(tmpdir(), 'awsnotes-bench-'));
@@ -88,7 +88,7 @@ function firstFrame(script: string, args: string[] = []): { ms: number; rss: num
 
 async function harness(): Promise<{ records: { shipped: number; synthetic: number }; search: Record<'shipped' | 'synthetic', { p50: number; p95: number; n: number }>; keys: Record<'menu' | 'reader', { p50: number; p95: number; n: number; unchanged: number }> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(benchDir, 'harness.js')], { env: { ...env, NO_COLOR: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [path.join(benchDir, 'harness.js'), path.join(root, 'dist', 'content')], { env: { ...env, NO_COLOR: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`bench: harness exited ${code}`))));

@@ -2,7 +2,6 @@
 // imported only on the interactive path.
 import { COMMANDS, helpText } from './registry.js';
 import { EXIT, UsageError, type Io } from './io.js';
-import { loadContent } from '../content/bundle.js';
 import { VERSION } from '../../generated/version.js';
 
 const PLAIN_HINT = `the interactive app needs a terminal; plain commands: ${COMMANDS.map((c) => c.name).join(', ')} (awsnotes --help)`;
@@ -35,12 +34,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.out(`Usage: awsnotes ${command.usage}\n  ${command.summary}\n${details}\nExamples:\n${command.examples.map((e) => `  ${e}\n`).join('')}`);
     return EXIT.ok;
   }
-  if (command.content.length) await loadContent(command.content);
   return command.run(rest, io);
 }
 
 export function reportError(error: unknown, io: Io): number {
-  if (error instanceof UsageError) {
+  // By name: each command stage of the bundle has its own copy of the class.
+  if (error instanceof Error && error.name === 'UsageError') {
     io.err(`awsnotes: ${error.message} (see awsnotes --help)\n`);
     return EXIT.usage;
   }

@@ -51,7 +51,7 @@ export async function show(args: string[], io: Io): Promise<number> {
   const { findService } = await import('../content/lookup.js');
   const result = await findService(query);
   if (!result.found) return printCandidates(io, query, result.candidates);
-  const service = (await loadService(result.found.id))!;
+  const service = loadService(result.found.id)!;
 
   const { openStore, reportNotices } = await import('./store.js');
   const store = openStore(io);

@@ -1,6 +1,5 @@
 // Every plain command with its usage line: dispatch and `--help` both come from here.
 import { CALC_USAGE, SIZE_AND_RATE_HELP } from './calc-usage.js';
-import type { ContentPart } from '../content/bundle.js';
 import type { Io } from './io.js';
 
 type Run = (args: string[], io: Io) => number | Promise<number>;
@@ -21,8 +20,6 @@ export interface Command {
   examples: string[];
   /** Full usage lines, for commands with sub-commands. */
   details?: string[];
-  /** The content parts to load first (calc, for one, needs none). */
-  content: readonly ContentPart[];
   run: Run;
 }
 
@@ -32,7 +29,6 @@ export const COMMANDS: Command[] = [
     usage: 'list [--json]',
     summary: 'every service: id, title, category, aliases',
     examples: ['awsnotes list', 'awsnotes list --json'],
-    content: ['meta'],
     run: lazy(notes, (m) => m.list),
   },
   {
@@ -40,7 +36,6 @@ export const COMMANDS: Command[] = [
     usage: 'show <service> [--json]',
     summary: 'print a note (by id, title, alias or fuzzy name); marks it read',
     examples: ['awsnotes show sqs', 'awsnotes show "parameter store"', 'awsnotes show ddb --json'],
-    content: ['meta'],
     run: lazy(notes, (m) => m.show),
   },
   {
@@ -48,7 +43,6 @@ export const COMMANDS: Command[] = [
     usage: 'search <query…> [--json] [--limit N]',
     summary: 'fuzzy search titles, aliases, headings and note lines',
     examples: ['awsnotes search fifo', 'awsnotes search dynamodb capacity --limit 5'],
-    content: ['meta', 'search'],
     run: lazy(notes, (m) => m.searchCommand),
   },
   {
@@ -66,7 +60,6 @@ export const COMMANDS: Command[] = [
       '--plain       no full-screen app: questions on stdout, answer letters (B, AC) one line each on stdin',
       '--count N     questions in a plain quiz (default 10)',
     ],
-    content: ['notes', 'questions'],
     run: lazy(quiz, (m) => m.quiz),
   },
   {
@@ -74,7 +67,6 @@ export const COMMANDS: Command[] = [
     usage: 'exam',
     summary: 'a timed 65-question exam simulation (130 minutes) in the app',
     examples: ['awsnotes exam'],
-    content: ['notes', 'questions'],
     run: lazy(quiz, (m) => m.exam),
   },
   {
@@ -82,7 +74,6 @@ export const COMMANDS: Command[] = [
     usage: 'questions [--service S] [--domain D] [--json]',
     summary: 'list the question bank',
     examples: ['awsnotes questions --service dynamodb', 'awsnotes questions --json'],
-    content: ['notes', 'questions'],
     run: lazy(quiz, (m) => m.questionsCommand),
   },
   {
@@ -90,7 +81,6 @@ export const COMMANDS: Command[] = [
     usage: 'progress [--json]',
     summary: 'notes read, answers, cards due, streak, exams, readiness per domain, next steps',
     examples: ['awsnotes progress', 'awsnotes progress --json | jq .readiness'],
-    content: ['notes', 'questions'],
     run: lazy(progress, (m) => m.progress),
   },
   {
@@ -98,7 +88,6 @@ export const COMMANDS: Command[] = [
     usage: 'config set exam-date YYYY-MM-DD|none | config get [exam-date]',
     summary: 'your exam date (readiness is predicted for that day)',
     examples: ['awsnotes config set exam-date 2027-03-15', 'awsnotes config get'],
-    content: [],
     run: lazy(progress, (m) => m.config),
   },
   {
@@ -106,7 +95,6 @@ export const COMMANDS: Command[] = [
     usage: 'export [--format json|anki] [--out FILE]',
     summary: 'json: a versioned backup of your progress; anki: the question bank for Anki',
     examples: ['awsnotes export --out awsnotes-backup.json', 'awsnotes export --format anki --out dva-c02.txt'],
-    content: ['notes', 'questions'],
     run: lazy(progress, (m) => m.exportCommand),
   },
   {
@@ -114,7 +102,6 @@ export const COMMANDS: Command[] = [
     usage: 'import FILE',
     summary: 'merge a json backup into your progress (nothing changes if the file is bad)',
     examples: ['awsnotes import awsnotes-backup.json'],
-    content: [],
     run: lazy(progress, (m) => m.importCommand),
   },
   {
@@ -122,7 +109,6 @@ export const COMMANDS: Command[] = [
     usage: 'reset [--yes]',
     summary: 'erase your progress, after writing a backup (asks first; --yes when not a terminal)',
     examples: ['awsnotes reset', 'awsnotes reset --yes'],
-    content: [],
     run: lazy(progress, (m) => m.reset),
   },
   {
@@ -137,7 +123,6 @@ export const COMMANDS: Command[] = [
       'awsnotes calc kinesis --records 2000/s --record-size 2KB --consumers 3',
     ],
     details: [...CALC_USAGE.map((u) => `awsnotes ${u}`), '', ...SIZE_AND_RATE_HELP],
-    content: [],
     run: lazy(calc, (m) => m.calc),
   },
 ];

@@ -1,73 +1,72 @@
-// The compiled content, in three parts (notes, questions, search index), each its own
-// chunk of the bundle, imported by loadContent() only on the paths that need it: `awsnotes
-// list` never reads the search index, `awsnotes calc` reads nothing. Each part is one JSON
-// string, parsed on first use (much cheaper for V8 than an equally large object literal).
+// The compiled content: JSON files written by scripts/build.ts (generated/ in the source
+// tree, content/ next to the bundle in dist/), each read and parsed on first use. So
+// `awsnotes list` reads the service index only, `awsnotes show sqs` that and one note,
+// `awsnotes calc` nothing; reading a file and JSON.parse cost V8 far less than loading the
+// same data as a JavaScript module.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ContentBundle, Question, Service } from './types.js';
-
-export type ContentPart = 'meta' | 'notes' | 'questions' | 'search';
-export const ALL_PARTS: readonly ContentPart[] = ['meta', 'notes', 'questions', 'search'];
 
 /** A service without the body of its note: what `list`, lookups and search results need. */
 export type ServiceMeta = Omit<Service, 'blocks'>;
+export type SearchData = Pick<ContentBundle, 'records' | 'index'>;
 
-const sources: Partial<Record<ContentPart, string>> = {};
+/**
+ * Where scripts/build.ts puts the files, relative to this module: generated/ in the source
+ * tree; content/ beside it in the CommonJS bundle (defined by scripts/bundle.ts). The app's
+ * ES module bundle, whose chunks live elsewhere, calls useContentDir() instead.
+ */
+declare const __AWSNOTES_CONTENT__: string | undefined;
+const CONTENT_URL = typeof __AWSNOTES_CONTENT__ === 'string' ? __AWSNOTES_CONTENT__ : '../../generated/';
+
+let dir: string | undefined;
 let notes: Service[] | undefined;
 let meta: ServiceMeta[] | undefined;
 let bank: Question[] | undefined;
-let search: Pick<ContentBundle, 'records' | 'index'> | undefined;
+let search: SearchData | undefined;
 
-const importers: Record<ContentPart, () => Promise<string>> = {
-  meta: async () => (await import('../../generated/meta.js')).META_JSON,
-  notes: async () => (await import('../../generated/notes.js')).NOTES_JSON,
-  questions: async () => (await import('../../generated/questions.js')).QUESTIONS_JSON,
-  search: async () => (await import('../../generated/search.js')).SEARCH_JSON,
-};
-
-export async function loadContent(parts: readonly ContentPart[] = ALL_PARTS): Promise<void> {
-  await Promise.all(
-    parts.map(async (part) => {
-      sources[part] ??= await importers[part]();
-    }),
-  );
+/** For the app's bundle (src/app.ts) and the bench's harness. */
+export function useContentDir(directory: string): void {
+  dir = directory;
 }
 
-function source(part: ContentPart): string {
-  const text = sources[part];
-  if (text === undefined) throw new Error(`content part '${part}' used before loadContent() loaded it`);
-  return text;
-}
-
-export function isLoaded(part: ContentPart): boolean {
-  return sources[part] !== undefined;
+function read<T>(name: string): T {
+  dir ??= fileURLToPath(new URL(CONTENT_URL, import.meta.url));
+  const file = path.join(dir, name);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`the compiled content is missing or damaged (${reason}); reinstall awsnotes, or run npm run build in its source tree`);
+  }
 }
 
 export function serviceMeta(): ServiceMeta[] {
-  meta ??= isLoaded('notes') ? services() : (JSON.parse(source('meta')) as ServiceMeta[]);
+  meta ??= notes ?? read<ServiceMeta[]>('meta.json');
   return meta;
 }
 
-/** One service with its note, loading only that note's chunk when the notes are not loaded. */
-export async function loadService(id: string): Promise<Service | undefined> {
-  if (isLoaded('notes')) return serviceById(id);
+/** One service with its note, reading only that note's file unless all notes are loaded. */
+export function loadService(id: string): Service | undefined {
+  if (notes) return serviceById(id);
   const found = serviceMeta().find((s) => s.id === id);
   if (!found) return undefined;
-  // esbuild bundles every generated/note/*.ts as its own chunk for this import.
-  const { BLOCKS_JSON } = (await import(`../../generated/note/${id}.ts`)) as { BLOCKS_JSON: string };
-  return { ...found, blocks: JSON.parse(BLOCKS_JSON) as Service['blocks'] };
+  return { ...found, blocks: read<Service['blocks']>(`note/${id}.json`) };
 }
 
 export function services(): Service[] {
-  notes ??= JSON.parse(source('notes')) as Service[];
+  notes ??= read<Service[]>('notes.json');
   return notes;
 }
 
 export function questions(): Question[] {
-  bank ??= JSON.parse(source('questions')) as Question[];
+  bank ??= read<Question[]>('questions.json');
   return bank;
 }
 
-export function searchData(): Pick<ContentBundle, 'records' | 'index'> {
-  search ??= JSON.parse(source('search')) as Pick<ContentBundle, 'records' | 'index'>;
+export function searchData(): SearchData {
+  search ??= read<SearchData>('search.json');
   return search;
 }
 

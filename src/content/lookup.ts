@@ -1,5 +1,5 @@
 // Finds the service a learner means: an id, a title, an alias, or a fuzzy query.
-import { isLoaded, loadContent, serviceMeta, type ServiceMeta } from './bundle.js';
+import { serviceMeta, type ServiceMeta } from './bundle.js';
 
 export type Lookup = { found: ServiceMeta } | { found?: undefined; candidates: ServiceMeta[] };
 
@@ -11,13 +11,12 @@ const CLEAR_LEAD = 0.12;
 
 /**
  * The service a query names exactly (id, title or alias, ignoring case, punctuation and an
- * Amazon/AWS prefix), or the fuzzy search's clear winner. Loads the search index only when
- * no name matches exactly, so `awsnotes show sqs` never reads it.
+ * Amazon/AWS prefix), or the fuzzy search's clear winner. Loads the search (and its index)
+ * only when no name matches exactly, so `awsnotes show sqs` never reads it.
  */
 export async function findService(query: string): Promise<Lookup> {
   const exact = exactService(query);
   if (exact) return exact;
-  if (!isLoaded('search')) await loadContent(['search']);
   const { search } = await import('../search/search.js');
   return fuzzyService(query, search);
 }

@@ -1,6 +1,6 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useState, type ReactNode } from 'react';
-import { ALL_PARTS, isLoaded, loadContent } from '../content/bundle.js';
+import { searchData, services } from '../content/bundle.js';
 import type { ProgressStore } from '../progress/store.js';
 import type { Question } from '../content/types.js';
 import type { NextAction } from '../progress/report.js';
@@ -8,9 +8,8 @@ import type { Source } from '../quiz/sources.js';
 import { Frame, type ScreenTab } from './components/Frame.js';
 import { HelpOverlay, helpLines } from './components/HelpOverlay.js';
 import { BINDINGS, footerText, isKey, type Scope } from './keys.js';
-import { CalculatorScreen } from './screens/CalculatorScreen.js';
-import { ProgressScreen } from './screens/ProgressScreen.js';
-import { QuizScreen, type QuizRequest } from './screens/QuizScreen.js';
+import { laterScreens, loadLaterScreens } from './screens/later.js';
+import type { QuizRequest } from './screens/QuizScreen.js';
 import { ServicesScreen } from './screens/ServicesScreen.js';
 import { MODES, type InputMode } from './screens/types.js';
 import { ColorContext, ROLE_STYLE } from './theme.js';
@@ -64,11 +63,19 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
   const [notice, setNotice] = useState(() => store.notices.splice(0).join(' '));
   const [readIds, setReadIds] = useState<ReadonlySet<string>>(() => new Set(Object.keys(store.read().notesRead)));
   const [quizRequest, setQuizRequest] = useState<QuizRequest | null>(() => (start?.source ? { source: start.source, nonce: 1 } : null));
-  // The menu's first frame needs only the notes; the search index and the questions load
-  // right after it (run.tsx), and the screens that need them wait for this flag.
-  const [ready, setReady] = useState(() => ALL_PARTS.every(isLoaded));
+  // The menu's first frame needs only the menu: the other screens' code arrives just after
+  // it, then the notes and the search index are parsed, so the first Enter or keystroke in
+  // the search box does not wait for them.
+  const [later, setLater] = useState(laterScreens);
   useEffect(() => {
-    if (!ready) void loadContent().then(() => setReady(true));
+    if (later) return;
+    void loadLaterScreens().then((screens) => {
+      setLater(screens);
+      setTimeout(() => {
+        services();
+        searchData();
+      }, 0);
+    });
   }, []);
   // A screen is mounted the first time it is shown, then kept (hidden) so its state lives on.
   const [visited, setVisited] = useState<ReadonlySet<ScreenId>>(() => new Set([start?.screen ?? 'services']));
@@ -125,9 +132,9 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
 
   const active = (id: ScreenId) => help === null && !tooSmall && screen === id;
   // Screens stay mounted while hidden, so their state survives switching and resizing.
-  const slot = (id: ScreenId, node: () => ReactNode) => (
+  const slot = (id: ScreenId, node: (() => ReactNode) | undefined) => (
     <Box key={id} display={!help && screen === id ? 'flex' : 'none'} flexDirection="column">
-      {visited.has(id) || screen === id ? (id === 'services' || ready ? node() : <Text {...ROLE_STYLE.muted}>loading the questions…</Text>) : null}
+      {visited.has(id) || screen === id ? node ? node() : <Text {...ROLE_STYLE.muted}>loading…</Text> : null}
     </Box>
   );
 
@@ -154,12 +161,11 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
                 const messages = store.notices.splice(0);
                 if (messages.length) setNotice(messages.join(' '));
               }}
-              searchReady={ready}
             />
           ))}
-          {slot('quiz', () => <QuizScreen active={active('quiz')} width={columns} height={bodyHeight} store={store} request={quizRequest} onMode={setMode('quiz')} onNotice={showNotice} />)}
-          {slot('progress', () => <ProgressScreen active={active('progress')} width={columns} height={bodyHeight} store={store} onMode={setMode('progress')} onAction={act} />)}
-          {slot('calc', () => <CalculatorScreen active={active('calc')} width={columns} height={bodyHeight} onMode={setMode('calc')} onDrill={(drill) => startQuiz({ kind: 'drills' }, drill)} />)}
+          {slot('quiz', later && (() => <later.QuizScreen active={active('quiz')} width={columns} height={bodyHeight} store={store} request={quizRequest} onMode={setMode('quiz')} onNotice={showNotice} />))}
+          {slot('progress', later && (() => <later.ProgressScreen active={active('progress')} width={columns} height={bodyHeight} store={store} onMode={setMode('progress')} onAction={act} />))}
+          {slot('calc', later && (() => <later.CalculatorScreen active={active('calc')} width={columns} height={bodyHeight} onMode={setMode('calc')} onDrill={(drill) => startQuiz({ kind: 'drills' }, drill)} />))}
         </Frame>
       </Box>
     </ColorContext.Provider>

@@ -1,11 +1,11 @@
 // The interactive path: alternate screen, Ink render, and a terminal restored on every
 // way out (q, Ctrl+C, a signal, an uncaught error).
 import { render } from 'ink';
-import { loadContent } from '../content/bundle.js';
 import { ProgressStore } from '../progress/store.js';
 import { colorEnabled } from '../term/color.js';
 import { App, type AppStart } from './App.js';
 import { firstFrameLogger } from './frame-log.js';
+import { loadLaterScreens } from './screens/later.js';
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
@@ -19,9 +19,7 @@ const SHOW_CURSOR = '\x1b[?25h';
 export const INK_OPTIONS = { exitOnCtrlC: false, patchConsole: true, maxFps: 60 } as const;
 
 export async function runApp(start: AppStart = { screen: 'services' }): Promise<number> {
-  // The menu's first frame needs only the list of services; the App loads the notes, the
-  // questions and the search index just after it.
-  await loadContent(start.screen === 'services' ? ['meta'] : undefined);
+  if (start.screen !== 'services') await loadLaterScreens();
   const store = ProgressStore.open();
   let exitCode = 0;
   let restored = false;

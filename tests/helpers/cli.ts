@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const CLI = path.resolve(import.meta.dirname, '../../dist/cli.js');
+export const CLI = path.resolve(import.meta.dirname, '../../dist/cli.cjs');
 
 export function tempDir(prefix = 'awsnotes-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));

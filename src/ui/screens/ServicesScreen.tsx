@@ -1,7 +1,7 @@
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { firstSelectable, isSelectable, menuRows, moveSelection, type MenuRow } from '../../browse/menu.js';
-import { isLoaded, serviceById } from '../../content/bundle.js';
+import { serviceById } from '../../content/bundle.js';
 import type { Service } from '../../content/types.js';
 import { excerpt, highlight, truncateLine, type Line } from '../../render/lines.js';
 import { StyledLine } from '../components/StyledLine.js';
@@ -21,8 +21,6 @@ export interface ServicesScreenProps {
   onQuiz(serviceId: string): void;
   /** Open this service's note (the Progress screen's "KMS note never read"). */
   openRequest?: { service: string; nonce: number } | null;
-  /** The search index has loaded (it arrives just after the first frame). */
-  searchReady?: boolean;
 }
 
 interface Reading {
@@ -57,7 +55,7 @@ function rowLine(row: MenuRow, width: number): Line {
   }
 }
 
-export function ServicesScreen({ width, height, active, readIds, onOpen, onMode, onQuiz, openRequest, searchReady = true }: ServicesScreenProps) {
+export function ServicesScreen({ width, height, active, readIds, onOpen, onMode, onQuiz, openRequest }: ServicesScreenProps) {
   const [query, setQuery] = useState('');
   const [boxFocused, setBoxFocused] = useState(true);
   const [selected, setSelected] = useState(0);
@@ -66,8 +64,7 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
   const offset = useRef(0);
   const [reading, setReading] = useState<Reading | null>(null);
 
-  const waiting = query.trim() !== '' && !searchReady;
-  const rows = useMemo(() => (waiting ? [] : menuRows(query, readIds)), [query, readIds, waiting]);
+  const rows = useMemo(() => menuRows(query, readIds), [query, readIds]);
   // Box, blank line, then the list.
   const listHeight = Math.max(1, height - 2);
   const current = isSelectable(rows[selected]) ? selected : firstSelectable(rows);
@@ -88,8 +85,7 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
 
   const open = (row: MenuRow | undefined) => {
     if (!row || row.kind === 'category') return;
-    // The notes' bodies load just after the first frame; Enter before that does nothing.
-    const service = isLoaded('notes') ? serviceById(row.service.id) : undefined;
+    const service = serviceById(row.service.id);
     if (!service) return;
     const section = row.kind === 'hit' ? row.section : row.target;
     setReading({ service, section });
@@ -155,7 +151,7 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
         <TextField value={query} focus={active && boxFocused} placeholder={boxFocused ? 'type to search: ddb, fifo, kinesis…' : 'press / to search'} onChange={changeQuery} />
       </Box>
       <Text {...ROLE_STYLE.muted} wrap="truncate">
-        {waiting ? 'loading the search index…' : query ? (matches ? `${matches} service${matches === 1 ? '' : 's'} match` : `nothing matches "${query}"`) : `${matches} services · ✓ read`}
+        {query ? (matches ? `${matches} service${matches === 1 ? '' : 's'} match` : `nothing matches "${query}"`) : `${matches} services · ✓ read`}
       </Text>
       {visible.map((row, i) => {
         const index = windowStart + i;

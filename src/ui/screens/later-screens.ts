@@ -1,0 +1,4 @@
+// See later.ts.
+export { CalculatorScreen } from './CalculatorScreen.js';
+export { ProgressScreen } from './ProgressScreen.js';
+export { QuizScreen } from './QuizScreen.js';
