@@ -11,7 +11,11 @@ const pieces = fc.oneof(
   fc.string(),
   fc.constantFrom('\u00ad', '⌚', '☀', '⚡', '€', '›', '·', '…', '✓', '✗', '–', '×', '÷', '→', '│', '─', '█', '░', 'é', 'ß', '漢', '🙂', 'e\u0301', '\u200d', '\ufe0f', '\x1b[36m', '\x1b[39m', '\x1b[1;4;33m', '\x1b[7m', '\x1b[38;5;123m', '\x1b]8;;x\x07', '\t', '\r\n', ' '),
 );
-const text = fc.array(pieces, { maxLength: 12 }).map((parts) => parts.join(''));
+// Any SGR sequence, compound ones and 8/24-bit colours included, well formed or not.
+const sgr = fc
+  .array(fc.oneof(fc.integer({ min: 0, max: 110 }).map(String), fc.constantFrom('38', '48', '5', '2', '')), { maxLength: 7 })
+  .map((parts) => `\x1b[${parts.join(';')}m`);
+const text = fc.array(fc.oneof(pieces, sgr), { maxLength: 12 }).map((parts) => parts.join(''));
 
 describe('fast paths match the real libraries', () => {
   it('tokenize', () => {

@@ -1,6 +1,5 @@
 // What a plain command may touch: its output streams and environment, passed in so the
 // commands run the same in the binary and in tests.
-import { createInterface } from 'node:readline';
 import { colorEnabled, outputWidth, type Env } from '../term/color.js';
 
 export interface Io {
@@ -19,11 +18,13 @@ export interface Io {
 
 export function processIo(): Io {
   const stdout = process.stdout;
-  let rl: ReturnType<typeof createInterface> | undefined;
+  let rl: import('node:readline').Interface | undefined;
   let lines: AsyncIterator<string> | undefined;
   return {
     readLine: async () => {
       if (!rl) {
+        // Loaded here: only the plain quiz and confirmations read stdin.
+        const { createInterface } = await import('node:readline');
         rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
         lines = rl[Symbol.asyncIterator]();
       }
