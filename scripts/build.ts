@@ -4,6 +4,7 @@
 import { chmodSync, cpSync, mkdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileContent, ContentError } from '../src/content/compile.js';
+import { packSearch } from '../src/search/pack.js';
 import { bundleApp, root } from './bundle.js';
 
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
@@ -34,7 +35,7 @@ json('notes.json', services);
 json('meta.json', services.map(({ blocks: _, ...meta }) => meta));
 for (const service of services) json(`note/${service.id}.json`, service.blocks);
 json('questions.json', questions);
-json('search.json', { records, index });
+json('search.json', packSearch(records, index));
 
 const dist = path.join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { questions, services } from '../src/content/bundle.js';
+import { questions, searchData, services } from '../src/content/bundle.js';
+import { packSearch, unpackSearch } from '../src/search/pack.js';
 import { compileContent, compileNote, compileQuestions, ContentError, slugify } from '../src/content/compile.js';
 import { plainText, type Block, type Service } from '../src/content/types.js';
 
@@ -70,6 +71,14 @@ describe('the shipped content', () => {
     const bundle = compileContent(path.join(root, 'content'));
     expect(bundle.services).toHaveLength(30);
     expect(services().map((s) => s.id).sort()).toEqual(bundle.services.map((s) => s.id).sort());
+  });
+
+  it('search.json, packed as parallel arrays, unpacks to exactly the records and index the build made', () => {
+    const { records, index } = compileContent(path.join(root, 'content'));
+    const packed = packSearch(records, index);
+    expect(JSON.stringify(packed).length).toBeLessThan(0.85 * JSON.stringify({ records, index }).length);
+    expect(unpackSearch(JSON.parse(JSON.stringify(packed)) as typeof packed)).toEqual({ records, index });
+    expect(searchData()).toEqual({ records, index });
   });
 
   it('gives every section of the notes a place, and every place exists', () => {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { unpackSearch, type PackedSearch } from '../search/pack.js';
 import type { ContentBundle, Question, Service } from './types.js';
 
 /** A service without the body of its note: what `list`, lookups and search results need. */
@@ -66,7 +67,7 @@ export function questions(): Question[] {
 }
 
 export function searchData(): SearchData {
-  search ??= read<SearchData>('search.json');
+  search ??= unpackSearch(read<PackedSearch>('search.json'));
   return search;
 }
 

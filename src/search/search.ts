@@ -6,9 +6,10 @@ import Fuse, { type FuseResult } from 'fuse.js';
 import { searchData } from '../content/bundle.js';
 import type { SearchRecord } from '../content/types.js';
 import { buildWordIndex, matchWord, tokenize, type WordIndex } from './index.js';
+import { kindOf, type Kind } from './pack.js';
 import { SEARCH_KEYS } from './keys.js';
 
-export type HitKind = 'title' | 'alias' | 'heading' | 'line';
+export type HitKind = Kind;
 
 export interface SearchHit {
   service: string;
@@ -21,7 +22,6 @@ export interface SearchHit {
   ranges: [number, number][];
 }
 
-const FIELDS: HitKind[] = ['title', 'alias', 'heading', 'line'];
 export const DEFAULT_LIMIT = 10;
 /** Records handed to Fuse per query: enough for every real query, few enough to be fast. */
 const CANDIDATES = 40;
@@ -74,7 +74,6 @@ export function normalizeQuery(query: string): string {
   return query.trim().replace(/\s+/g, ' ').slice(0, 64);
 }
 
-const kindOf = (record: SearchRecord): HitKind => FIELDS.find((field) => record[field] !== undefined) ?? 'line';
 
 /**
  * Stage 1: the records whose words match every query word (or, for several words, whose
