@@ -6,6 +6,7 @@ import path from 'node:path';
 import { compileContent, ContentError } from '../src/content/compile.js';
 import { packSearch } from '../src/search/pack.js';
 import { bundleApp, root } from './bundle.js';
+import { writeCodeCache } from './code-cache.js';
 
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 const checkOnly = process.argv.includes('--check');
@@ -42,4 +43,5 @@ rmSync(dist, { recursive: true, force: true });
 await bundleApp(dist);
 cpSync(generatedDir, path.join(dist, 'content'), { recursive: true, filter: (file) => !file.endsWith('.ts') });
 chmodSync(path.join(dist, 'cli.cjs'), 0o755);
+writeCodeCache(dist);
 console.log('built dist/cli.cjs');

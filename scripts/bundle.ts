@@ -92,6 +92,7 @@ const APP = 'src/ui/run.tsx';
  * ESM) with its chunks. The stages share no state but the files in dist/content/.
  */
 export async function bundleApp(outdir: string, options: { minify?: boolean } = {}): Promise<void> {
+  const loader = path.join(root, 'src', 'stage-loader.ts');
   const stages: Plugin = {
     name: 'command-stages',
     setup(build) {
@@ -99,12 +100,20 @@ export async function bundleApp(outdir: string, options: { minify?: boolean } = 
         if (args.kind !== 'dynamic-import') return undefined;
         const file = path.relative(root, path.resolve(args.resolveDir, args.path)).replace(/\.js$/, '');
         const stage = COMMAND_STAGES[`${file}.ts`];
-        if (stage) return { path: `./${stage}.cjs`, external: true };
+        if (stage) return { path: stage, namespace: 'stage' };
         if (`${file}.tsx` === APP) return { path: APP, namespace: 'app-stage' };
         return undefined;
       });
+      // A stage is loaded at run time by src/stage-loader.ts, with its V8 code cache.
+      build.onLoad({ filter: /.*/, namespace: 'stage' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(loader)}).loadStage(${JSON.stringify(args.path)}, __dirname);`,
+        loader: 'js',
+        resolveDir: root,
+      }));
       // The app is ESM with top-level await, which require() cannot load: it is imported by
-      // the banner's __awsnotesImportApp, which esbuild leaves as written.
+      // the banner's __awsnotesImportApp, which esbuild leaves as written. The one cli.cjs
+      // defines is shared: import() works only in code Node compiled itself, not in the
+      // stages that src/stage-loader.ts compiles with their code cache.
       build.onLoad({ filter: /.*/, namespace: 'app-stage' }, () => ({
         contents: 'export const runApp = async (start) => (await __awsnotesImportApp()).runApp(start);',
         loader: 'js',
@@ -127,7 +136,7 @@ export async function bundleApp(outdir: string, options: { minify?: boolean } = 
     // Each file finds dist/content/ beside it.
     define: { ...common.define, 'import.meta.url': '__awsnotesUrl', __AWSNOTES_CONTENT__: '"./content/"' },
     banner: {
-      js: "#!/usr/bin/env node\nconst __awsnotesUrl = require('node:url').pathToFileURL(__filename).href;\nconst __awsnotesImportApp = () => import('./app.js');",
+      js: "#!/usr/bin/env node\nconst __awsnotesUrl = require('node:url').pathToFileURL(__filename).href;\nconst __awsnotesImportApp = (globalThis.__awsnotesImportApp ??= () => import(require('node:url').pathToFileURL(require('node:path').join(__dirname, 'app.js')).href));",
     },
     plugins: [stages, ...stubs],
   });

@@ -1,8 +1,9 @@
-// The built dist/cli.js, run as a child process: what a learner or a script sees.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// The built dist/cli.cjs, run as a child process: what a learner or a script sees.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, STACK_TRACE, tempDir } from './helpers/cli.js';
+import { CLI, run, STACK_TRACE, tempDir } from './helpers/cli.js';
 
 const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string };
 
@@ -182,5 +183,29 @@ describe('a broken progress file', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).notesRead).toHaveProperty('sqs');
     // Said once: the next run is quiet.
     expect(run(['show', 'sqs'], { configDir: dir }).stderr).toBe('');
+  });
+});
+
+describe('the code caches in dist/cache/', () => {
+  it('are written by the build for each command stage', () => {
+    const cached = readdirSync(path.join(path.dirname(CLI), 'cache')).sort();
+    expect(cached).toEqual(['calc.bin', 'notes.bin', 'progress.bin', 'quiz.bin', 'search.bin', 'store.bin']);
+  });
+
+  it('change nothing when missing or damaged: V8 compiles instead', () => {
+    const copy = tempDir('awsnotes-dist-');
+    cpSync(path.dirname(CLI), copy, { recursive: true });
+    for (const file of readdirSync(path.join(copy, 'cache'))) writeFileSync(path.join(copy, 'cache', file), 'not a code cache');
+    const configDir = tempDir();
+    for (const args of [['search', 'dynamo', '--json'], ['show', 'sqs', '--json'], ['calc', 'dynamodb', 'read', '--size', '6KB', '--rate', '300/30s', '--json']]) {
+      const damaged = spawnSync(process.execPath, [path.join(copy, 'cli.cjs'), ...args], { env: { ...process.env, AWSNOTES_CONFIG_DIR: configDir }, encoding: 'utf8' });
+      rmSync(path.join(copy, 'cache'), { recursive: true, force: true });
+      const none = spawnSync(process.execPath, [path.join(copy, 'cli.cjs'), ...args], { env: { ...process.env, AWSNOTES_CONFIG_DIR: configDir }, encoding: 'utf8' });
+      const normal = run(args, { configDir });
+      expect({ code: damaged.status, stdout: damaged.stdout, stderr: damaged.stderr }).toEqual(normal);
+      expect({ code: none.status, stdout: none.stdout, stderr: none.stderr }).toEqual(normal);
+      mkdirSync(path.join(copy, 'cache'));
+      for (const file of readdirSync(path.join(path.dirname(CLI), 'cache'))) writeFileSync(path.join(copy, 'cache', file), 'not a code cache');
+    }
   });
 });

@@ -1,0 +1,37 @@
+// After bundling: run a few typical commands against dist/ with AWSNOTES_WRITE_CODE_CACHE,
+// so src/stage-loader.ts writes each stage's V8 code cache (the bytecode of every function
+// those commands ran) to dist/cache/. Later runs read it instead of compiling. A stage's
+// cache comes from the last command below that loaded it, so the richest comes last.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const RUNS: { args: string[]; input?: string }[] = [
+  { args: ['calc', 'dynamodb', 'read', '--size', '6KB', '--rate', '300/30s'] },
+  { args: ['calc', 'kinesis', '--records', '2500/s', '--record-size', '2KB', '--consumers', '3'] },
+  { args: ['quiz', '--plain', '--count', '1'], input: 'A\n' },
+  { args: ['progress', '--json'] },
+  { args: ['search', 'dynamo'] },
+  { args: ['show', 'sqs'] },
+];
+
+export function writeCodeCache(dist: string): void {
+  const cacheDir = path.join(dist, 'cache');
+  mkdirSync(cacheDir, { recursive: true });
+  const configDir = mkdtempSync(path.join(tmpdir(), 'awsnotes-code-cache-'));
+  // The caches must match how awsnotes is run: no preloaded modules, no extra V8 flags.
+  const { NODE_OPTIONS: _, ...env } = process.env;
+  try {
+    for (const { args, input } of RUNS) {
+      const run = spawnSync(process.execPath, [path.join(dist, 'cli.cjs'), ...args], {
+        env: { ...env, AWSNOTES_WRITE_CODE_CACHE: cacheDir, AWSNOTES_CONFIG_DIR: configDir, NO_COLOR: '1' },
+        input: input ?? '',
+        encoding: 'utf8',
+      });
+      if (run.status !== 0) throw new Error(`code cache: awsnotes ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+    }
+  } finally {
+    rmSync(configDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,35 @@
+// How the CommonJS bundle loads a command stage (dist/<stage>.cjs, see scripts/bundle.ts):
+// with the V8 code cache the build wrote for it in dist/cache/, so the bytecode of the
+// functions a command runs is read rather than compiled on every run (Node 20 has no
+// compile cache of its own; Node 22's module.enableCompileCache does the same). Without a
+// usable cache (none written, another Node or V8 flags) V8 compiles as usual: same result.
+import { readFileSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+
+const loaded = new Map<string, unknown>();
+/** Set by the build (scripts/code-cache.ts): write the caches of the stages used, at exit. */
+const writeCacheTo = process.env.AWSNOTES_WRITE_CODE_CACHE;
+
+export function loadStage(name: string, dir: string): unknown {
+  if (loaded.has(name)) return loaded.get(name);
+  const file = path.join(dir, `${name}.cjs`);
+  let cachedData: Buffer | undefined;
+  if (!writeCacheTo) {
+    try {
+      cachedData = readFileSync(path.join(dir, 'cache', `${name}.bin`));
+    } catch {
+      // No cache for this stage: V8 compiles it.
+    }
+  }
+  const source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
+  // No import() in a stage: vm-compiled code has no module loader (the app is imported
+  // through cli.cjs, see scripts/bundle.ts).
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const module = { exports: {} as unknown };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dir);
+  if (writeCacheTo) process.once('exit', () => writeFileSync(path.join(writeCacheTo, `${name}.bin`), script.createCachedData()));
+  loaded.set(name, module.exports);
+  return module.exports;
+}
