@@ -60,35 +60,43 @@ function wallTime(args: string[]): { ms: number; floor: number } {
   return { ms: median(times), floor: median(floors) };
 }
 
-/** Launch-to-first-frame and RSS at that frame, in a real terminal (tmux). */
-function firstFrame(script: string, args: string[] = []): { ms: number; rss: number } {
-  const frames: number[] = [];
-  const rss: number[] = [];
+/** Launch-to-first-frame (ms) and RSS at that frame (bytes) of one launch in tmux. */
+function firstFrameOnce(script: string, run: number): { ms: number; rss: number } {
+  const logFile = path.join(benchDir, `frame-${path.basename(script)}-${run}.log`);
+  const session = `awsnotes-bench-${process.pid}-${run}-${path.basename(script).replace(/\W/g, '_')}`;
+  // The shell prints the launch time (ns) just before it execs node.
+  const command = `date +%s%N > ${logFile}.start; exec env ${ciKeys.map((k) => `-u ${k}`).join(' ')} AWSNOTES_BENCH_FRAME_LOG=${logFile} AWSNOTES_CONFIG_DIR=${configDir} ${process.execPath} ${script}`;
+  newSession(['-s', session, '-x', '100', '-y', '30', command]);
+  const deadline = Date.now() + 10_000;
+  while (!existsSync(logFile) || readFileSync(logFile, 'utf8').trim() === '') {
+    if (Date.now() > deadline) throw new Error(`bench: no first frame from ${script}`);
+    execFileSync('sleep', ['0.01']);
+  }
+  spawnSync('tmux', ['kill-session', '-t', session]);
+  const [frameMs, bytes] = readFileSync(logFile, 'utf8').trim().split(' ').map(Number) as [number, number];
+  const startMs = Number(readFileSync(`${logFile}.start`, 'utf8').trim()) / 1e6;
+  return { ms: frameMs - startMs, rss: bytes };
+}
+
+/** First frames of the baseline and the app, launched alternately like the plain commands. */
+function firstFrames(baselineScript: string, appScript: string): Record<'baseline' | 'app', { ms: number; rss: number }> {
+  const runs = { baseline: [] as { ms: number; rss: number }[], app: [] as { ms: number; rss: number }[] };
   for (let i = 0; i < 2 + FRAME_RUNS; i++) {
-    const logFile = path.join(benchDir, `frame-${path.basename(script)}-${i}.log`);
-    const session = `awsnotes-bench-${process.pid}-${i}`;
-    // The shell prints the launch time (ns) just before it execs node.
-    const command = `date +%s%N > ${logFile}.start; exec env ${ciKeys.map((k) => `-u ${k}`).join(' ')} AWSNOTES_BENCH_FRAME_LOG=${logFile} AWSNOTES_CONFIG_DIR=${configDir} ${process.execPath} ${script} ${args.join(' ')}`;
-    newSession(['-s', session, '-x', '100', '-y', '30', command]);
-    const deadline = Date.now() + 10_000;
-    while (!existsSync(logFile) || readFileSync(logFile, 'utf8').trim() === '') {
-      if (Date.now() > deadline) throw new Error(`bench: no first frame from ${script}`);
-      execFileSync('sleep', ['0.01']);
-    }
-    spawnSync('tmux', ['kill-session', '-t', session]);
-    const [frameMs, bytes] = readFileSync(logFile, 'utf8').trim().split(' ').map(Number) as [number, number];
-    const startMs = Number(readFileSync(`${logFile}.start`, 'utf8').trim()) / 1e6;
+    const baselineRun = firstFrameOnce(baselineScript, i);
+    const appRun = firstFrameOnce(appScript, i);
     if (i >= 2) {
-      frames.push(frameMs - startMs);
-      rss.push(bytes);
+      runs.baseline.push(baselineRun);
+      runs.app.push(appRun);
     }
   }
-  return { ms: median(frames), rss: median(rss) };
+  const summary = (list: { ms: number; rss: number }[]) => ({ ms: median(list.map((r) => r.ms)), rss: median(list.map((r) => r.rss)) });
+  return { baseline: summary(runs.baseline), app: summary(runs.app) };
 }
 
 async function harness(): Promise<{ records: { shipped: number; synthetic: number }; search: Record<'shipped' | 'synthetic', { p50: number; p95: number; n: number }>; keys: Record<'menu' | 'reader', { p50: number; p95: number; n: number; unchanged: number }> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(benchDir, 'harness.js'), path.join(root, 'dist', 'content')], { env: { ...env, NO_COLOR: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    // stderr ignored: Ink's cursor restore at exit writes there.
+    const child = spawn(process.execPath, [path.join(benchDir, 'harness.js'), path.join(root, 'dist', 'content')], { env: { ...env, NO_COLOR: '' }, stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`bench: harness exited ${code}`))));
@@ -109,12 +117,11 @@ const commands: [string, string[]][] = [
 ];
 const plain = commands.map(([name, args]) => ({ name, ...wallTime([cli, ...args]) }));
 
-log(`timing first frames in tmux (median of ${FRAME_RUNS})…`);
+log(`timing first frames in tmux, baseline and awsnotes alternately (median of ${FRAME_RUNS})…`);
 // A session that outlives the measured ones keeps the tmux server up between them.
 const holder = `awsnotes-bench-holder-${process.pid}`;
 newSession(['-s', holder, 'sleep 600']);
-const baseline = firstFrame(path.join(benchDir, 'hello.js'));
-const app = firstFrame(cli);
+const { baseline, app } = firstFrames(path.join(benchDir, 'hello.js'), cli);
 spawnSync('tmux', ['kill-session', '-t', holder]);
 
 log('timing search and keystrokes in-process…');
