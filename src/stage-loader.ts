@@ -8,12 +8,11 @@ import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 
-const loaded = new Map<string, unknown>();
 /** Set by the build (scripts/code-cache.ts): write the caches of the stages used, at exit. */
 const writeCacheTo = process.env.AWSNOTES_WRITE_CODE_CACHE;
 
+/** Called once per stage and importing file: esbuild's module wrapper keeps the result. */
 export function loadStage(name: string, dir: string): unknown {
-  if (loaded.has(name)) return loaded.get(name);
   const file = path.join(dir, `${name}.cjs`);
   let cachedData: Buffer | undefined;
   if (!writeCacheTo) {
@@ -30,6 +29,5 @@ export function loadStage(name: string, dir: string): unknown {
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dir);
   if (writeCacheTo) process.once('exit', () => writeFileSync(path.join(writeCacheTo, `${name}.bin`), script.createCachedData()));
-  loaded.set(name, module.exports);
   return module.exports;
 }

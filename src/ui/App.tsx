@@ -66,9 +66,10 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
   // The menu's first frame needs only the menu: the other screens' code arrives just after
   // it, then the notes and the search index are parsed, so the first Enter or keystroke in
   // the search box does not wait for them.
+  // (When the app opens on one of those screens, run.tsx has loaded them already; the
+  // content is warmed all the same.)
   const [later, setLater] = useState(laterScreens);
   useEffect(() => {
-    if (later) return;
     void loadLaterScreens().then((screens) => {
       setLater(screens);
       setTimeout(() => {
