@@ -48,6 +48,20 @@ describe('usage errors exit 2 with one line on stderr', () => {
   });
 });
 
+describe('a reader that goes away', () => {
+  // `true` exits before awsnotes starts writing, so every write meets a closed pipe (EPIPE).
+  it.each([['show', 'sqs'], ['list'], ['search', 'dynamo'], ['--version'], ['--help']])('%s | (closed) exits 0 quietly', (...args) => {
+    const command = `(sleep 0.3; exec "$0" "$@" 2>"$ERR") | true; echo "\${PIPESTATUS[0]}"`;
+    const dir = tempDir();
+    const r = spawnSync('bash', ['-c', command, process.execPath, CLI, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, ERR: path.join(dir, 'stderr'), AWSNOTES_CONFIG_DIR: dir },
+    });
+    expect(r.stdout.trim()).toBe('0');
+    expect(readFileSync(path.join(dir, 'stderr'), 'utf8')).toBe('');
+  });
+});
+
 describe('no command without a terminal', () => {
   it('names the plain commands and exits 2 instead of starting Ink', () => {
     const r = run([]);

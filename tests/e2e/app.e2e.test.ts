@@ -155,6 +155,16 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     expect(terminal.alternateOn()).toBe(false);
   });
 
+  it('a plain command on a terminal wraps to its width: show at 50 columns', async () => {
+    terminal = new Terminal(['show', 'sqs'], { columns: 50, rows: 200, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    expect(await terminal.exitCode()).toBe(0);
+    const lines = terminal.writtenLines();
+    expect(lines.some((l) => l.startsWith('• Message retention: default 4 days'))).toBe(true);
+    // Wrapped by awsnotes, not by the terminal: no line is wider, several use most of it.
+    expect(lines.every((l) => [...l].length <= 50)).toBe(true);
+    expect(lines.filter((l) => [...l].length > 40).length).toBeGreaterThan(3);
+  });
+
   it('stdin from a pipe: the message, exit 2', async () => {
     terminal = new Terminal([], { stdin: '<(echo hello)', env: { AWSNOTES_CONFIG_DIR: tempDir() } });
     expect(await terminal.exitCode()).toBe(2);

@@ -30,6 +30,11 @@ export class Terminal {
     return tmux('capture-pane', '-p', '-t', this.name);
   }
 
+  /** The screen with lines the terminal wrapped joined again: what the program wrote. */
+  writtenLines(): string[] {
+    return tmux('capture-pane', '-p', '-J', '-t', this.name).split('\n');
+  }
+
   /** 1 while the app is on the alternate screen. */
   alternateOn(): boolean {
     return tmux('display-message', '-p', '-t', this.name, '#{alternate_on}').trim() === '1';
