@@ -1,9 +1,11 @@
-// The bundle's fast paths for Ink's text handling must give exactly what the real
-// libraries give, for any text.
+// The bundle's fast paths for Ink's text handling and conf's store check must give exactly
+// what the real libraries give, for any input.
 import { styledCharsFromTokens as realFromTokens, styledCharsToString as realToString, tokenize as realTokenize } from '@alcalzone/ansi-tokenize';
 import fc from 'fast-check';
 import realStringWidth from 'string-width';
+import assert from 'node:assert';
 import { describe, expect, it } from 'vitest';
+import { deepEqual } from '../src/stubs/conf-assert.js';
 import { styledCharsFromTokens, styledCharsToString, tokenize } from '../src/stubs/ansi-tokenize.js';
 import stringWidth from '../src/stubs/string-width.js';
 
@@ -53,6 +55,34 @@ describe('fast paths match the real libraries', () => {
         expect(stringWidth(s)).toBe(realStringWidth(s));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("conf's assert.deepEqual: throws exactly when node:assert does", () => {
+    const throws = (f: () => void) => {
+      try {
+        f();
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    // What conf compares (a store and a copy with defaults added), and anything else.
+    const value = fc.oneof(fc.jsonValue(), fc.constantFrom(0, -0, NaN, '0', undefined, null, [], {}));
+    const store = fc.dictionary(fc.string({ maxLength: 3 }), value, { maxKeys: 5 });
+    const pair = fc.oneof(
+      store.map((a) => [a, { ...a }]),
+      store.map((a) => [a, Object.assign(Object.create(null) as object, a)]),
+      fc.tuple(store, store).map(([a, defaults]) => [a, { ...defaults, ...a }]),
+      fc.tuple(store, fc.string({ maxLength: 3 }), value).map(([a, k, v]) => [a, { ...a, [k]: v }]),
+      fc.tuple(value, value),
+      fc.tuple(store, fc.constantFrom(new Date(0), [1], new Map())).map(([a, other]) => [a, other]),
+    );
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        expect(throws(() => deepEqual(a, b))).toBe(throws(() => assert.deepEqual(a, b)));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
