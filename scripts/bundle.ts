@@ -35,6 +35,13 @@ const stubs: Plugin[] = [
     },
   },
   {
+    // See src/stubs/ink-output.ts: Ink's frame grid, with rows kept from frame to frame.
+    name: 'ink-output-rows-kept',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/output\.js$/ }, (args) => (/[\\/]node_modules[\\/]ink[\\/]build[\\/]renderer\.js$/.test(args.importer) ? { path: stub('ink-output.ts') } : undefined));
+    },
+  },
+  {
     // See src/stubs/string-width.ts: an ASCII fast path for Ink's text measuring.
     name: 'fast-string-width',
     setup(build) {

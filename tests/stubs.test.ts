@@ -5,7 +5,9 @@ import fc from 'fast-check';
 import realStringWidth from 'string-width';
 import assert from 'node:assert';
 import { describe, expect, it } from 'vitest';
+import InkOutput from '../node_modules/ink/build/output.js';
 import { deepEqual } from '../src/stubs/conf-assert.js';
+import Output from '../src/stubs/ink-output.js';
 import { styledCharsFromTokens, styledCharsToString, tokenize } from '../src/stubs/ansi-tokenize.js';
 import stringWidth from '../src/stubs/string-width.js';
 
@@ -83,6 +85,52 @@ describe('fast paths match the real libraries', () => {
         expect(throws(() => deepEqual(a, b))).toBe(throws(() => assert.deepEqual(a, b)));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe("the bundle's Ink Output", () => {
+  // A small pool of lines, so frames repeat lines and rows as a real session does.
+  const line = fc.oneof(
+    fc.constantFrom('Amazon SQS', '› dynamo', '✓ Lambda  aka λ', '漢字 wide', '\x1b[36mcyan\x1b[39m plain', '\x1b[7m inverse \x1b[27m', '  indented', 'e\u0301 combining', '🙂 emoji', ''),
+    text,
+  );
+  const transformer = fc.constantFrom<((s: string, i: number) => string)[]>(
+    [],
+    [(s) => s.toUpperCase()],
+    [(s, i) => `\x1b[1m${s}\x1b[22m${i}`],
+  );
+  const operation = fc.oneof(
+    { weight: 4, arbitrary: fc.record({ type: fc.constant('write' as const), x: fc.integer({ min: -3, max: 30 }), y: fc.integer({ min: -2, max: 9 }), lines: fc.array(line, { minLength: 1, maxLength: 3 }), transformers: transformer }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        type: fc.constant('clip' as const),
+        clip: fc.record({ x1: fc.option(fc.integer({ min: -2, max: 20 }), { nil: undefined }), x2: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }), y1: fc.option(fc.integer({ min: -1, max: 6 }), { nil: undefined }), y2: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }) }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.constant({ type: 'unclip' as const }) },
+  );
+  const frame = fc.record({ width: fc.integer({ min: 1, max: 24 }), height: fc.integer({ min: 1, max: 7 }), operations: fc.array(operation, { maxLength: 10 }) });
+
+  type Target = { write(x: number, y: number, text: string, o: { transformers: ((s: string, i: number) => string)[] }): void; clip(c: object): void; unclip(): void; get(): { output: string; height: number } };
+  const draw = (target: Target, operations: { type: string; [k: string]: unknown }[]) => {
+    for (const op of operations) {
+      if (op.type === 'write') target.write(op.x as number, op.y as number, (op.lines as string[]).join('\n'), { transformers: op.transformers as never });
+      else if (op.type === 'clip') target.clip(op.clip as object);
+      else target.unclip();
+    }
+    return target.get();
+  };
+
+  it('draws every frame of a session exactly as Ink does', () => {
+    fc.assert(
+      fc.property(fc.array(frame, { minLength: 1, maxLength: 6 }), (frames) => {
+        for (const { width, height, operations } of frames) {
+          expect(draw(new Output({ width, height }), operations)).toEqual(draw(new InkOutput({ width, height }) as unknown as Target, operations));
+        }
+      }),
+      { numRuns: 1500 },
     );
   });
 });

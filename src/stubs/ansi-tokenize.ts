@@ -80,7 +80,27 @@ function sgrTokens(sequence: string): Token[] {
   return tokens.map((t) => ({ ...t }));
 }
 
+/**
+ * Ink makes a new Output, and so new caches, for every frame, but from one keystroke to the
+ * next most lines are the same: the tokens of a whole line and the styled chars made from
+ * them are kept across frames (Ink only reads them), up to a few frames' worth of lines.
+ */
+const LINES_KEPT = 512;
+const tokensOfLine = new Map<string, Token[]>();
+const charsOfTokens = new WeakMap<Token[], StyledChar[]>();
+
 export function tokenize(str: string, endChar = Number.POSITIVE_INFINITY): Token[] {
+  if (endChar !== Number.POSITIVE_INFINITY) return tokenizeLine(str, endChar);
+  let tokens = tokensOfLine.get(str);
+  if (!tokens) {
+    if (tokensOfLine.size >= LINES_KEPT) tokensOfLine.clear();
+    tokens = tokenizeLine(str, endChar);
+    tokensOfLine.set(str, tokens);
+  }
+  return tokens;
+}
+
+function tokenizeLine(str: string, endChar: number): Token[] {
   const plain = str.includes('\x1b') ? str.replace(SGR, '') : str;
   if (!ONE_CHAR_GRAPHEMES.test(plain)) return realTokenize(str, endChar);
   const tokens: Token[] = [];
@@ -105,6 +125,15 @@ export function tokenize(str: string, endChar = Number.POSITIVE_INFINITY): Token
 }
 
 export function styledCharsFromTokens(tokens: Token[]): StyledChar[] {
+  let chars = charsOfTokens.get(tokens);
+  if (!chars) {
+    chars = styleChars(tokens);
+    charsOfTokens.set(tokens, chars);
+  }
+  return chars;
+}
+
+function styleChars(tokens: Token[]): StyledChar[] {
   let codes: AnsiCode[] = [];
   let styles: AnsiCode[] | undefined;
   const chars: StyledChar[] = [];
@@ -114,7 +143,8 @@ export function styledCharsFromTokens(tokens: Token[]): StyledChar[] {
       styles = undefined;
     } else if (token.type === 'char') {
       styles ??= [...codes];
-      chars.push({ ...token, styles });
+      // The library spreads the token; a literal with the same keys is several times faster.
+      chars.push({ type: 'char', value: token.value, fullWidth: token.fullWidth, styles });
     }
   }
   return chars;

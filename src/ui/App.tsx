@@ -1,6 +1,6 @@
 import { Box, Text, useApp, useInput } from 'ink';
 import { useEffect, useState, type ReactNode } from 'react';
-import { searchData, services } from '../content/bundle.js';
+import { services } from '../content/bundle.js';
 import type { ProgressStore } from '../progress/store.js';
 import type { Question } from '../content/types.js';
 import type { NextAction } from '../progress/report.js';
@@ -10,7 +10,7 @@ import { HelpOverlay, helpLines } from './components/HelpOverlay.js';
 import { BINDINGS, footerText, isKey, type Scope } from './keys.js';
 import { laterScreens, loadLaterScreens } from './screens/later.js';
 import type { QuizRequest } from './screens/QuizScreen.js';
-import { ServicesScreen } from './screens/ServicesScreen.js';
+import { ServicesScreen, warmSearch } from './screens/ServicesScreen.js';
 import { MODES, type InputMode } from './screens/types.js';
 import { ColorContext, ROLE_STYLE } from './theme.js';
 import { useTerminalSize, type Size } from './useTerminalSize.js';
@@ -64,8 +64,8 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
   const [readIds, setReadIds] = useState<ReadonlySet<string>>(() => new Set(Object.keys(store.read().notesRead)));
   const [quizRequest, setQuizRequest] = useState<QuizRequest | null>(() => (start?.source ? { source: start.source, nonce: 1 } : null));
   // The menu's first frame needs only the menu: the other screens' code arrives just after
-  // it, then the notes and the search index are parsed, so the first Enter or keystroke in
-  // the search box does not wait for them.
+  // it, then the notes and the search index are parsed and the search run once, so the
+  // first Enter or keystroke in the search box waits for none of it.
   // (When the app opens on one of those screens, run.tsx has loaded them already; the
   // content is warmed all the same.)
   const [later, setLater] = useState(laterScreens);
@@ -74,7 +74,7 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
       setLater(screens);
       setTimeout(() => {
         services();
-        searchData();
+        warmSearch(columns);
       }, 0);
     });
   }, []);

@@ -55,6 +55,15 @@ function rowLine(row: MenuRow, width: number): Line {
   }
 }
 
+/**
+ * Builds and drops the rows and lines of a few queries, one of each kind the search treats
+ * apart (a letter, a word, a misspelling, two words): the app calls it once, idle, after
+ * its first frame, so a learner's first keystrokes run compiled code instead of compiling it.
+ */
+export function warmSearch(width: number): void {
+  for (const query of ['e', 'ec2', 'bukcet', 'cache ttl']) for (const row of menuRows(query, new Set())) rowLine(row, width);
+}
+
 export function ServicesScreen({ width, height, active, readIds, onOpen, onMode, onQuiz, openRequest }: ServicesScreenProps) {
   const [query, setQuery] = useState('');
   const [boxFocused, setBoxFocused] = useState(true);
