@@ -1,5 +1,7 @@
 // Ranking: what a learner types should put the right note first.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { packPostings, PackedPostings } from '../src/search/pack.js';
 import { findService } from '../src/content/lookup.js';
 import { search, thresholdFor } from '../src/search/search.js';
 import { menuRows } from '../src/browse/menu.js';
@@ -84,5 +86,23 @@ describe('menu rows', () => {
     const rows = menuRows('fifo', new Set());
     expect(rows[0]).toMatchObject({ kind: 'service', service: { id: 'sqs' } });
     expect(rows.some((r) => r.kind === 'hit' && r.service.id === 'sqs' && r.section === 'standard-vs-fifo-queues')).toBe(true);
+  });
+});
+
+describe('packed postings', () => {
+  it('decode to the lists they were made from, empty lists and any order of access included', () => {
+    const lists = fc.array(fc.uniqueArray(fc.nat({ max: 100_000 })).map((l) => l.sort((a, b) => a - b)), { maxLength: 40 });
+    fc.assert(
+      fc.property(lists, fc.array(fc.integer({ min: -2, max: 45 })), (original, order) => {
+        const packed = new PackedPostings(JSON.parse(JSON.stringify(packPostings(original))) as string, original.length);
+        for (const i of order) expect(packed.at(i)).toEqual(original.at(i) === undefined || i < 0 ? undefined : original[i]);
+        expect(Array.from({ length: packed.length }, (_, i) => packed.at(i))).toEqual(original);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a damaged string is an error, not wrong results', () => {
+    expect(() => new PackedPostings('1,2 3', 3).at(0)).toThrow(/2 posting lists for 3 words/);
   });
 });

@@ -6,10 +6,16 @@ import type { SearchRecord } from '../content/types.js';
 export interface WordIndex {
   /** Every word of the records' own text (title, alias, heading or line), sorted. */
   vocab: string[];
-  /** postings[i] = indexes of the records whose own text contains vocab[i]. */
-  postings: number[][];
+  /** postings.at(i) = indexes of the records whose own text contains vocab[i]. */
+  postings: PostingLists;
   /** Per service id: indexes into vocab of the words of its name (id, title, aliases). */
   owners: Record<string, number[]>;
+}
+
+/** An array of lists, or search.json's packed form decoded list by list (search/pack.ts). */
+export interface PostingLists {
+  at(i: number): readonly number[] | undefined;
+  readonly length: number;
 }
 
 export function tokenize(text: string): string[] {

@@ -95,7 +95,7 @@ function candidates(searcher: Searcher, words: string[]): { pool: SearchRecord[]
     };
     const matched = matchWord(index, word);
     matchedByWord.push(matched);
-    for (const [vocabIndex, q] of matched) for (const r of index.postings[vocabIndex]!) offer(r, q);
+    for (const [vocabIndex, q] of matched) for (const r of index.postings.at(vocabIndex)!) offer(r, q);
     if (words.length > 1) {
       for (const [service, ownerWords] of Object.entries(index.owners)) {
         if (ownerWords.some((w) => matched.has(w))) for (const r of searcher.recordsOf.get(service) ?? []) if (quality[r] === 0) offer(r, OWNER_WEIGHT);
