@@ -2,11 +2,8 @@
 //   search   — latency of every prefix of 20 queries, shipped content and a 10× corpus;
 //   keys     — keystroke-to-frame in the menu and the note reader, with the app rendered
 //              by Ink exactly as `awsnotes` renders it, on a fake terminal.
-// Prints one JSON object on stdout. Usage: node harness.js <content dir>
+// Prints one JSON object on stdout. Usage: node harness.js <content dir> <progress dir>
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { render } from 'ink';
 import { searchData, useContentDir } from '../../src/content/bundle.js';
 import type { SearchRecord } from '../../src/content/types.js';
@@ -98,7 +95,7 @@ class FakeStdin extends EventEmitter {
 async function keyTimings(): Promise<{ menu: number[]; reader: number[] }> {
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
-  const store = ProgressStore.open({ dir: mkdtempSync(path.join(tmpdir(), 'awsnotes-bench-')) });
+  const store = ProgressStore.open({ dir: process.argv[3]! });
   const instance = render(<App store={store} color onExit={() => {}} />, {
     ...INK_OPTIONS,
     stdout: stdout as unknown as NodeJS.WriteStream,
@@ -143,7 +140,7 @@ async function keyTimings(): Promise<{ menu: number[]; reader: number[] }> {
   return { menu, reader };
 }
 
-// The shipped content: dist/content/, passed by run.ts.
+// The shipped content (dist/content/) and a progress directory, passed by run.ts.
 useContentDir(process.argv[2]!);
 // Keys first: the app's heap, without the 10× corpus the search figures build (its garbage
 // would be collected during the keystrokes and count against the app).

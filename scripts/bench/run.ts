@@ -96,7 +96,7 @@ function firstFrames(baselineScript: string, appScript: string): Record<'baselin
 async function harness(): Promise<{ records: { shipped: number; synthetic: number }; search: Record<'shipped' | 'synthetic', { p50: number; p95: number; n: number }>; keys: Record<'menu' | 'reader', { p50: number; p95: number; n: number; unchanged: number }> }> {
   return new Promise((resolve, reject) => {
     // stderr ignored: Ink's cursor restore at exit writes there.
-    const child = spawn(process.execPath, [path.join(benchDir, 'harness.js'), path.join(root, 'dist', 'content')], { env: { ...env, NO_COLOR: '' }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [path.join(benchDir, 'harness.js'), path.join(root, 'dist', 'content'), path.join(benchDir, 'harness-progress')], { env: { ...env, NO_COLOR: '' }, stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`bench: harness exited ${code}`))));

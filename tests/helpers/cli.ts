@@ -1,14 +1,27 @@
 // Runs the built binary as a learner's shell would, with its own config directory.
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 
 export const CLI = path.resolve(import.meta.dirname, '../../dist/cli.cjs');
 
+const made: string[] = [];
+/** A fresh directory under the system's temp dir, removed after the test file's tests. */
 export function tempDir(prefix = 'awsnotes-test-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
+// Registered by each test file that imports this helper (vitest loads it once per file).
+afterAll(() => {
+  for (const dir of made.splice(0)) {
+    // A directory a test made read-only must become writable again to be removed.
+    spawnSync('chmod', ['-R', 'u+w', dir]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 export interface Run {
   code: number | null;
