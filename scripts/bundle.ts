@@ -42,6 +42,13 @@ const stubs: Plugin[] = [
     },
   },
   {
+    // See src/stubs/ink-sanitize-ansi.ts: one regular expression instead of a walk per text.
+    name: 'ink-sanitize-fast-check',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/sanitize-ansi\.js$/ }, (args) => (/[\\/]node_modules[\\/]ink[\\/]build[\\/]squash-text-nodes\.js$/.test(args.importer) ? { path: stub('ink-sanitize-ansi.ts') } : undefined));
+    },
+  },
+  {
     // See src/stubs/string-width.ts: an ASCII fast path for Ink's text measuring.
     name: 'fast-string-width',
     setup(build) {

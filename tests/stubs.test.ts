@@ -6,6 +6,8 @@ import realStringWidth from 'string-width';
 import assert from 'node:assert';
 import { describe, expect, it } from 'vitest';
 import InkOutput from '../node_modules/ink/build/output.js';
+import inkSanitizeAnsi from '../node_modules/ink/build/sanitize-ansi.js';
+import sanitizeAnsi from '../src/stubs/ink-sanitize-ansi.js';
 import { deepEqual } from '../src/stubs/conf-assert.js';
 import Output from '../src/stubs/ink-output.js';
 import { styledCharsFromTokens, styledCharsToString, tokenize } from '../src/stubs/ansi-tokenize.js';
@@ -48,6 +50,17 @@ describe('fast paths match the real libraries', () => {
         expect(styledCharsToString(cells)).toBe(realToString(cells));
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("Ink's text sanitizer", () => {
+    const controls = fc.constantFrom('\x1b', '\x1b[2J', '\x1b[1A', '\x1b]8;;u\x07', '\u0080', '\u009b31m', '\u009f', '\u009c', '\u00a0', '\u007f', '\ud83d', '\ude42');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, sgr, controls), { maxLength: 12 }), (parts) => {
+        const s = parts.join('');
+        expect(sanitizeAnsi(s)).toBe(inkSanitizeAnsi(s));
+      }),
+      { numRuns: 3000 },
     );
   });
 
