@@ -125,13 +125,14 @@ export async function bundleApp(outdir: string, options: { minify?: boolean } = 
         loader: 'js',
         resolveDir: root,
       }));
-      // The app is ESM with top-level await, which require() cannot load: it is imported by
-      // the banner's __awsnotesImportApp, which esbuild leaves as written. The one cli.cjs
-      // defines is shared: import() works only in code Node compiled itself, not in the
-      // stages that src/stage-loader.ts compiles with their code cache.
+      // The app is ESM with top-level await, which require() cannot load: src/app-import.ts
+      // imports it through the banner's __awsnotesImportApp, which esbuild leaves as
+      // written. The one cli.cjs defines is shared: import() works only in code Node
+      // compiled itself, not in the stages that src/stage-loader.ts compiles.
       build.onLoad({ filter: /.*/, namespace: 'app-stage' }, () => ({
-        contents: 'export const runApp = async (start) => (await __awsnotesImportApp()).runApp(start);',
+        contents: `import { importApp } from ${JSON.stringify(path.join(root, 'src', 'app-import.ts'))};\nexport const runApp = async (start) => (await importApp()).runApp(start);`,
         loader: 'js',
+        resolveDir: root,
       }));
     },
   };

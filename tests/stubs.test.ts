@@ -147,3 +147,27 @@ describe("the bundle's Ink Output", () => {
     );
   });
 });
+
+describe('importing the app without fetch', () => {
+  const g = globalThis as { __awsnotesImportApp?: () => Promise<unknown> };
+  const realFetch = globalThis.fetch;
+
+  it('hides fetch while the app evaluates and puts it back after, even when the import fails', async () => {
+    const { importApp } = await import('../src/app-import.js');
+    let seen: unknown = 'not called';
+    g.__awsnotesImportApp = async () => {
+      seen = globalThis.fetch;
+      return { runApp: async () => 0 };
+    };
+    await importApp();
+    expect(seen).toBeUndefined();
+    expect(globalThis.fetch).toBe(realFetch);
+
+    g.__awsnotesImportApp = async () => {
+      throw new Error('broken bundle');
+    };
+    await expect(importApp()).rejects.toThrow('broken bundle');
+    expect(globalThis.fetch).toBe(realFetch);
+    delete g.__awsnotesImportApp;
+  });
+});
