@@ -46,6 +46,29 @@ describe('layoutNote', () => {
 });
 
 describe('wrap', () => {
+  it('keeps punctuation with the word it follows: ")" after code never starts a line', () => {
+    const segments = [{ text: 'batch actions (' }, { text: 'ChangeMessageVisibilityBatch', role: 'code' as const }, { text: ') take up to ten' }];
+    // "(ChangeMessageVisibilityBatch)" is 30 characters: from 30 columns it is never cut.
+    for (let width = 30; width <= 60; width++) {
+      const lines = wrap(segments, width).map(lineText);
+      expect(lines.some((l) => l.startsWith(')')), `width ${width}: ${JSON.stringify(lines)}`).toBe(false);
+      expect(lines.some((l) => l.endsWith('(')), `width ${width}: ${JSON.stringify(lines)}`).toBe(false);
+    }
+  });
+
+  it('never exceeds the width and keeps every character, across styled segments and prefixes', () => {
+    const segment = fc.record({ text: fc.string({ maxLength: 40 }), role: fc.constantFrom(undefined, 'code' as const) });
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 8 }), fc.integer({ min: 1, max: 60 }), fc.nat({ max: 6 }), (segments, width, indent) => {
+        const prefix = [{ text: ' '.repeat(Math.min(indent, width - 1)) }];
+        const lines = wrap(segments, width, prefix, prefix);
+        for (const line of lines) expect(charLength(lineText(line))).toBeLessThanOrEqual(width);
+        const text = segments.map((s) => s.text).join('');
+        expect(lines.map(lineText).join('').replace(/\s/g, '')).toBe(text.replace(/\s/g, ''));
+      }),
+    );
+  });
+
   it('never exceeds the width and keeps every character of the text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.integer({ min: 1, max: 120 }), (text, width) => {

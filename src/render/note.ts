@@ -22,9 +22,9 @@ function spanSegments(spans: Span[]): Segment[] {
   });
 }
 
+/** A word as wrapping sees it: text between spaces, in one or more styles. */
 interface Word {
-  text: string;
-  style: Omit<Segment, 'text'>;
+  parts: { text: string; style: Omit<Segment, 'text'> }[];
   /** A space comes before this word. */
   spaced: boolean;
 }
@@ -33,15 +33,17 @@ function words(segments: Segment[]): Word[] {
   const out: Word[] = [];
   let pendingSpace = false;
   for (const { text, ...style } of segments) {
-    const parts = text.split(/(\s+)/);
-    for (const part of parts) {
+    for (const part of text.split(/(\s+)/)) {
       if (part === '') continue;
       if (/^\s+$/.test(part)) {
         pendingSpace = true;
         continue;
       }
-      // No space before it (e.g. the comma after "**bold**,"): glued to the previous word.
-      out.push({ text: part, style, spaced: pendingSpace });
+      // No space before it (the ")" after "`SendMessageBatch`"): part of the previous word,
+      // so it moves to the next line with it instead of starting a line on its own.
+      const previous = out.at(-1);
+      if (previous && !pendingSpace) previous.parts.push({ text: part, style });
+      else out.push({ parts: [{ text: part, style }], spaced: pendingSpace });
       pendingSpace = false;
     }
   }
@@ -72,28 +74,24 @@ export function wrap(segments: Segment[], width: number, first: Segment[] = [], 
     empty = true;
   };
   for (const word of words(segments)) {
-    let chars = [...word.text];
-    const needed = chars.length + (word.spaced && !empty ? 1 : 0);
+    const length = word.parts.reduce((sum, part) => sum + charLength(part.text), 0);
+    const needed = length + (word.spaced && !empty ? 1 : 0);
     if (!empty && needed > width - used) newLine();
     if (word.spaced && !empty) {
       pushSegment(current, ' ', {});
       used += 1;
     }
-    while (chars.length > room()) {
-      if (!empty && chars.length <= width - prefixWidth(rest)) {
-        newLine();
-        continue;
+    // Only a word longer than a whole line is cut, where the line is full.
+    for (const { text, style } of word.parts) {
+      let chars = [...text];
+      while (chars.length > 0) {
+        if (!empty && used >= width) newLine();
+        const take = Math.min(chars.length, room());
+        pushSegment(current, chars.slice(0, take).join(''), style);
+        chars = chars.slice(take);
+        used += take;
+        empty = false;
       }
-      const take = room();
-      pushSegment(current, chars.slice(0, take).join(''), word.style);
-      chars = chars.slice(take);
-      used += take;
-      newLine();
-    }
-    if (chars.length > 0) {
-      pushSegment(current, chars.join(''), word.style);
-      used += chars.length;
-      empty = false;
     }
   }
   if (!empty || lines.length === 0) lines.push({ segments: current });
