@@ -87,6 +87,26 @@ export async function bundle(entryPoints: string[], outdir: string, options: { m
 }
 
 /**
+ * In the CommonJS build esbuild turns `import fs from 'node:fs'` into a copy of every
+ * property of the module (its __toESM helper), on every load of a stage: ~2 ms of a command
+ * that loads conf, whose dependencies import a dozen builtins that way. Each builtin is
+ * reached instead through a module that lends the real one as its prototype, so a stage
+ * copies two properties and reads the rest from the builtin itself.
+ */
+const builtinInterop: Plugin = {
+  name: 'builtin-interop',
+  setup(build) {
+    build.onResolve({ filter: /^node:[a-z_/]+$/ }, (args) =>
+      args.namespace === 'builtin-interop' ? { path: args.path, external: true } : { path: args.path, namespace: 'builtin-interop' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'builtin-interop' }, (args) => ({
+      contents: `const m = require(${JSON.stringify(args.path)});\nmodule.exports = Object.create(m, { __esModule: { value: true }, default: { value: m, enumerable: true } });`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * Modules the plain commands import dynamically that are worth a file of their own in the
  * CommonJS build, required when first used: V8 compiles only what a command needs (`list`
  * never compiles conf, zod or Fuse). Other dynamic imports are bundled into their importer.
@@ -154,7 +174,7 @@ export async function bundleApp(outdir: string, options: { minify?: boolean } = 
     banner: {
       js: "#!/usr/bin/env node\nconst __awsnotesUrl = require('node:url').pathToFileURL(__filename).href;\nconst __awsnotesImportApp = (globalThis.__awsnotesImportApp ??= () => import(require('node:url').pathToFileURL(require('node:path').join(__dirname, 'app.js')).href));",
     },
-    plugins: [stages, ...stubs],
+    plugins: [stages, ...stubs, builtinInterop],
   });
   await bundle([path.join(root, 'src', 'app.ts')], outdir, options);
 }
