@@ -169,10 +169,11 @@ export async function bundleApp(outdir: string, options: { minify?: boolean } = 
     // import() of a stage becomes require(): loading CommonJS skips initialising Node's ES
     // module loader, which only the app needs.
     supported: { 'dynamic-import': false },
-    // Each file finds dist/content/ beside it.
-    define: { ...common.define, 'import.meta.url': '__awsnotesUrl', __AWSNOTES_CONTENT__: '"./content/"' },
+    // Each file finds dist/content/ beside it. Its own URL is made only if asked for (a
+    // file URL costs the first command that makes one most of a millisecond).
+    define: { ...common.define, 'import.meta.url': '__awsnotes.url', __AWSNOTES_CONTENT_DIR__: '__awsnotes.contentDir' },
     banner: {
-      js: "#!/usr/bin/env node\nconst __awsnotesUrl = require('node:url').pathToFileURL(__filename).href;\nconst __awsnotesImportApp = (globalThis.__awsnotesImportApp ??= () => import(require('node:url').pathToFileURL(require('node:path').join(__dirname, 'app.js')).href));",
+      js: "#!/usr/bin/env node\nconst __awsnotes = { get url() { return require('node:url').pathToFileURL(__filename).href; }, contentDir: require('node:path').join(__dirname, 'content') };\nconst __awsnotesImportApp = (globalThis.__awsnotesImportApp ??= () => import(require('node:url').pathToFileURL(require('node:path').join(__dirname, 'app.js')).href));",
     },
     plugins: [stages, ...stubs, builtinInterop],
   });

@@ -14,12 +14,11 @@ export type ServiceMeta = Omit<Service, 'blocks'>;
 export type SearchData = Pick<ContentBundle, 'records' | 'index'>;
 
 /**
- * Where scripts/build.ts puts the files, relative to this module: generated/ in the source
- * tree; content/ beside it in the CommonJS bundle (defined by scripts/bundle.ts). The app's
- * ES module bundle, whose chunks live elsewhere, calls useContentDir() instead.
+ * Where scripts/build.ts puts the files: generated/ in the source tree; content/ beside
+ * the CommonJS bundle's files (defined by scripts/bundle.ts). The app's ES module bundle,
+ * whose chunks live elsewhere, calls useContentDir() instead.
  */
-declare const __AWSNOTES_CONTENT__: string | undefined;
-const CONTENT_URL = typeof __AWSNOTES_CONTENT__ === 'string' ? __AWSNOTES_CONTENT__ : '../../generated/';
+declare const __AWSNOTES_CONTENT_DIR__: string | undefined;
 
 let dir: string | undefined;
 let notes: Service[] | undefined;
@@ -33,7 +32,7 @@ export function useContentDir(directory: string): void {
 }
 
 function read<T>(name: string): T {
-  dir ??= fileURLToPath(new URL(CONTENT_URL, import.meta.url));
+  dir ??= typeof __AWSNOTES_CONTENT_DIR__ === 'string' ? __AWSNOTES_CONTENT_DIR__ : fileURLToPath(new URL('../../generated/', import.meta.url));
   const file = path.join(dir, name);
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as T;
