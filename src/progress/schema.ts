@@ -104,7 +104,8 @@ export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
   return data;
 }
 
-function validate(raw: unknown): Progress {
+/** Checks migrated progress against the schema; throws ProgressFileError. */
+export function validateProgress(raw: unknown): Progress {
   const parsed = progressSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -113,8 +114,8 @@ function validate(raw: unknown): Progress {
   return parsed.data;
 }
 
-/** Checks a parsed JSON value as progress (for imports): versioned, migrated, validated. */
-export function toProgress(raw: unknown): Progress {
+/** A parsed JSON value as progress data: an object with a version we read, migrated. Not yet validated. */
+function migrated(raw: unknown): Record<string, unknown> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ProgressFileError('not a JSON object', 'corrupt');
   }
@@ -125,16 +126,30 @@ export function toProgress(raw: unknown): Progress {
   if (version > PROGRESS_VERSION) {
     throw new ProgressFileError(`it was written by a newer awsnotes (file version ${version}, this one reads up to ${PROGRESS_VERSION})`, 'future');
   }
-  return validate(migrate(raw as Record<string, unknown>));
+  return migrate(raw as Record<string, unknown>);
 }
 
-/** Parses the text of a progress file, migrating older versions; throws ProgressFileError. */
-export function parseProgress(text: string): Progress {
+/** Checks a parsed JSON value as progress (for imports): versioned, migrated, validated. */
+export function toProgress(raw: unknown): Progress {
+  return validateProgress(migrated(raw));
+}
+
+/**
+ * The text of a progress file as JSON, versioned and migrated but not validated: the
+ * store validates once per read (ProgressStore.read), not on each of the several times
+ * conf parses the file while opening and saving it.
+ */
+export function parseProgressJson(text: string): Record<string, unknown> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     throw new ProgressFileError(`not valid JSON (${(error as Error).message})`, 'corrupt');
   }
-  return toProgress(raw);
+  return migrated(raw);
+}
+
+/** Parses the text of a progress file, migrating older versions; throws ProgressFileError. */
+export function parseProgress(text: string): Progress {
+  return validateProgress(parseProgressJson(text));
 }

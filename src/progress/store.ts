@@ -8,7 +8,7 @@
 import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import { emptyProgress, parseProgress, ProgressFileError, type Progress } from './schema.js';
+import { emptyProgress, parseProgressJson, ProgressFileError, validateProgress, type Progress } from './schema.js';
 
 export interface StoreOptions {
   /** Directory of the progress file; defaults to $AWSNOTES_CONFIG_DIR, then conf's location. */
@@ -55,7 +55,8 @@ export class ProgressStore {
       configName: 'progress',
       ...(dir ? { cwd: path.resolve(dir) } : {}),
       serialize: (value: Progress) => `${JSON.stringify(value, null, 2)}\n`,
-      deserialize: parseProgress,
+      // conf parses the file up to three times per save; the schema is checked in read().
+      deserialize: parseProgressJson as (text: string) => Progress,
     };
     let conf: Conf<Progress>;
     try {
@@ -79,7 +80,10 @@ export class ProgressStore {
       store.readOnly(error);
       return store;
     }
-    return new ProgressStore(conf, conf.path, now);
+    const store = new ProgressStore(conf, conf.path, now);
+    // Checked against the schema now, so a bad file is moved aside and reported at once.
+    store.read();
+    return store;
   }
 
   get writable(): boolean {
@@ -92,7 +96,7 @@ export class ProgressStore {
     try {
       // conf returns {} when there is no file yet.
       const stored = this.conf.store as Partial<Progress>;
-      this.memory = stored.version === undefined ? emptyProgress() : (stored as Progress);
+      this.memory = stored.version === undefined ? emptyProgress() : validateProgress(stored);
       return this.memory;
     } catch (error) {
       if (error instanceof ProgressFileError && error.kind === 'corrupt' && this.quarantine(error)) return emptyProgress();
