@@ -57,7 +57,7 @@ describe('wrap', () => {
   });
 
   it('never exceeds the width and keeps every character, across styled segments and prefixes', () => {
-    const segment = fc.record({ text: fc.string({ maxLength: 40 }), role: fc.constantFrom(undefined, 'code' as const) });
+    const segment = fc.record({ text: fc.oneof(fc.string({ maxLength: 40 }), fc.string({ maxLength: 20, unit: 'grapheme' }), fc.string({ maxLength: 10, unit: 'binary' })), role: fc.constantFrom(undefined, 'code' as const) });
     fc.assert(
       fc.property(fc.array(segment, { maxLength: 8 }), fc.integer({ min: 1, max: 60 }), fc.nat({ max: 6 }), (segments, width, indent) => {
         const prefix = [{ text: ' '.repeat(Math.min(indent, width - 1)) }];
@@ -81,6 +81,14 @@ describe('wrap', () => {
 });
 
 describe('line helpers', () => {
+  it('charLength counts code points, astral characters and lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), (text) => {
+        expect(charLength(text)).toBe([...text].length);
+      }),
+    );
+  });
+
   it('truncateLine ends with … and fits', () => {
     expect(lineText(truncateLine({ segments: [{ text: 'abcdefghij' }] }, 5))).toBe('abcd…');
     expect(lineText(truncateLine({ segments: [{ text: 'abc' }] }, 5))).toBe('abc');

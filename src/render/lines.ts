@@ -17,7 +17,12 @@ export function lineText(line: Line): string {
   return line.segments.map((s) => s.text).join('');
 }
 
+/** True when `text` holds a surrogate, so code points and UTF-16 units differ. */
+export const hasSurrogates = (text: string) => /[\ud800-\udfff]/.test(text);
+
+/** Length in code points, as the terminal counts them (one regex test for most text). */
 export function charLength(text: string): number {
+  if (!hasSurrogates(text)) return text.length;
   let n = 0;
   for (const _ of text) n++;
   return n;

@@ -1,7 +1,7 @@
 // Lays a compiled note out as styled lines for a given width: word-wrapped paragraphs,
 // bullets with hanging indents, code blocks, and tables that fit or fold into lists.
 import { plainText, type Block, type Service, type Span } from '../content/types.js';
-import { charLength, type Line, type Segment } from './lines.js';
+import { charLength, hasSurrogates, type Line, type Segment } from './lines.js';
 
 export interface NoteLayout {
   lines: Line[];
@@ -83,12 +83,14 @@ export function wrap(segments: Segment[], width: number, first: Segment[] = [], 
     }
     // Only a word longer than a whole line is cut, where the line is full.
     for (const { text, style } of word.parts) {
-      let chars = [...text];
-      while (chars.length > 0) {
+      // Cut by code points; text without surrogates is cut as it is, without an array.
+      let rest: string | string[] = hasSurrogates(text) ? [...text] : text;
+      while (rest.length > 0) {
         if (!empty && used >= width) newLine();
-        const take = Math.min(chars.length, room());
-        pushSegment(current, chars.slice(0, take).join(''), style);
-        chars = chars.slice(take);
+        const take = Math.min(rest.length, room());
+        const piece: string | string[] = rest.slice(0, take);
+        pushSegment(current, typeof piece === 'string' ? piece : piece.join(''), style);
+        rest = rest.slice(take);
         used += take;
         empty = false;
       }
