@@ -29,5 +29,5 @@ export function lineToAnsi(line: Line, color: boolean, options: { inverse?: bool
 }
 
 export function linesToAnsi(lines: Line[], color: boolean): string {
-  return lines.map((l) => lineToAnsi(l, color).replace(/\s+$/, '')).join('\n');
+  return lines.map((l) => lineToAnsi(l, color).trimEnd()).join('\n');
 }

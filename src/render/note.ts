@@ -24,73 +24,89 @@ function spanSegments(spans: Span[]): Segment[] {
 
 /** A word as wrapping sees it: text between spaces, in one or more styles. */
 interface Word {
-  parts: { text: string; style: Omit<Segment, 'text'> }[];
+  /** Each part's text and the segment whose style it has. */
+  parts: { text: string; style: Segment }[];
   /** A space comes before this word. */
   spaced: boolean;
 }
 
+/** Leading spaces, then a word. */
+const TOKEN = /(\s*)(\S+)/g;
+
 function words(segments: Segment[]): Word[] {
   const out: Word[] = [];
   let pendingSpace = false;
-  for (const { text, ...style } of segments) {
-    for (const part of text.split(/(\s+)/)) {
-      if (part === '') continue;
-      if (/^\s+$/.test(part)) {
-        pendingSpace = true;
-        continue;
-      }
+  for (const segment of segments) {
+    const { text } = segment;
+    TOKEN.lastIndex = 0;
+    let end = 0;
+    for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
+      if (match[1]) pendingSpace = true;
       // No space before it (the ")" after "`SendMessageBatch`"): part of the previous word,
       // so it moves to the next line with it instead of starting a line on its own.
-      const previous = out.at(-1);
-      if (previous && !pendingSpace) previous.parts.push({ text: part, style });
-      else out.push({ parts: [{ text: part, style }], spaced: pendingSpace });
+      const previous = out[out.length - 1];
+      if (previous && !pendingSpace) previous.parts.push({ text: match[2]!, style: segment });
+      else out.push({ parts: [{ text: match[2]!, style: segment }], spaced: pendingSpace });
       pendingSpace = false;
+      end = TOKEN.lastIndex;
     }
+    if (end < text.length) pendingSpace = true;
   }
   return out;
 }
 
-function pushSegment(line: Segment[], text: string, style: Omit<Segment, 'text'>): void {
-  const last = line.at(-1);
-  if (last && last.role === style.role && last.bold === style.bold) last.text += text;
-  else line.push({ text, ...style });
-}
+const prefixWidth = (prefix: Segment[]) => prefix.reduce((sum, s) => sum + charLength(s.text), 0);
 
 /**
  * Greedy word wrap. `first` prefixes the first line and `rest` the others; both are
  * counted in `width`. Words longer than a line are split.
  */
 export function wrap(segments: Segment[], width: number, first: Segment[] = [], rest: Segment[] = []): Line[] {
-  const prefixWidth = (p: Segment[]) => charLength(p.map((s) => s.text).join(''));
+  const restWidth = prefixWidth(rest);
   const lines: Line[] = [];
-  let current: Segment[] = [...first.map((s) => ({ ...s }))];
+  // Prefix segments are shared between lines and never merged into, so never changed.
+  let current: Segment[] = [...first];
+  let fixed = current.length;
   let used = prefixWidth(first);
   let empty = true;
   const room = () => Math.max(1, width - used);
   const newLine = () => {
     lines.push({ segments: current });
-    current = rest.map((s) => ({ ...s }));
-    used = prefixWidth(rest);
+    current = [...rest];
+    fixed = current.length;
+    used = restWidth;
     empty = true;
   };
+  const append = (text: string, style: Omit<Segment, 'text'>) => {
+    const last = current.length > fixed ? current[current.length - 1]! : undefined;
+    if (last && last.role === style.role && last.bold === style.bold) {
+      last.text += text;
+      return;
+    }
+    const segment: Segment = { text };
+    if (style.role) segment.role = style.role;
+    if (style.bold) segment.bold = true;
+    current.push(segment);
+  };
   for (const word of words(segments)) {
-    const length = word.parts.reduce((sum, part) => sum + charLength(part.text), 0);
+    let length = 0;
+    for (const part of word.parts) length += charLength(part.text);
     const needed = length + (word.spaced && !empty ? 1 : 0);
     if (!empty && needed > width - used) newLine();
     if (word.spaced && !empty) {
-      pushSegment(current, ' ', {});
+      append(' ', {});
       used += 1;
     }
     // Only a word longer than a whole line is cut, where the line is full.
     for (const { text, style } of word.parts) {
       // Cut by code points; text without surrogates is cut as it is, without an array.
-      let rest: string | string[] = hasSurrogates(text) ? [...text] : text;
-      while (rest.length > 0) {
+      let remaining: string | string[] = hasSurrogates(text) ? [...text] : text;
+      while (remaining.length > 0) {
         if (!empty && used >= width) newLine();
-        const take = Math.min(rest.length, room());
-        const piece: string | string[] = rest.slice(0, take);
-        pushSegment(current, typeof piece === 'string' ? piece : piece.join(''), style);
-        rest = rest.slice(take);
+        const take = Math.min(remaining.length, room());
+        const piece: string | string[] = remaining.slice(0, take);
+        append(typeof piece === 'string' ? piece : piece.join(''), style);
+        remaining = remaining.slice(take);
         used += take;
         empty = false;
       }
