@@ -15,10 +15,12 @@ export function list(args: string[], io: Io): number {
     return EXIT.ok;
   }
   const idWidth = Math.max(...all.map((s) => s.id.length));
+  // One write for the whole listing, not one system call per line.
+  let out = '';
   for (const [category, label] of Object.entries(CATEGORIES)) {
     const inCategory = all.filter((s) => s.category === category);
     if (inCategory.length === 0) continue;
-    io.out(`${lineToAnsi({ segments: [{ text: label, role: 'accent', bold: true }] }, io.color)}\n`);
+    out += `${lineToAnsi({ segments: [{ text: label, role: 'accent', bold: true }] }, io.color)}\n`;
     for (const s of inCategory) {
       const line: Line = {
         segments: [
@@ -27,9 +29,10 @@ export function list(args: string[], io: Io): number {
           { text: `  ${s.aliases.join(', ')}`, role: 'muted' },
         ],
       };
-      io.out(`${lineToAnsi(truncateLine(line, io.columns), io.color)}\n`);
+      out += `${lineToAnsi(truncateLine(line, io.columns), io.color)}\n`;
     }
   }
+  io.out(out);
   return EXIT.ok;
 }
 
@@ -84,6 +87,7 @@ export async function searchCommand(args: string[], io: Io): Promise<number> {
     return EXIT.notFound;
   }
   const byId = new Map(serviceMeta().map((s) => [s.id, s]));
+  let out = '';
   for (const hit of hits) {
     const service = byId.get(hit.service);
     const section = hit.section ? service?.sections.find((s) => s.slug === hit.section)?.title : undefined;
@@ -94,7 +98,8 @@ export async function searchCommand(args: string[], io: Io): Promise<number> {
     else if (hit.kind === 'alias') lines = [{ segments: [...where, { text: `${service?.title ?? ''}  aka ` }, ...highlight({ segments: [{ text: hit.text }] }, hit.ranges).segments] }];
     else if (hit.kind === 'heading') lines = [{ segments: [...where, ...highlight({ segments: [{ text: hit.text }] }, hit.ranges).segments] }];
     else lines = [{ segments: [...where, { text: section ?? '', role: 'muted' }] }, { segments: [{ text: '  ' }, ...excerpt(hit.text, hit.ranges, room).segments] }];
-    for (const line of lines) io.out(`${lineToAnsi(truncateLine(line, io.columns), io.color)}\n`);
+    for (const line of lines) out += `${lineToAnsi(truncateLine(line, io.columns), io.color)}\n`;
   }
+  io.out(out);
   return EXIT.ok;
 }
