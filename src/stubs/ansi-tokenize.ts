@@ -1,5 +1,5 @@
-// Ink's output step tokenizes every line of every frame with @alcalzone/ansi-tokenize,
-// which runs Intl.Segmenter over each character. For text whose characters are each their
+// Ink's output step (src/stubs/ink-output.ts in the bundle) tokenizes each new line with
+// @alcalzone/ansi-tokenize, which runs Intl.Segmenter over each character. For text whose characters are each their
 // own grapheme (printable ASCII, Latin, punctuation, arrows, box drawing, symbols: no
 // combining marks, joiners, variation selectors or astral characters), the tokens are
 // simply one per character: this wrapper builds them directly, and the SGR codes' tokens
@@ -8,7 +8,7 @@
 // Intl.Segmenter (ICU's break iterator costs milliseconds on the first frame). Any other
 // text goes to the real tokenizer whole.
 //
-// Ink then turns every row of every frame back into a string, diffing the styles of each
+// Each new row of a frame is then turned back into a string, diffing the styles of each
 // cell against the previous one (three Sets per cell). Neighbouring cells almost always
 // share their styles, and an equal pair has an empty diff: styledCharsToString skips those,
 // and styledCharsFromTokens lets a run of equally styled cells share one styles array so
@@ -80,27 +80,7 @@ function sgrTokens(sequence: string): Token[] {
   return tokens.map((t) => ({ ...t }));
 }
 
-/**
- * Ink makes a new Output, and so new caches, for every frame, but from one keystroke to the
- * next most lines are the same: the tokens of a whole line and the styled chars made from
- * them are kept across frames (Ink only reads them), up to a few frames' worth of lines.
- */
-const LINES_KEPT = 512;
-const tokensOfLine = new Map<string, Token[]>();
-const charsOfTokens = new WeakMap<Token[], StyledChar[]>();
-
 export function tokenize(str: string, endChar = Number.POSITIVE_INFINITY): Token[] {
-  if (endChar !== Number.POSITIVE_INFINITY) return tokenizeLine(str, endChar);
-  let tokens = tokensOfLine.get(str);
-  if (!tokens) {
-    if (tokensOfLine.size >= LINES_KEPT) tokensOfLine.clear();
-    tokens = tokenizeLine(str, endChar);
-    tokensOfLine.set(str, tokens);
-  }
-  return tokens;
-}
-
-function tokenizeLine(str: string, endChar: number): Token[] {
   const plain = str.includes('\x1b') ? str.replace(SGR, '') : str;
   if (!ONE_CHAR_GRAPHEMES.test(plain)) return realTokenize(str, endChar);
   const tokens: Token[] = [];
@@ -125,15 +105,6 @@ function tokenizeLine(str: string, endChar: number): Token[] {
 }
 
 export function styledCharsFromTokens(tokens: Token[]): StyledChar[] {
-  let chars = charsOfTokens.get(tokens);
-  if (!chars) {
-    chars = styleChars(tokens);
-    charsOfTokens.set(tokens, chars);
-  }
-  return chars;
-}
-
-function styleChars(tokens: Token[]): StyledChar[] {
   let codes: AnsiCode[] = [];
   let styles: AnsiCode[] | undefined;
   const chars: StyledChar[] = [];
