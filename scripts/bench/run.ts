@@ -113,7 +113,7 @@ async function harness(): Promise<{ records: { shipped: number; synthetic: numbe
 log('bundling the baseline and the harness like awsnotes…');
 await bundle([path.join(root, 'scripts', 'bench', 'hello.tsx'), path.join(root, 'scripts', 'bench', 'harness.tsx')], benchDir);
 
-log(`timing plain commands (median of ${RUNS} after ${WARMUP} warm-up runs)…`);
+log(`timing plain commands, each paired with node -e 0 (median of ${RUNS} pairs after ${WARMUP} warm-ups)…`);
 const floor = wallTime(['-e', '0']).ms;
 const commands: [string, string[]][] = [
   ['awsnotes --version', ['--version']],
@@ -124,7 +124,7 @@ const commands: [string, string[]][] = [
 ];
 const plain = commands.map(([name, args]) => ({ name, ...wallTime([cli, ...args]) }));
 
-log(`timing first frames in tmux, baseline and awsnotes alternately (median of ${FRAME_RUNS})…`);
+log(`timing first frames in tmux, baseline and awsnotes in pairs (median of ${FRAME_RUNS})…`);
 // A session that outlives the measured ones keeps the tmux server up between them.
 const holder = `awsnotes-bench-holder-${process.pid}`;
 newSession(['-s', holder, 'sleep 600']);
