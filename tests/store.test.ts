@@ -50,6 +50,19 @@ describe('ProgressStore', () => {
     expect(Object.keys(ProgressStore.open({ dir }).read().notesRead)).toEqual(['kms']);
   });
 
+  it('a file spoiled after opening is caught by the next save: moved aside, reported, not written over', () => {
+    const dir = tempDir();
+    const store = ProgressStore.open({ dir, now: () => new Date('2026-03-04T05:06:07.000Z') });
+    store.markRead('sqs');
+    // Hand-edited while the session runs: valid JSON, wrong shape.
+    const spoiled = '{"version": 2, "notesRead": {"sqs": "yesterday"}}';
+    writeFileSync(fileIn(dir), spoiled);
+    store.markRead('kms');
+    expect(store.notices).toHaveLength(1);
+    expect(readFileSync(path.join(dir, 'progress.corrupt-2026-03-04T05-06-07-000Z.json'), 'utf8')).toBe(spoiled);
+    expect(Object.keys(ProgressStore.open({ dir }).read().notesRead)).toEqual(['kms']);
+  });
+
   it('a file from a newer version is left untouched and the session does not save', () => {
     const dir = tempDir();
     const future = JSON.stringify({ version: PROGRESS_VERSION + 1, notesRead: {}, somethingNew: true });
