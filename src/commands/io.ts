@@ -1,5 +1,5 @@
 // What a plain command may touch: its output streams and environment, passed in so the
-// commands run the same in the binary and in tests.
+// commands run the same in the binary (commands/process-io.ts) and in tests.
 import type { Env } from '../term/color.js';
 
 export interface Io {
@@ -15,7 +15,6 @@ export interface Io {
   /** Stops reading stdin so the process can exit. */
   closeInput(): void;
 }
-
 
 /** Exit codes, as documented in the README. */
 export const EXIT = { ok: 0, notFound: 1, usage: 2, interrupted: 130 } as const;

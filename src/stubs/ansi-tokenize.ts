@@ -1,12 +1,12 @@
 // Ink's output step (src/stubs/ink-output.ts in the bundle) tokenizes each new line with
-// @alcalzone/ansi-tokenize, which runs Intl.Segmenter over each character. For text whose characters are each their
-// own grapheme (printable ASCII, Latin, punctuation, arrows, box drawing, symbols: no
-// combining marks, joiners, variation selectors or astral characters), the tokens are
-// simply one per character: this wrapper builds them directly, and the SGR codes' tokens
-// with the library's own rules (splitCompoundSGR, endCodeOf below, copied from its
-// tokenize.js and ansiCodes.js 0.2.5), so a frame of ASCII and colours never starts the
-// Intl.Segmenter (ICU's break iterator costs milliseconds on the first frame). Any other
-// text goes to the real tokenizer whole.
+// @alcalzone/ansi-tokenize, which runs Intl.Segmenter over each character. For text whose
+// characters are each their own grapheme (printable ASCII, Latin, punctuation, arrows, box
+// drawing, symbols: no combining marks, joiners, variation selectors or astral characters),
+// the tokens are simply one per character: this wrapper builds them directly, and the SGR
+// codes' tokens with the library's own rules (splitCompoundSGR, endCodeOf below, copied
+// from its tokenize.js and ansiCodes.js 0.2.5), so a frame of ASCII and colours never
+// starts the Intl.Segmenter (ICU's break iterator costs milliseconds on the first frame).
+// Any other text goes to the real tokenizer whole.
 //
 // Each new row of a frame is then turned back into a string, diffing the styles of each
 // cell against the previous one (three Sets per cell). Neighbouring cells almost always
