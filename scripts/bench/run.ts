@@ -42,6 +42,16 @@ function timeOnce(args: string[]): number {
   return elapsed;
 }
 
+/** Runs `reference` and `measured` once each: the reference first in even rounds, second in odd ones. */
+function pair<T>(round: number, reference: () => T, measured: () => T): [T, T] {
+  if (round % 2 === 0) {
+    const r = reference();
+    return [r, measured()];
+  }
+  const m = measured();
+  return [reference(), m];
+}
+
 /**
  * A command's median wall time, the floor's, and their ratio. The two are launched in
  * pairs, in turn first and second, and the ratio is the median of the pairs' ratios: this
@@ -51,10 +61,7 @@ function wallTime(args: string[]): { ms: number; floor: number; ratio: number } 
   const times: number[] = [];
   const floors: number[] = [];
   for (let i = 0; i < WARMUP + RUNS; i++) {
-    const floorFirst = i % 2 === 0;
-    const f0 = floorFirst ? timeOnce(['-e', '0']) : 0;
-    const t = timeOnce(args);
-    const f = floorFirst ? f0 : timeOnce(['-e', '0']);
+    const [f, t] = pair(i, () => timeOnce(['-e', '0']), () => timeOnce(args));
     if (i >= WARMUP) {
       floors.push(f);
       times.push(t);
@@ -86,10 +93,7 @@ function firstFrames(baselineScript: string, appScript: string) {
   const baseline: { ms: number; rss: number }[] = [];
   const app: { ms: number; rss: number }[] = [];
   for (let i = 0; i < 2 + FRAME_RUNS; i++) {
-    const baselineFirst = i % 2 === 0;
-    const b0 = baselineFirst ? firstFrameOnce(baselineScript, i) : undefined;
-    const a = firstFrameOnce(appScript, i);
-    const b = b0 ?? firstFrameOnce(baselineScript, i);
+    const [b, a] = pair(i, () => firstFrameOnce(baselineScript, i), () => firstFrameOnce(appScript, i));
     if (i >= 2) {
       baseline.push(b);
       app.push(a);
