@@ -80,6 +80,20 @@ describe('wrap', () => {
   });
 });
 
+
+  it('never breaks a word that fits a line, even one spread over several styled segments', () => {
+    // Few letters, many spaces and empty segments: words glued across segment edges are common.
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', '.', ')', ' ', '\u00a0', '😀'), maxLength: 12 });
+    const segment = fc.record({ text, role: fc.constantFrom(undefined, 'code' as const) });
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 8 }), fc.integer({ min: 1, max: 20 }), (segments, width) => {
+        const expected = words(segments.map((s) => s.text).join(''));
+        fc.pre(expected.every((word) => charLength(word) <= width));
+        expect(wrap(segments, width).flatMap((line) => words(lineText(line)))).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 describe('line helpers', () => {
   it('charLength counts code points, astral characters and lone surrogates included', () => {
     fc.assert(

@@ -22,44 +22,20 @@ function spanSegments(spans: Span[]): Segment[] {
   });
 }
 
-/** A word as wrapping sees it: text between spaces, in one or more styles. */
-interface Word {
-  /** Each part's text and the segment whose style it has. */
-  parts: { text: string; style: Segment }[];
-  /** A space comes before this word. */
-  spaced: boolean;
-}
-
-/** Leading spaces, then a word. */
-const TOKEN = /(\s*)(\S+)/g;
-
-function words(segments: Segment[]): Word[] {
-  const out: Word[] = [];
-  let pendingSpace = false;
-  for (const segment of segments) {
-    const { text } = segment;
-    TOKEN.lastIndex = 0;
-    let end = 0;
-    for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
-      if (match[1]) pendingSpace = true;
-      // No space before it (the ")" after "`SendMessageBatch`"): part of the previous word,
-      // so it moves to the next line with it instead of starting a line on its own.
-      const previous = out[out.length - 1];
-      if (previous && !pendingSpace) previous.parts.push({ text: match[2]!, style: segment });
-      else out.push({ parts: [{ text: match[2]!, style: segment }], spaced: pendingSpace });
-      pendingSpace = false;
-      end = TOKEN.lastIndex;
-    }
-    if (end < text.length) pendingSpace = true;
-  }
-  return out;
-}
+/** Runs of whitespace: where a segment's text may break. */
+const SPACES = /\s+/;
+const UNSTYLED: Omit<Segment, 'text'> = {};
 
 const prefixWidth = (prefix: Segment[]) => prefix.reduce((sum, s) => sum + charLength(s.text), 0);
 
 /**
  * Greedy word wrap. `first` prefixes the first line and `rest` the others; both are
  * counted in `width`. Words longer than a line are split.
+ *
+ * A word is the text between spaces, even across segments: the ")" after
+ * "`SendMessageBatch`" moves to the next line with its word instead of starting a line.
+ * Each segment's text is split once and its words measured in place, with no per-word
+ * objects: `awsnotes show` lays out a whole note in code that runs once, uncompiled.
  */
 export function wrap(segments: Segment[], width: number, first: Segment[] = [], rest: Segment[] = []): Line[] {
   const restWidth = prefixWidth(rest);
@@ -69,7 +45,6 @@ export function wrap(segments: Segment[], width: number, first: Segment[] = [], 
   let fixed = current.length;
   let used = prefixWidth(first);
   let empty = true;
-  const room = () => Math.max(1, width - used);
   const newLine = () => {
     lines.push({ segments: current });
     current = [...rest];
@@ -88,29 +63,60 @@ export function wrap(segments: Segment[], width: number, first: Segment[] = [], 
     if (style.bold) segment.bold = true;
     current.push(segment);
   };
-  for (const word of words(segments)) {
+  /** Puts `text` on the line, cut where the line is full (only a word longer than a line is). */
+  const place = (text: string, style: Segment, surrogates: boolean) => {
+    // Cut by code points; text without surrogates is cut as it is, without an array.
+    const units: string | string[] = surrogates ? [...text] : text;
+    for (let at = 0; at < units.length; ) {
+      if (!empty && used >= width) newLine();
+      const take = Math.min(units.length - at, Math.max(1, width - used));
+      const piece = at === 0 && take === units.length ? text : units.slice(at, at + take);
+      append(typeof piece === 'string' ? piece : piece.join(''), style);
+      at += take;
+      used += take;
+      empty = false;
+    }
+  };
+  const pieces = segments.map((segment) => segment.text.split(SPACES));
+  const surrogates = segments.map((segment) => hasSurrogates(segment.text));
+  const measure = (text: string, k: number) => (surrogates[k] ? charLength(text) : text.length);
+  /** Width of the text glued after the last piece of segment `k` (no space between). */
+  const gluedAfter = (k: number) => {
     let length = 0;
-    for (const part of word.parts) length += charLength(part.text);
-    const needed = length + (word.spaced && !empty ? 1 : 0);
-    if (!empty && needed > width - used) newLine();
-    if (word.spaced && !empty) {
-      append(' ', {});
-      used += 1;
-    }
-    // Only a word longer than a whole line is cut, where the line is full.
-    for (const { text, style } of word.parts) {
-      // Cut by code points; text without surrogates is cut as it is, without an array.
-      let remaining: string | string[] = hasSurrogates(text) ? [...text] : text;
-      while (remaining.length > 0) {
-        if (!empty && used >= width) newLine();
-        const take = Math.min(remaining.length, room());
-        const piece: string | string[] = remaining.slice(0, take);
-        append(typeof piece === 'string' ? piece : piece.join(''), style);
-        remaining = remaining.slice(take);
-        used += take;
-        empty = false;
+    for (let m = k + 1; m < segments.length; m++) {
+      const next = pieces[m]!;
+      if (next[0] === '') {
+        if (next.length > 1) break; // starts with a space
+        continue; // empty segment
       }
+      length += measure(next[0]!, m);
+      if (next.length > 1) break;
     }
+    return length;
+  };
+  let pendingSpace = false;
+  let started = false;
+  for (let k = 0; k < segments.length; k++) {
+    const segment = segments[k]!;
+    const split = pieces[k]!;
+    for (let j = 0; j < split.length; j++) {
+      const text = split[j]!;
+      if (text === '') continue; // before the first space or after the last
+      const spaced = j > 0 || pendingSpace;
+      if (spaced || !started) {
+        // A new word: break before it if it (and what is glued to it) does not fit.
+        const length = measure(text, k) + (j === split.length - 1 ? gluedAfter(k) : 0);
+        if (!empty && length + (spaced ? 1 : 0) > width - used) newLine();
+        if (spaced && !empty) {
+          append(' ', UNSTYLED);
+          used += 1;
+        }
+      }
+      place(text, segment, surrogates[k]!);
+      started = true;
+      pendingSpace = false;
+    }
+    if (split.length > 1 && split[split.length - 1] === '') pendingSpace = true;
   }
   if (!empty || lines.length === 0) lines.push({ segments: current });
   return lines;
