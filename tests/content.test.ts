@@ -1,10 +1,11 @@
 // The content: valid, complete against the user's notes, and corrected where they were wrong.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { questions, searchData, services } from '../src/content/bundle.js';
 import { packSearch, unpackSearch } from '../src/search/pack.js';
-import { compileContent, compileNote, compileQuestions, ContentError, slugify } from '../src/content/compile.js';
+import { asciiJson, compileContent, compileNote, compileQuestions, ContentError, slugify } from '../src/content/compile.js';
 import { plainText, type Block, type Service } from '../src/content/types.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -81,6 +82,24 @@ describe('the shipped content', () => {
     const plain = (data: ReturnType<typeof unpackSearch>) => ({ ...data, index: { ...data.index, postings: Array.from({ length: data.index.postings.length }, (_, i) => data.index.postings.at(i)) } });
     expect(plain(unpackSearch(JSON.parse(JSON.stringify(packed)) as typeof packed))).toEqual({ records, index });
     expect(plain(searchData())).toEqual({ records, index });
+  });
+
+  it('stores the compiled content as ASCII JSON that reads back to exactly what the build made', () => {
+    const bundle = compileContent(path.join(root, 'content'));
+    for (const name of ['notes.json', 'meta.json', 'questions.json', 'search.json', 'note/sqs.json']) {
+      expect(readFileSync(path.join(root, 'generated', name), 'utf8'), name).toMatch(/^[\x20-\x7e]*$/);
+    }
+    expect(services()).toEqual(bundle.services);
+    expect(questions()).toEqual(bundle.questions);
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (value, text) => {
+        for (const v of [value, text, { [text]: [text, value] }]) {
+          const json = asciiJson(v);
+          expect(json).toMatch(/^[\x20-\x7e]*$/);
+          expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(v)));
+        }
+      }),
+    );
   });
 
   it('gives every section of the notes a place, and every place exists', () => {

@@ -348,3 +348,12 @@ export function compileContent(root: string): ContentBundle {
   const records = searchRecords(services);
   return { services, questions, records, index: buildWordIndex(records) };
 }
+
+/**
+ * JSON with every character outside ASCII escaped (`\u2014`). Node decodes an ASCII file
+ * into a one-byte string on a fast path; a file with a single "—" or "•" is decoded into a
+ * two-byte string twice as large, which made reading search.json take twice as long.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

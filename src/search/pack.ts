@@ -63,8 +63,12 @@ export class PackedPostings implements PostingLists {
   }
 }
 
+/** The first of KINDS the record has; called for every record when a searcher is made. */
 export function kindOf(record: SearchRecord): Kind {
-  return KINDS.find((k) => record[k] !== undefined) ?? 'line';
+  if (record.title !== undefined) return 'title';
+  if (record.alias !== undefined) return 'alias';
+  if (record.heading !== undefined) return 'heading';
+  return 'line';
 }
 
 export function packSearch(records: readonly SearchRecord[], index: WordIndex): PackedSearch {

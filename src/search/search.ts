@@ -44,7 +44,8 @@ export function thresholdFor(query: string): number {
 export interface Searcher {
   records: SearchRecord[];
   index: WordIndex;
-  recordsOf: Map<string, number[]>;
+  /** Indexes of a service's records (made on first use: only multi-word queries ask). */
+  recordsOf: (service: string) => readonly number[];
   /** FIELD_WEIGHT of each record's kind, by record index. */
   weights: Float64Array;
 }
@@ -53,12 +54,18 @@ let shipped: Searcher | undefined;
 
 /** A searcher over `records`, with the word index from the build or made now. */
 export function createSearcher(records: SearchRecord[], index: WordIndex = buildWordIndex(records)): Searcher {
-  const recordsOf = new Map<string, number[]>();
-  records.forEach((r, i) => {
-    const list = recordsOf.get(r.service) ?? [];
-    list.push(i);
-    recordsOf.set(r.service, list);
-  });
+  let byService: Map<string, number[]> | undefined;
+  const recordsOf = (service: string) => {
+    if (!byService) {
+      byService = new Map();
+      for (const [i, r] of records.entries()) {
+        const list = byService.get(r.service);
+        if (list) list.push(i);
+        else byService.set(r.service, [i]);
+      }
+    }
+    return byService.get(service) ?? [];
+  };
   return { records, index, recordsOf, weights: Float64Array.from(records, (r) => FIELD_WEIGHT[kindOf(r)]) };
 }
 
@@ -98,7 +105,7 @@ function candidates(searcher: Searcher, words: string[]): { pool: SearchRecord[]
     for (const [vocabIndex, q] of matched) for (const r of index.postings.at(vocabIndex)!) offer(r, q);
     if (words.length > 1) {
       for (const [service, ownerWords] of Object.entries(index.owners)) {
-        if (ownerWords.some((w) => matched.has(w))) for (const r of searcher.recordsOf.get(service) ?? []) if (quality[r] === 0) offer(r, OWNER_WEIGHT);
+        if (ownerWords.some((w) => matched.has(w))) for (const r of searcher.recordsOf(service)) if (quality[r] === 0) offer(r, OWNER_WEIGHT);
       }
     }
     alive = [];
