@@ -4,7 +4,7 @@
 // compile cache of its own; Node 22's module.enableCompileCache does the same). Without a
 // usable cache (none written, another Node or V8 flags) V8 compiles as usual: same result.
 import { readFileSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 
@@ -22,10 +22,10 @@ export function loadStage(name: string, dir: string): unknown {
       // No cache for this stage: V8 compiles it.
     }
   }
-  const source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
-  // No import() in a stage: vm-compiled code has no module loader (the app is imported
-  // through cli.cjs, see scripts/bundle.ts).
-  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  // The file is already wrapped as Node wraps a CommonJS module (scripts/bundle.ts), so
+  // it is compiled as read. No import() in a stage: vm-compiled code has no module loader
+  // (the app is imported through cli.cjs, see scripts/bundle.ts).
+  const script = new vm.Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dir);
   if (writeCacheTo) process.once('exit', () => writeFileSync(path.join(writeCacheTo, `${name}.bin`), script.createCachedData()));
