@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { questions, searchData, services } from '../src/content/bundle.js';
-import { packSearch, unpackSearch } from '../src/search/pack.js';
+import { questions, searchData, services, type SearchData } from '../src/content/bundle.js';
+import { packSearch, recordArray, unpackSearch } from '../src/search/pack.js';
 import { asciiJson, compileContent, compileNote, compileQuestions, ContentError, slugify } from '../src/content/compile.js';
 import { plainText, type Block, type Service } from '../src/content/types.js';
 
@@ -79,7 +79,7 @@ describe('the shipped content', () => {
     const packed = packSearch(records, index);
     expect(JSON.stringify(packed).length).toBeLessThan(0.85 * JSON.stringify({ records, index }).length);
     // Postings are compared list by list: the unpacked ones decode on demand.
-    const plain = (data: ReturnType<typeof unpackSearch>) => ({ ...data, index: { ...data.index, postings: Array.from({ length: data.index.postings.length }, (_, i) => data.index.postings.at(i)) } });
+    const plain = (data: SearchData) => ({ records: recordArray(data.records), index: { ...data.index, postings: Array.from({ length: data.index.postings.length }, (_, i) => data.index.postings.at(i)) } });
     expect(plain(unpackSearch(JSON.parse(JSON.stringify(packed)) as typeof packed))).toEqual({ records, index });
     expect(plain(searchData())).toEqual({ records, index });
   });

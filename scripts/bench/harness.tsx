@@ -8,6 +8,7 @@ import { render } from 'ink';
 import { searchData, useContentDir } from '../../src/content/bundle.js';
 import type { SearchRecord } from '../../src/content/types.js';
 import { ProgressStore } from '../../src/progress/store.js';
+import { recordArray } from '../../src/search/pack.js';
 import { createSearcher, search } from '../../src/search/search.js';
 import { App } from '../../src/ui/App.js';
 import { INK_OPTIONS } from '../../src/ui/run.js';
@@ -145,7 +146,7 @@ useContentDir(process.argv[2]!);
 // Keys first: the app's heap, without the 10× corpus the search figures build (its garbage
 // would be collected during the keystrokes and count against the app).
 const keys = await keyTimings();
-const shipped = searchData().records;
+const shipped = recordArray(searchData().records);
 const synthetic = syntheticRecords(shipped);
 const big = createSearcher(synthetic);
 console.log(

@@ -6,12 +6,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { unpackSearch, type PackedSearch } from '../search/pack.js';
-import type { ContentBundle, Question, Service } from './types.js';
+import { unpackSearch, type PackedSearch, type RecordList } from '../search/pack.js';
+import type { WordIndex } from '../search/index.js';
+import type { Question, Service } from './types.js';
 
 /** A service without the body of its note: what `list`, lookups and search results need. */
 export type ServiceMeta = Omit<Service, 'blocks'>;
-export type SearchData = Pick<ContentBundle, 'records' | 'index'>;
+export interface SearchData {
+  /** Made one by one as queries reach them (search/pack.ts). */
+  records: RecordList;
+  index: WordIndex;
+}
 
 /**
  * Where scripts/build.ts puts the files: generated/ in the source tree; content/ beside

@@ -1,11 +1,17 @@
 // The search index as stored in search.json: the records as parallel arrays (service and
-// section as numbers into name tables, the kind as a digit, the text) rather than 1,770
-// objects repeating "service", "section" and their values; and the postings (3,000 lists
-// of record numbers) as one string, decoded list by list when a query matches the word.
-// A third smaller, and JSON.parse builds a few arrays and strings instead of thousands of
-// objects and arrays: `awsnotes search` parses the index in half the time.
+// section as numbers into name tables, the kind as a digit) and their texts as one string,
+// rather than 1,770 objects repeating "service", "section" and their values; and the
+// postings (3,000 lists of record numbers) as one string, decoded list by list when a
+// query matches the word. JSON.parse builds a few arrays and strings instead of thousands
+// of objects, and a query makes only the records it scores: `awsnotes search` makes ~40.
 import type { SearchRecord } from '../content/types.js';
 import type { PostingLists, WordIndex } from './index.js';
+
+/** Search records by number: an array, or search.json's records made on demand. */
+export interface RecordList {
+  at(i: number): SearchRecord | undefined;
+  readonly length: number;
+}
 
 export const KINDS = ['title', 'alias', 'heading', 'line'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -18,7 +24,8 @@ export interface PackedSearch {
   section: number[];
   /** Index into KINDS of each record's own text. */
   kind: string;
-  text: string[];
+  /** The records' own texts, one per line. */
+  text: string;
   /** The word index, its postings packed by packPostings. */
   index: Omit<WordIndex, 'postings'> & { postings: string };
 }
@@ -45,22 +52,26 @@ export class PackedPostings implements PostingLists {
     if (!Number.isInteger(i) || i < 0 || i >= this.length) return undefined;
     let list = this.decoded[i];
     if (!list) {
-      const starts = (this.starts ??= this.findStarts());
+      const starts = (this.starts ??= pieceStarts(this.packed, ' ', this.length, 'posting lists'));
       const text = this.packed.slice(starts[i]!, starts[i + 1]! - 1);
       list = text ? text.split(',').map((n) => parseInt(n, 36)) : [];
       this.decoded[i] = list;
     }
     return list;
   }
+}
 
-  private findStarts(): Int32Array {
-    const starts = new Int32Array(this.length + 1);
-    let list = 1;
-    for (let at = this.packed.indexOf(' '); at >= 0 && list < this.length; at = this.packed.indexOf(' ', at + 1)) starts[list++] = at + 1;
-    if (list !== this.length) throw new Error(`search.json: ${list} posting lists for ${this.length} words`);
-    starts[this.length] = this.packed.length + 1;
-    return starts;
-  }
+/**
+ * Where each of the `count` pieces of `text` starts, the pieces separated by `separator`;
+ * entry `count` is one past the end, so piece i is text.slice(starts[i], starts[i + 1] - 1).
+ */
+function pieceStarts(text: string, separator: string, count: number, what: string): Int32Array {
+  const starts = new Int32Array(count + 1);
+  let piece = 1;
+  for (let at = text.indexOf(separator); at >= 0 && piece < count; at = text.indexOf(separator, at + 1)) starts[piece++] = at + 1;
+  if (piece !== count) throw new Error(`search.json: ${piece} ${what} where ${count} were expected`);
+  starts[count] = text.length + 1;
+  return starts;
 }
 
 /** The first of KINDS the record has; called for every record when a searcher is made. */
@@ -85,17 +96,46 @@ export function packSearch(records: readonly SearchRecord[], index: WordIndex): 
     service: records.map((r) => position(services, r.service)),
     section: records.map((r) => (r.section === null ? -1 : position(sections, r.section))),
     kind: records.map((r) => KINDS.indexOf(kindOf(r))).join(''),
-    text: records.map((r) => r[kindOf(r)] ?? ''),
+    text: records
+      .map((r) => {
+        const text = r[kindOf(r)] ?? '';
+        if (text.includes('\n')) throw new Error(`search record of ${r.service} spans lines: ${JSON.stringify(text)}`);
+        return text;
+      })
+      .join('\n'),
     index: { ...index, postings: packPostings(index.postings) },
   };
 }
 
-export function unpackSearch(packed: PackedSearch): { records: SearchRecord[]; index: WordIndex } {
-  const { services, sections, service, section, kind, text } = packed;
-  const records = text.map((value, i): SearchRecord => {
-    const record: SearchRecord = { service: services[service[i]!]!, section: section[i]! < 0 ? null : sections[section[i]!]! };
-    record[KINDS[Number(kind[i])]!] = value;
+/** The records of search.json, each made the first time it is asked for. */
+export class PackedRecords implements RecordList {
+  readonly length: number;
+  private starts: Int32Array | undefined;
+  private readonly made: SearchRecord[] = [];
+
+  constructor(private readonly packed: Omit<PackedSearch, 'index'>) {
+    this.length = packed.service.length;
+  }
+
+  at(i: number): SearchRecord | undefined {
+    if (!Number.isInteger(i) || i < 0 || i >= this.length) return undefined;
+    let record = this.made[i];
+    if (!record) {
+      const { services, sections, service, section, kind, text } = this.packed;
+      const starts = (this.starts ??= pieceStarts(text, '\n', this.length, 'record texts'));
+      record = { service: services[service[i]!]!, section: section[i]! < 0 ? null : sections[section[i]!]! };
+      record[KINDS[Number(kind[i])]!] = text.slice(starts[i]!, starts[i + 1]! - 1);
+      this.made[i] = record;
+    }
     return record;
-  });
-  return { records, index: { ...packed.index, postings: new PackedPostings(packed.index.postings, packed.index.vocab.length) } };
+  }
+}
+
+export function unpackSearch(packed: PackedSearch): { records: PackedRecords; index: WordIndex } {
+  return { records: new PackedRecords(packed), index: { ...packed.index, postings: new PackedPostings(packed.index.postings, packed.index.vocab.length) } };
+}
+
+/** Every record of a list, as an array (tests, the bench's synthetic corpus). */
+export function recordArray(list: RecordList): SearchRecord[] {
+  return Array.from({ length: list.length }, (_, i) => list.at(i)!);
 }

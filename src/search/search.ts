@@ -6,7 +6,7 @@ import Fuse, { type FuseResult } from 'fuse.js';
 import { searchData } from '../content/bundle.js';
 import type { SearchRecord } from '../content/types.js';
 import { buildWordIndex, matchWord, tokenize, type WordIndex } from './index.js';
-import { kindOf, type Kind } from './pack.js';
+import { kindOf, recordArray, type Kind, type RecordList } from './pack.js';
 import { SEARCH_KEYS } from './keys.js';
 
 export type HitKind = Kind;
@@ -42,37 +42,41 @@ export function thresholdFor(query: string): number {
 }
 
 export interface Searcher {
-  records: SearchRecord[];
+  records: RecordList;
   index: WordIndex;
   /** Indexes of a service's records (made on first use: only multi-word queries ask). */
   recordsOf: (service: string) => readonly number[];
-  /** FIELD_WEIGHT of each record's kind, by record index. */
-  weights: Float64Array;
 }
 
 let shipped: Searcher | undefined;
 
-/** A searcher over `records`, with the word index from the build or made now. */
-export function createSearcher(records: SearchRecord[], index: WordIndex = buildWordIndex(records)): Searcher {
+/** A searcher over an array of records, with its word index made now. */
+export function createSearcher(records: readonly SearchRecord[]): Searcher {
+  return searcherOver(records, buildWordIndex(records));
+}
+
+/** Nothing is done per record until a query needs it (search.json's records are made on demand). */
+function searcherOver(records: RecordList, index: WordIndex): Searcher {
   let byService: Map<string, number[]> | undefined;
   const recordsOf = (service: string) => {
     if (!byService) {
       byService = new Map();
-      for (const [i, r] of records.entries()) {
-        const list = byService.get(r.service);
+      for (let i = 0; i < records.length; i++) {
+        const owner = records.at(i)!.service;
+        const list = byService.get(owner);
         if (list) list.push(i);
-        else byService.set(r.service, [i]);
+        else byService.set(owner, [i]);
       }
     }
     return byService.get(service) ?? [];
   };
-  return { records, index, recordsOf, weights: Float64Array.from(records, (r) => FIELD_WEIGHT[kindOf(r)]) };
+  return { records, index, recordsOf };
 }
 
 function shippedSearcher(): Searcher {
   if (!shipped) {
     const data = searchData();
-    shipped = createSearcher(data.records, data.index);
+    shipped = searcherOver(data.records, data.index);
   }
   return shipped;
 }
@@ -88,7 +92,7 @@ export function normalizeQuery(query: string): string {
  * one letter can touch thousands of records.
  */
 function candidates(searcher: Searcher, words: string[]): { pool: SearchRecord[]; matched: Map<number, number>[] } {
-  const { index, records, weights } = searcher;
+  const { index, records } = searcher;
   const matchedByWord: Map<number, number>[] = [];
   const total = new Float64Array(records.length);
   const matchedWords = new Uint8Array(records.length);
@@ -112,14 +116,14 @@ function candidates(searcher: Searcher, words: string[]): { pool: SearchRecord[]
     for (const r of touched) {
       if (matchedWords[r] !== n) continue; // missed an earlier word
       matchedWords[r] = n + 1;
-      total[r]! += quality[r]! * weights[r]!;
+      total[r]! += quality[r]! * FIELD_WEIGHT[kindOf(records.at(r)!)];
       alive.push(r);
     }
   }
   const pool = alive
     .sort((a, b) => total[b]! - total[a]! || a - b)
     .slice(0, CANDIDATES)
-    .map((r) => records[r]!);
+    .map((r) => records.at(r)!);
   return { pool, matched: matchedByWord };
 }
 
@@ -261,5 +265,5 @@ export function groupByService(hits: SearchHit[]): { service: string; hits: Sear
 
 /** For tests and the bench: the records behind the shipped index. */
 export function shippedRecords(): SearchRecord[] {
-  return shippedSearcher().records;
+  return recordArray(shippedSearcher().records);
 }
