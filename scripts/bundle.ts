@@ -16,13 +16,15 @@ const stub = (name: string) => path.join(root, 'src', 'stubs', name);
 
 const stubs: Plugin[] = [
   {
-    // See src/stubs/ajv.ts, semver.ts and conf-crypto.ts: conf's schema, migration and
-    // encryption support, never used, stays out of start-up. conf-assert.ts: a fast path.
+    // See src/stubs/ajv.ts, semver.ts, conf-crypto.ts and conf-uint8array.ts: conf's schema,
+    // migration and encryption support, never used, stays out of start-up. conf-assert.ts:
+    // a fast path.
     name: 'stub-conf-extras',
     setup(build) {
       build.onResolve({ filter: /^ajv(-formats)?(\/.*)?$/ }, () => ({ path: stub('ajv.ts') }));
       build.onResolve({ filter: /^semver$/ }, () => ({ path: stub('semver.ts') }));
       build.onResolve({ filter: /^node:crypto$/ }, (args) => (/[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub('conf-crypto.ts') } : undefined));
+      build.onResolve({ filter: /^uint8array-extras$/ }, (args) => (/[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub('conf-uint8array.ts') } : undefined));
       build.onResolve({ filter: /^node:assert$/ }, (args) => (/[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub('conf-assert.ts') } : undefined));
     },
   },

@@ -4,6 +4,12 @@ import * as z from 'zod/mini';
 
 export const PROGRESS_VERSION = 2;
 
+// Each schema is built once and shared: building one costs `awsnotes show` tens of
+// microseconds of code that runs once per process.
+const text = z.string();
+const nonEmpty = z.string().check(z.minLength(1));
+const number = z.number();
+const boolean = z.boolean();
 const isoDate = z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date'));
 const count = z.number().check(z.int(), z.minimum(0));
 
@@ -16,11 +22,11 @@ const noteRead = z.object({
 /** One answer to one question, as it happened. */
 const answer = z.object({
   /** Unique per answer, so merging two files counts each answer once. */
-  id: z.string().check(z.minLength(1)),
-  question: z.string().check(z.minLength(1)),
+  id: nonEmpty,
+  question: nonEmpty,
   /** Indexes of the chosen options, in the bank's order (not the shuffled order shown). */
   chosen: z.array(count),
-  correct: z.boolean(),
+  correct: boolean,
   at: isoDate,
   /** Time from showing the question to submitting the answer. */
   ms: count,
@@ -32,11 +38,11 @@ const answer = z.object({
 /** ts-fsrs card fields, dates as ISO strings. */
 const card = z.object({
   due: isoDate,
-  stability: z.number(),
-  difficulty: z.number(),
-  elapsed_days: z.number(),
-  scheduled_days: z.number(),
-  learning_steps: z.number(),
+  stability: number,
+  difficulty: number,
+  elapsed_days: number,
+  scheduled_days: number,
+  learning_steps: number,
   reps: count,
   lapses: count,
   state: z.number().check(z.int(), z.minimum(0), z.maximum(3)),
@@ -44,24 +50,24 @@ const card = z.object({
 });
 
 const examResult = z.object({
-  id: z.string().check(z.minLength(1)),
+  id: nonEmpty,
   startedAt: isoDate,
   finishedAt: isoDate,
   questions: count,
   correct: count,
   scaled: z.number().check(z.int(), z.minimum(100), z.maximum(1000)),
-  passed: z.boolean(),
-  timedOut: z.boolean(),
-  domains: z.record(z.string(), z.object({ questions: count, correct: count })),
+  passed: boolean,
+  timedOut: boolean,
+  domains: z.record(text, z.object({ questions: count, correct: count })),
 });
 
 export const progressSchema = z.object({
   version: z.literal(PROGRESS_VERSION),
-  notesRead: z.record(z.string(), noteRead),
+  notesRead: z.record(text, noteRead),
   answers: z.array(answer),
-  cards: z.record(z.string(), card),
+  cards: z.record(text, card),
   /** Flagged question ids → when they were flagged. */
-  flags: z.record(z.string(), isoDate),
+  flags: z.record(text, isoDate),
   exams: z.array(examResult),
   settings: z.object({ examDate: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))) }),
 });
