@@ -63,6 +63,23 @@ describe('ProgressStore', () => {
     expect(Object.keys(ProgressStore.open({ dir }).read().notesRead)).toEqual(['kms']);
   });
 
+  it('sees every change another writer made between two of its saves, valid or not', () => {
+    const dir = tempDir();
+    const mine = ProgressStore.open({ dir });
+    const other = ProgressStore.open({ dir });
+    mine.markRead('sqs');
+    other.markRead('kms');
+    mine.markRead('iam');
+    expect(Object.keys(mine.read().notesRead).sort()).toEqual(['iam', 'kms', 'sqs']);
+    // Rewritten by hand with the same text length, one count changed: read, not assumed.
+    const edited = readFileSync(fileIn(dir), 'utf8').replace('"count": 1', '"count": 7');
+    writeFileSync(fileIn(dir), edited);
+    expect(mine.read().notesRead.sqs?.count).toBe(7);
+    mine.markRead('sqs');
+    expect(ProgressStore.open({ dir }).read().notesRead.sqs?.count).toBe(8);
+    expect(mine.notices).toEqual([]);
+  });
+
   it('a file from a newer version is left untouched and the session does not save', () => {
     const dir = tempDir();
     const future = JSON.stringify({ version: PROGRESS_VERSION + 1, notesRead: {}, somethingNew: true });

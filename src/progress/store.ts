@@ -4,7 +4,8 @@
 // - a file from a newer version, or one we cannot read or write, is left alone and the
 //   session runs without saving (and says so);
 // - every update re-reads the file under a lock file, so parallel processes never lose
-//   each other's updates.
+//   each other's updates;
+// - the schema is checked only on text this process has not read or written itself.
 import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
@@ -15,6 +16,21 @@ export interface StoreOptions {
   dir?: string;
   env?: Record<string, string | undefined>;
   now?: () => Date;
+}
+
+/**
+ * The file as this process last saw it: text it checked against the schema or wrote
+ * itself, and the progress that text holds. conf reads and parses the file each time it
+ * is asked for the store (twice to open, twice per save) and the schema check costs more
+ * than reading: text equal to `known.text` is neither parsed nor checked again. Only a
+ * file someone else changed (another awsnotes, an editor) is, as it must be.
+ */
+interface FileView {
+  known?: { text: string; progress: Progress };
+  /** The text of the latest read, if the file existed. */
+  lastRead?: string;
+  /** The text of the latest write. */
+  lastWritten?: string;
 }
 
 const LOCK_STALE_MS = 10_000;
@@ -39,24 +55,30 @@ export class ProgressStore {
   private conf: Conf<Progress> | undefined;
   private memory: Progress = emptyProgress();
   private readonly now: () => Date;
+  private readonly view: FileView;
 
-  private constructor(conf: Conf<Progress> | undefined, filePath: string, now: () => Date) {
+  private constructor(conf: Conf<Progress> | undefined, filePath: string, now: () => Date, view: FileView) {
     this.conf = conf;
     this.path = filePath;
     this.now = now;
+    this.view = view;
   }
 
   static open(options: StoreOptions = {}): ProgressStore {
     const env = options.env ?? process.env;
     const now = options.now ?? (() => new Date());
     const dir = options.dir ?? (env.AWSNOTES_CONFIG_DIR || undefined);
+    const view: FileView = {};
     const confOptions = {
       projectName: 'awsnotes',
       configName: 'progress',
       ...(dir ? { cwd: path.resolve(dir) } : {}),
-      serialize: (value: Progress) => `${JSON.stringify(value, null, 2)}\n`,
-      // conf parses the file up to three times per save; the schema is checked in read().
-      deserialize: parseProgressJson as (text: string) => Progress,
+      serialize: (value: Progress) => (view.lastWritten = `${JSON.stringify(value, null, 2)}\n`),
+      // The schema is checked in read(), once per text (see FileView).
+      deserialize: (text: string) => {
+        view.lastRead = text;
+        return text === view.known?.text ? view.known.progress : (parseProgressJson(text) as Progress);
+      },
     };
     let conf: Conf<Progress>;
     try {
@@ -64,7 +86,7 @@ export class ProgressStore {
     } catch (error) {
       // conf reads the file in its constructor; work out the path ourselves to report it.
       const filePath = path.join(dir ? path.resolve(dir) : defaultDir(), 'progress.json');
-      const store = new ProgressStore(undefined, filePath, now);
+      const store = new ProgressStore(undefined, filePath, now, view);
       if (error instanceof ProgressFileError && error.kind === 'corrupt') {
         if (store.quarantine(error)) {
           try {
@@ -80,7 +102,7 @@ export class ProgressStore {
       store.readOnly(error);
       return store;
     }
-    const store = new ProgressStore(conf, conf.path, now);
+    const store = new ProgressStore(conf, conf.path, now, view);
     // Checked against the schema now, so a bad file is moved aside and reported at once.
     store.read();
     return store;
@@ -94,9 +116,16 @@ export class ProgressStore {
   read(): Progress {
     if (!this.conf) return this.memory;
     try {
+      this.view.lastRead = undefined;
       // conf returns {} when there is no file yet.
       const stored = this.conf.store as Partial<Progress>;
-      this.memory = stored.version === undefined ? emptyProgress() : validateProgress(stored);
+      const { known, lastRead } = this.view;
+      if (known && lastRead === known.text) this.memory = known.progress;
+      else if (stored.version === undefined || lastRead === undefined) this.memory = emptyProgress();
+      else {
+        this.memory = validateProgress(stored);
+        this.view.known = { text: lastRead, progress: this.memory };
+      }
       return this.memory;
     } catch (error) {
       if (error instanceof ProgressFileError && error.kind === 'corrupt' && this.quarantine(error)) return emptyProgress();
@@ -124,7 +153,10 @@ export class ProgressStore {
         return progress;
       }
       try {
+        this.view.lastWritten = undefined;
         this.conf.store = progress;
+        // Written from checked progress by typed code: known without checking it again.
+        if (this.view.lastWritten !== undefined) this.view.known = { text: this.view.lastWritten, progress };
       } catch (error) {
         this.memory = progress;
         this.readOnly(error);
