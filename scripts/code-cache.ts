@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const RUNS: { args: string[]; input?: string }[] = [
+  // No progress file yet: show saves its read mark through the store (its stage's cache).
+  { args: ['show', 'kms'] },
   { args: ['calc', 'dynamodb', 'read', '--size', '6KB', '--rate', '300/30s'] },
   { args: ['calc', 'kinesis', '--records', '2500/s', '--record-size', '2KB', '--consumers', '3'] },
   { args: ['quiz', '--plain', '--count', '1'], input: 'A\n' },

@@ -56,10 +56,15 @@ export async function show(args: string[], io: Io): Promise<number> {
   if (!result.found) return printCandidates(io, query, result.candidates);
   const service = loadService(result.found.id)!;
 
-  const { openStore, reportNotices } = await import('./store.js');
-  const store = openStore(io);
-  store.markRead(service.id);
-  reportNotices(store, io);
+  // The read mark: quickly when the progress file is as expected, else through the store,
+  // which also says what was wrong with it (progress/quick-read.ts).
+  const [{ progressDir }, { markReadQuickly }] = await Promise.all([import('../progress/file.js'), import('../progress/quick-read.js')]);
+  if (!markReadQuickly(progressDir(io.env), service.id, new Date())) {
+    const { openStore, reportNotices } = await import('./store.js');
+    const store = openStore(io);
+    store.markRead(service.id);
+    reportNotices(store, io);
+  }
 
   if (values.json) {
     const { id, title, aliases, category, domains, sections } = service;

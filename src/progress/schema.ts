@@ -1,8 +1,9 @@
 // The progress file: its current shape, validation, and migration from older versions.
 // Validated with zod/mini (small enough for start-up); migrations are plain functions.
 import * as z from 'zod/mini';
+import { PROGRESS_VERSION } from './file.js';
 
-export const PROGRESS_VERSION = 2;
+export { PROGRESS_VERSION };
 
 // Each schema is built once and shared: building one costs `awsnotes show` tens of
 // microseconds of code that runs once per process.

@@ -6,9 +6,10 @@
 // - every update re-reads the file under a lock file, so parallel processes never lose
 //   each other's updates;
 // - the schema is checked only on text this process has not read or written itself.
-import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
+import { errorCode, lockFile, PROGRESS_FILE, progressDir } from './file.js';
 import { emptyProgress, parseProgressJson, ProgressFileError, validateProgress, type Progress } from './schema.js';
 
 export interface StoreOptions {
@@ -31,17 +32,6 @@ interface FileView {
   lastRead?: string;
   /** The text of the latest write. */
   lastWritten?: string;
-}
-
-const LOCK_STALE_MS = 10_000;
-const LOCK_WAIT_MS = 15_000;
-
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function errorCode(error: unknown): string | undefined {
-  return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
 function timestamp(date: Date): string {
@@ -67,12 +57,12 @@ export class ProgressStore {
   static open(options: StoreOptions = {}): ProgressStore {
     const env = options.env ?? process.env;
     const now = options.now ?? (() => new Date());
-    const dir = options.dir ?? (env.AWSNOTES_CONFIG_DIR || undefined);
+    const dir = options.dir ? path.resolve(options.dir) : progressDir(env);
     const view: FileView = {};
     const confOptions = {
       projectName: 'awsnotes',
-      configName: 'progress',
-      ...(dir ? { cwd: path.resolve(dir) } : {}),
+      configName: PROGRESS_FILE.replace(/\.json$/, ''),
+      cwd: dir,
       serialize: (value: Progress) => (view.lastWritten = `${JSON.stringify(value, null, 2)}\n`),
       // The schema is checked in read(), once per text (see FileView).
       deserialize: (text: string) => {
@@ -85,7 +75,7 @@ export class ProgressStore {
       conf = new Conf<Progress>(confOptions);
     } catch (error) {
       // conf reads the file in its constructor; work out the path ourselves to report it.
-      const filePath = path.join(dir ? path.resolve(dir) : defaultDir(), 'progress.json');
+      const filePath = path.join(dir, PROGRESS_FILE);
       const store = new ProgressStore(undefined, filePath, now, view);
       if (error instanceof ProgressFileError && error.kind === 'corrupt') {
         if (store.quarantine(error)) {
@@ -144,7 +134,7 @@ export class ProgressStore {
       mutate(this.memory);
       return this.memory;
     }
-    const release = this.lock();
+    const release = lockFile(this.path);
     try {
       const progress = structuredClone(this.read());
       mutate(progress);
@@ -194,59 +184,6 @@ export class ProgressStore {
     this.conf = undefined;
     this.notices.push(`Progress will not be saved this session: ${this.path}: ${reason}. The file was left as it is.`);
   }
-
-  private lock(): () => void {
-    const lockPath = `${this.path}.lock`;
-    const started = Date.now();
-    for (;;) {
-      try {
-        const fd = openSync(lockPath, 'wx');
-        writeSync(fd, String(process.pid));
-        closeSync(fd);
-        return () => {
-          try {
-            unlinkSync(lockPath);
-          } catch {
-            // Already removed as stale by another process: nothing to release.
-          }
-        };
-      } catch (error) {
-        if (errorCode(error) === 'ENOENT') {
-          // The directory vanished; conf recreates it on write, the lock cannot help here.
-          return () => {};
-        }
-        if (errorCode(error) !== 'EEXIST') {
-          // Cannot create a lock file (read-only directory): writes will fail and say so.
-          return () => {};
-        }
-        if (lockIsStale(lockPath) || Date.now() - started > LOCK_WAIT_MS) {
-          try {
-            unlinkSync(lockPath);
-          } catch {
-            // Someone else removed it first.
-          }
-          continue;
-        }
-        sleepSync(5 + Math.random() * 10);
-      }
-    }
-  }
-}
-
-function lockIsStale(lockPath: string): boolean {
-  try {
-    if (Date.now() - statSync(lockPath).mtimeMs > LOCK_STALE_MS) return true;
-    const pid = Number(readFileSync(lockPath, 'utf8'));
-    if (!Number.isInteger(pid) || pid <= 0) return false;
-    try {
-      process.kill(pid, 0);
-      return false;
-    } catch (error) {
-      return errorCode(error) === 'ESRCH';
-    }
-  } catch {
-    return false;
-  }
 }
 
 function describeFsError(error: unknown): string {
@@ -256,11 +193,4 @@ function describeFsError(error: unknown): string {
   if (code === 'ENOSPC') return 'no space left on the device';
   if (code === 'EISDIR') return 'it is a directory';
   return (error as Error)?.message ?? String(error);
-}
-
-function defaultDir(): string {
-  // conf's own default, computed the same way (env-paths), used only for messages.
-  const home = process.env.HOME ?? '';
-  const xdg = process.env.XDG_CONFIG_HOME || path.join(home, '.config');
-  return path.join(xdg, 'awsnotes-nodejs');
 }
