@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { services } from '../src/content/bundle.js';
 import { plainText } from '../src/content/types.js';
-import { charLength, excerpt, findAll, highlight, lineText, truncateLine } from '../src/render/lines.js';
+import { charLength, excerpt, findAll, highlight, lineText, truncateLine, type Line, type Segment } from '../src/render/lines.js';
 import { layoutNote, wrap } from '../src/render/note.js';
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
@@ -110,6 +110,38 @@ describe('line helpers', () => {
   it('highlight splits segments at the ranges', () => {
     const line = highlight({ segments: [{ text: 'long polling' }] }, [[5, 11]]);
     expect(line.segments).toEqual([{ text: 'long ' }, { text: 'polling', role: 'match' }]);
+  });
+  it('highlight marks exactly the characters inside the ranges, whatever the ranges and segments', () => {
+    // The plain definition: walk the characters, start a new segment where marked-ness changes.
+    const reference = (line: Line, ranges: [number, number][]): Segment[] => {
+      const out: Segment[] = [];
+      let offset = 0;
+      for (const segment of line.segments) {
+        const chars = [...segment.text];
+        let run = '';
+        let runMarked = false;
+        chars.forEach((char, i) => {
+          const marked = ranges.some(([start, end]) => offset + i >= start && offset + i <= end);
+          if (run && marked !== runMarked) {
+            out.push(runMarked ? { ...segment, text: run, role: 'match' } : { ...segment, text: run });
+            run = '';
+          }
+          run += char;
+          runMarked = marked;
+        });
+        if (run) out.push(runMarked ? { ...segment, text: run, role: 'match' } : { ...segment, text: run });
+        offset += chars.length;
+      }
+      return out;
+    };
+    const segment = fc.record({ text: fc.oneof(fc.string({ maxLength: 12 }), fc.string({ maxLength: 6, unit: 'grapheme' })), role: fc.constantFrom(undefined, 'code' as const), bold: fc.constantFrom(undefined, true) }, { requiredKeys: ['text'] });
+    const range = fc.tuple(fc.integer({ min: -3, max: 40 }), fc.integer({ min: -3, max: 40 }));
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 5 }), fc.array(range, { minLength: 1, maxLength: 4 }), (segments, ranges) => {
+        expect(highlight({ segments }, ranges).segments).toEqual(reference({ segments }, ranges));
+      }),
+      { numRuns: 3000 },
+    );
   });
   it('findAll is case-insensitive and does not overlap', () => {
     expect(findAll('FIFO fifo', 'fifo')).toEqual([[0, 3], [5, 8]]);

@@ -46,30 +46,48 @@ export function truncateLine(line: Line, width: number): Line {
 
 /**
  * Re-styles the character ranges [start, end] (inclusive, over the line's plain text) with
- * `role`, splitting segments where needed. Used for search-match highlighting.
+ * `role`, splitting segments where needed. Used for search-match highlighting: the menu and
+ * the reader call it on each frame, so it cuts each segment at the range edges rather than
+ * walking it character by character.
  */
 export function highlight(line: Line, ranges: readonly (readonly [number, number])[], role: Role = 'match'): Line {
   if (ranges.length === 0) return line;
-  const marked = (index: number) => ranges.some(([start, end]) => index >= start && index <= end);
+  const marks = mergedRanges(ranges);
   const out: Segment[] = [];
   let offset = 0;
   for (const segment of line.segments) {
-    const chars = [...segment.text];
-    let run = '';
-    let runMarked: boolean | undefined;
-    chars.forEach((char, i) => {
-      const isMarked = marked(offset + i);
-      if (runMarked !== undefined && isMarked !== runMarked) {
-        out.push(runMarked ? { ...segment, text: run, role } : { ...segment, text: run });
-        run = '';
-      }
-      run += char;
-      runMarked = isMarked;
-    });
-    if (run) out.push(runMarked ? { ...segment, text: run, role } : { ...segment, text: run });
-    offset += chars.length;
+    // Cut by code points; text without surrogates is cut as it is, without an array.
+    const units: string | string[] = hasSurrogates(segment.text) ? [...segment.text] : segment.text;
+    const piece = (from: number, to: number, marked: boolean) => {
+      if (from >= to) return;
+      const text = typeof units === 'string' ? units.slice(from, to) : units.slice(from, to).join('');
+      out.push(marked ? { ...segment, text, role } : { ...segment, text });
+    };
+    let at = 0;
+    for (const [start, end] of marks) {
+      const from = Math.max(start - offset, at);
+      const to = Math.min(end - offset + 1, units.length);
+      if (from >= to) continue;
+      piece(at, from, false);
+      piece(from, to, true);
+      at = to;
+    }
+    piece(at, units.length, false);
+    offset += units.length;
   }
   return { segments: out };
+}
+
+/** Valid ranges sorted, with overlapping and touching ones joined. */
+function mergedRanges(ranges: readonly (readonly [number, number])[]): [number, number][] {
+  const sorted = ranges.filter(([start, end]) => start <= end).sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [start, end] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1] + 1) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
 }
 
 /** Every occurrence of `needle` in `haystack`, case-insensitive, as inclusive ranges. */
