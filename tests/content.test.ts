@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { questions, searchData, services, type SearchData } from '../src/content/bundle.js';
-import { packSearch, recordArray, unpackSearch } from '../src/search/pack.js';
+import { kindOf, packSearch, recordArray, unpackSearch } from '../src/search/pack.js';
 import { asciiJson, compileContent, compileNote, compileQuestions, ContentError, slugify } from '../src/content/compile.js';
 import { plainText, type Block, type Service } from '../src/content/types.js';
 
@@ -82,6 +82,8 @@ describe('the shipped content', () => {
     const plain = (data: SearchData) => ({ records: recordArray(data.records), index: { ...data.index, postings: Array.from({ length: data.index.postings.length }, (_, i) => data.index.postings.at(i)) } });
     expect(plain(unpackSearch(JSON.parse(JSON.stringify(packed)) as typeof packed))).toEqual({ records, index });
     expect(plain(searchData())).toEqual({ records, index });
+    const shipped = searchData().records;
+    expect(Array.from({ length: shipped.length }, (_, i) => shipped.kindAt?.(i))).toEqual(records.map(kindOf));
   });
 
   it('stores the compiled content as ASCII JSON that reads back to exactly what the build made', () => {

@@ -11,6 +11,8 @@ import type { PostingLists, WordIndex } from './index.js';
 export interface RecordList {
   at(i: number): SearchRecord | undefined;
   readonly length: number;
+  /** kindOf(at(i)), where it is known without making the record. */
+  kindAt?(i: number): Kind;
 }
 
 export const KINDS = ['title', 'alias', 'heading', 'line'] as const;
@@ -128,6 +130,10 @@ export class PackedRecords implements RecordList {
       this.made[i] = record;
     }
     return record;
+  }
+
+  kindAt(i: number): Kind {
+    return KINDS[Number(this.packed.kind[i])]!;
   }
 }
 

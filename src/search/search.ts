@@ -46,6 +46,8 @@ export interface Searcher {
   index: WordIndex;
   /** Indexes of a service's records (made on first use: only multi-word queries ask). */
   recordsOf: (service: string) => readonly number[];
+  /** FIELD_WEIGHT of each record's kind, by record index: one letter touches thousands. */
+  weights: Float64Array;
 }
 
 let shipped: Searcher | undefined;
@@ -55,7 +57,7 @@ export function createSearcher(records: readonly SearchRecord[]): Searcher {
   return searcherOver(records, buildWordIndex(records));
 }
 
-/** Nothing is done per record until a query needs it (search.json's records are made on demand). */
+/** No record is made until a query needs it (search.json's records are made on demand). */
 function searcherOver(records: RecordList, index: WordIndex): Searcher {
   let byService: Map<string, number[]> | undefined;
   const recordsOf = (service: string) => {
@@ -70,7 +72,9 @@ function searcherOver(records: RecordList, index: WordIndex): Searcher {
     }
     return byService.get(service) ?? [];
   };
-  return { records, index, recordsOf };
+  const weights = new Float64Array(records.length);
+  for (let i = 0; i < records.length; i++) weights[i] = FIELD_WEIGHT[records.kindAt ? records.kindAt(i) : kindOf(records.at(i)!)];
+  return { records, index, recordsOf, weights };
 }
 
 function shippedSearcher(): Searcher {
@@ -92,7 +96,7 @@ export function normalizeQuery(query: string): string {
  * one letter can touch thousands of records.
  */
 function candidates(searcher: Searcher, words: string[]): { pool: SearchRecord[]; matched: Map<number, number>[] } {
-  const { index, records } = searcher;
+  const { index, records, weights } = searcher;
   const matchedByWord: Map<number, number>[] = [];
   const total = new Float64Array(records.length);
   const matchedWords = new Uint8Array(records.length);
@@ -116,7 +120,7 @@ function candidates(searcher: Searcher, words: string[]): { pool: SearchRecord[]
     for (const r of touched) {
       if (matchedWords[r] !== n) continue; // missed an earlier word
       matchedWords[r] = n + 1;
-      total[r]! += quality[r]! * FIELD_WEIGHT[kindOf(records.at(r)!)];
+      total[r]! += quality[r]! * weights[r]!;
       alive.push(r);
     }
   }
