@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packPostings, PackedPostings } from '../src/search/pack.js';
 import { findService } from '../src/content/lookup.js';
+import { matchWord } from '../src/search/index.js';
 import { search, thresholdFor } from '../src/search/search.js';
 import { menuRows } from '../src/browse/menu.js';
 
@@ -104,5 +105,27 @@ describe('packed postings', () => {
 
   it('a damaged string is an error, not wrong results', () => {
     expect(() => new PackedPostings('1,2 3', 3).at(0)).toThrow(/2 posting lists where 3 were expected/);
+  });
+});
+
+describe('matchWord', () => {
+  it('finds exactly the words that equal, start with or contain the typed word', () => {
+    const vocabulary = fc.uniqueArray(fc.stringMatching(/^[a-e0-2]{1,8}$/), { maxLength: 60 }).map((words) => [...words].sort());
+    fc.assert(
+      fc.property(vocabulary, fc.stringMatching(/^[a-e0-2]{1,5}$/), (vocab, word) => {
+        const found = matchWord({ vocab, postings: { at: () => [], length: vocab.length }, owners: {} }, word);
+        // The definition: 1 for the word itself, 0.8 for a longer word it begins, 0.6 for a
+        // longer word holding it elsewhere (three letters or more), typos only if none.
+        const expected = new Map<number, number>();
+        vocab.forEach((v, i) => {
+          if (v === word) expected.set(i, 1);
+          else if (v.startsWith(word)) expected.set(i, 0.8);
+        });
+        if (word.length >= 3) vocab.forEach((v, i) => v.length > word.length && v.includes(word) && !expected.has(i) && expected.set(i, 0.6));
+        if (expected.size > 0 || word.length < 4) expect([...found].sort((a, b) => a[0] - b[0])).toEqual([...expected].sort((a, b) => a[0] - b[0]));
+        else for (const [i] of found) expect(vocab[i]).not.toContain(word);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

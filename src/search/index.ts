@@ -87,6 +87,32 @@ export function boundedDistance(a: string, b: string, max: number): number {
   return previous[b.length]!;
 }
 
+/** The vocabulary as one string, words separated by a newline (no word holds one). */
+const joined = new WeakMap<readonly string[], { text: string; starts: Int32Array }>();
+
+function joinedVocab(vocab: readonly string[]): { text: string; starts: Int32Array } {
+  let found = joined.get(vocab);
+  if (!found) {
+    const starts = new Int32Array(vocab.length);
+    for (let i = 1; i < vocab.length; i++) starts[i] = starts[i - 1]! + vocab[i - 1]!.length + 1;
+    found = { text: vocab.join('\n'), starts };
+    joined.set(vocab, found);
+  }
+  return found;
+}
+
+/** The index of the word that holds position `at` of the joined vocabulary. */
+function wordAt(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * The vocabulary words a typed word may mean, with a quality from 1 (the same word) down:
  * a prefix ("dyn" → "dynamodb"), a word containing it, or a typo ("kinessis" → "kinesis").
@@ -99,9 +125,12 @@ export function matchWord(index: WordIndex, word: string): Map<number, number> {
   };
   for (let i = lowerBound(vocab, word); i < vocab.length && vocab[i]!.startsWith(word); i++) offer(i, vocab[i] === word ? 1 : 0.8);
   if (word.length >= 3) {
-    vocab.forEach((v, i) => {
-      if (v.length > word.length && v.includes(word)) offer(i, 0.6);
-    });
+    // Words containing it: found by indexOf in the joined vocabulary, not word by word.
+    const { text, starts } = joinedVocab(vocab);
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const i = wordAt(starts, at);
+      if (vocab[i]!.length > word.length) offer(i, 0.6);
+    }
   }
   // Typos only for a word the notes do not contain: "kinessis", not "dynamo".
   if (word.length >= 4 && found.size === 0) {
