@@ -7,14 +7,15 @@ import envPaths from 'env-paths';
 
 export const PROGRESS_VERSION = 2;
 
-/** conf's own defaults for the store: project awsnotes, file progress.json. */
-const PROJECT = 'awsnotes';
-export const PROGRESS_FILE = 'progress.json';
+/** How the store names its conf: the project (for conf's directory) and the file. */
+export const PROJECT_NAME = 'awsnotes';
+export const CONFIG_NAME = 'progress';
+export const PROGRESS_FILE = `${CONFIG_NAME}.json`;
 
 /** $AWSNOTES_CONFIG_DIR, or the per-user directory conf picks (env-paths, suffix "nodejs"). */
 export function progressDir(env: Record<string, string | undefined>): string {
   const dir = env.AWSNOTES_CONFIG_DIR;
-  return dir ? path.resolve(dir) : envPaths(PROJECT, { suffix: 'nodejs' }).config;
+  return dir ? path.resolve(dir) : envPaths(PROJECT_NAME, { suffix: 'nodejs' }).config;
 }
 
 const LOCK_STALE_MS = 10_000;

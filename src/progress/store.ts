@@ -9,7 +9,7 @@
 import { renameSync } from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import { errorCode, lockFile, PROGRESS_FILE, progressDir } from './file.js';
+import { CONFIG_NAME, errorCode, lockFile, PROGRESS_FILE, progressDir, PROJECT_NAME } from './file.js';
 import { emptyProgress, parseProgressJson, ProgressFileError, validateProgress, type Progress } from './schema.js';
 
 export interface StoreOptions {
@@ -60,8 +60,8 @@ export class ProgressStore {
     const dir = options.dir ? path.resolve(options.dir) : progressDir(env);
     const view: FileView = {};
     const confOptions = {
-      projectName: 'awsnotes',
-      configName: PROGRESS_FILE.replace(/\.json$/, ''),
+      projectName: PROJECT_NAME,
+      configName: CONFIG_NAME,
       cwd: dir,
       serialize: (value: Progress) => (view.lastWritten = `${JSON.stringify(value, null, 2)}\n`),
       // The schema is checked in read(), once per text (see FileView).

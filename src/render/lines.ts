@@ -20,6 +20,18 @@ export function lineText(line: Line): string {
 /** True when `text` holds a surrogate, so code points and UTF-16 units differ. */
 export const hasSurrogates = (text: string) => /[\ud800-\udfff]/.test(text);
 
+/** Text indexable by code point: the string itself when it holds no surrogate, else its code points. */
+export type CodePoints = string | string[];
+
+export function codePoints(text: string, surrogates = hasSurrogates(text)): CodePoints {
+  return surrogates ? [...text] : text;
+}
+
+/** Code points [from, to) of `units` as a string. */
+export function sliceCodePoints(units: CodePoints, from: number, to: number): string {
+  return typeof units === 'string' ? units.slice(from, to) : units.slice(from, to).join('');
+}
+
 /** Length in code points, as the terminal counts them (one regex test for most text). */
 export function charLength(text: string): number {
   if (!hasSurrogates(text)) return text.length;
@@ -56,11 +68,10 @@ export function highlight(line: Line, ranges: readonly (readonly [number, number
   const out: Segment[] = [];
   let offset = 0;
   for (const segment of line.segments) {
-    // Cut by code points; text without surrogates is cut as it is, without an array.
-    const units: string | string[] = hasSurrogates(segment.text) ? [...segment.text] : segment.text;
+    const units = codePoints(segment.text);
     const piece = (from: number, to: number, marked: boolean) => {
       if (from >= to) return;
-      const text = typeof units === 'string' ? units.slice(from, to) : units.slice(from, to).join('');
+      const text = sliceCodePoints(units, from, to);
       out.push(marked ? { ...segment, text, role } : { ...segment, text });
     };
     let at = 0;

@@ -1,7 +1,7 @@
 // Lays a compiled note out as styled lines for a given width: word-wrapped paragraphs,
 // bullets with hanging indents, code blocks, and tables that fit or fold into lists.
 import { plainText, type Block, type Service, type Span } from '../content/types.js';
-import { charLength, hasSurrogates, type Line, type Segment } from './lines.js';
+import { charLength, codePoints, hasSurrogates, sliceCodePoints, type Line, type Segment } from './lines.js';
 
 export interface NoteLayout {
   lines: Line[];
@@ -65,13 +65,11 @@ export function wrap(segments: Segment[], width: number, first: Segment[] = [], 
   };
   /** Puts `text` on the line, cut where the line is full (only a word longer than a line is). */
   const place = (text: string, style: Segment, surrogates: boolean) => {
-    // Cut by code points; text without surrogates is cut as it is, without an array.
-    const units: string | string[] = surrogates ? [...text] : text;
+    const units = codePoints(text, surrogates);
     for (let at = 0; at < units.length; ) {
       if (!empty && used >= width) newLine();
       const take = Math.min(units.length - at, Math.max(1, width - used));
-      const piece = at === 0 && take === units.length ? text : units.slice(at, at + take);
-      append(typeof piece === 'string' ? piece : piece.join(''), style);
+      append(at === 0 && take === units.length ? text : sliceCodePoints(units, at, at + take), style);
       at += take;
       used += take;
       empty = false;
