@@ -45,7 +45,8 @@ describe('markReadQuickly', () => {
     ['the file is from a newer version', '{"version": 99, "notesRead": {}}'],
     ['notesRead is not an object', '{"version": 2, "notesRead": []}'],
     ['the entry is not a read mark', '{"version": 2, "notesRead": {"sqs": "yesterday"}}'],
-    ['the entry has no count', '{"version": 2, "notesRead": {"sqs": {"first": "x", "last": "x"}}}'],
+    ['the entry has no count', '{"version": 2, "notesRead": {"sqs": {"first": "2026-01-01T00:00:00.000Z", "last": "2026-01-01T00:00:00.000Z"}}}'],
+    ['the entry has a date that is not one', '{"version": 2, "notesRead": {"sqs": {"first": "yesterday", "last": "2026-01-01T00:00:00.000Z", "count": 1}}}'],
   ])('leaves everything to the store when %s', (_name, content) => {
     const dir = tempDir();
     if (content !== undefined) writeFileSync(fileIn(dir), content);

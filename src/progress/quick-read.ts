@@ -17,8 +17,11 @@ type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const isDate = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+
+/** An entry of notesRead as the schema (progress/schema.ts) accepts it. */
 function isReadMark(value: unknown): value is { first: string; last: string; count: number } {
-  return isObject(value) && typeof value.first === 'string' && typeof value.last === 'string' && Number.isInteger(value.count) && (value.count as number) >= 1;
+  return isObject(value) && isDate(value.first) && isDate(value.last) && Number.isInteger(value.count) && (value.count as number) >= 1;
 }
 
 /** Records that `serviceId` was read at `now`; false when the store must do it instead. */
