@@ -7,6 +7,7 @@ import { emptyProgress, parseProgress, PROGRESS_VERSION } from '../src/progress/
 import { ProgressStore } from '../src/progress/store.js';
 import { correctIndexes, isCorrect, lettersOf, parseLetters, present, toggle } from '../src/quiz/attempt.js';
 import { domainCounts, drawExam, EXAM_QUESTIONS, PASS_SCORE, scaledScore, scoreExam } from '../src/quiz/exam.js';
+import { loadExam, openExam, saveExam } from '../src/quiz/exam-save.js';
 import { createRng } from '../src/quiz/random.js';
 import { recordAnswer, recordExam, rerate, toggleFlag } from '../src/quiz/record.js';
 import { next, pick, startSession, submit, tally } from '../src/quiz/session.js';
@@ -255,3 +256,43 @@ describe('progress file migration', () => {
   });
 });
 
+
+describe('the saved exam', () => {
+  const draw = (seed: number) => () => {
+    const rng = createRng(seed);
+    return drawExam(bank(), rng).map((q) => present(q, rng));
+  };
+  const savedOne = (dir: string) => {
+    const presented = draw(3)();
+    const state = { presented, startedAt: 1_000, deadline: 1_000 + 130 * 60_000, answers: new Map([[presented[0]!.question.id, [1]]]), marked: new Set([presented[2]!.question.id]), current: 4 };
+    saveExam(dir, state);
+    return state;
+  };
+
+  it('reads back exactly what was saved', () => {
+    const dir = tempDir();
+    const state = savedOne(dir);
+    expect(loadExam(dir, bank())).toEqual({ state });
+    expect(loadExam(tempDir(), bank())).toBeUndefined();
+  });
+
+  it.each([
+    ['a question that left the bank', (b: Question[], id: string) => b.filter((q) => q.id !== id), /question .* is no longer in the bank/],
+    ['a question whose options changed', (b: Question[], id: string) => b.map((q) => (q.id === id ? { ...q, options: q.options.slice(0, 2) } : q)), /the options of .* have changed/],
+  ])('is refused, with the reason, after %s', (_name, change, reason) => {
+    const dir = tempDir();
+    const state = savedOne(dir);
+    const result = loadExam(dir, change(bank(), state.presented[0]!.question.id));
+    expect(result && 'problem' in result ? result.problem : '').toMatch(reason);
+  });
+
+  it('is deleted, not resumed, when the exam it holds was already recorded', () => {
+    const dir = tempDir();
+    const state = savedOne(dir);
+    const opened = openExam(dir, bank(), 2_000, new Set([new Date(state.startedAt).toISOString()]), draw(9));
+    expect(opened.notice).toBeUndefined();
+    expect(opened.state.startedAt).toBe(2_000);
+    expect(opened.state.answers.size).toBe(0);
+    expect(loadExam(dir, bank())).toBeUndefined();
+  });
+});

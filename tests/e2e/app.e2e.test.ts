@@ -91,6 +91,21 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     expect(terminal.alternateOn()).toBe(false);
   });
 
+  it('exam: closing the terminal mid-exam loses nothing; the next exam resumes it', async () => {
+    const dir = tempDir();
+    terminal = new Terminal(['exam'], { env: { AWSNOTES_CONFIG_DIR: dir } });
+    await terminal.waitFor((s) => /Q 1\/65 · answered 0/.test(s), 'the exam');
+    terminal.send('a');
+    await terminal.waitFor((s) => /Q 1\/65 · answered 1/.test(s), 'an answer');
+    terminal.send('n');
+    await terminal.waitFor((s) => /Q 2\/65 · answered 1/.test(s), 'question 2');
+    // Closing the window: the pane and awsnotes go with it (SIGHUP), with no chance to save.
+    terminal.kill();
+    terminal = new Terminal(['exam'], { env: { AWSNOTES_CONFIG_DIR: dir } });
+    // The notice comes a frame after the question: wait for both.
+    await terminal.waitFor((s) => /Q 2\/65 · answered 1/.test(s) && /Resumed your exam from \d\d:\d\d \(1\/65 answered\); its clock kept running\./.test(s), 'the same exam, on question 2, and the notice');
+  });
+
   it('quiz: answer a question, read the verdict, stop, quit; the answer is recorded', async () => {
     const dir = tempDir();
     terminal = new Terminal(['quiz', '--service', 'kms'], { env: { AWSNOTES_CONFIG_DIR: dir } });

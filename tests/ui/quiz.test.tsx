@@ -1,4 +1,6 @@
 // The Quiz screen and the exam simulation, rendered with ink-testing-library.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProgressStore } from '../../src/progress/store.js';
@@ -115,15 +117,18 @@ describe('Quiz screen', () => {
 });
 
 describe('Exam simulation', () => {
-  function exam(now: () => number) {
-    const store = ProgressStore.open({ dir: tempDir() });
+  function exam(now: () => number, dir = tempDir(), seed = 7) {
+    const store = ProgressStore.open({ dir });
     const modes: string[] = [];
+    const notices: string[] = [];
     let done = 0;
-    const app = render(<ExamScreen width={100} height={30} active store={store} seed={7} now={now} onMode={(m) => modes.push(m)} onNotice={() => {}} onDone={() => done++} />);
+    const app = render(<ExamScreen width={100} height={30} active store={store} seed={seed} now={now} onMode={(m) => modes.push(m)} onNotice={(n) => notices.push(n)} onDone={() => done++} />);
     cleanup = () => app.unmount();
     const frame = () => app.lastFrame() ?? '';
-    return { ...app, store, frame, done: () => done, wait: (test: (f: string) => boolean, what?: string) => until(frame, test, what) };
+    return { ...app, store, dir, notices, frame, done: () => done, wait: (test: (f: string) => boolean, what?: string) => until(frame, test, what) };
   }
+  const saved = (dir: string) => path.join(dir, 'exam-in-progress.json');
+  const questionText = (f: string) => f.split('\n').slice(1, 3).join('\n');
   const clock = (f: string) => /⏱ (\d+:\d\d) left/.exec(f)?.[1];
 
   it('counts down from 130:00, marks, jumps through the grid, and scores on submit', async () => {
@@ -189,5 +194,76 @@ describe('Exam simulation', () => {
     app.stdin.write('y');
     await until(() => String(app.done()), (d) => d === '1', 'done');
     expect(app.store.read().exams).toHaveLength(0);
+  });
+  it('a closed exam resumes where it was, answers and marks kept, its clock having run on', async () => {
+    let t = 2_000_000;
+    const first = exam(() => t);
+    await first.wait((f) => clock(f) === '130:00', 'the clock');
+    first.stdin.write('a');
+    await first.wait((f) => /answered 1/.test(f), 'answered');
+    first.stdin.write('m');
+    await first.wait((f) => /marked 1/.test(f), 'marked');
+    first.stdin.write('n');
+    const before = await first.wait((f) => /Q 2\/65/.test(f), 'next');
+    // The terminal closes: nothing runs on the way out, the save is already on disk.
+    first.unmount();
+    t += 10 * 60_000;
+    const again = exam(() => t, first.dir, 99);
+    const f = await again.wait((f) => /Q 2\/65/.test(f), 'resumed on question 2');
+    expect(f).toMatch(/answered 1 · marked 1 · ⏱ 120:00 left/);
+    expect(questionText(f)).toBe(questionText(before));
+    await until(() => again.notices.join(' '), (n) => /^Resumed your exam from \d\d:\d\d \(1\/65 answered\); its clock kept running\.$/.test(n), 'the notice');
+    again.stdin.write('p');
+    await again.wait((f) => /Q 1\/65 \? marked/.test(f), 'question 1, marked, as left');
+  });
+
+  it('an exam whose time ran out while closed is submitted as it stood', async () => {
+    let t = 3_000_000;
+    const first = exam(() => t);
+    await first.wait((f) => clock(f) === '130:00');
+    first.stdin.write('b');
+    await first.wait((f) => /answered 1/.test(f));
+    first.unmount();
+    t += 131 * 60_000;
+    const again = exam(() => t, first.dir);
+    const f = await again.wait((f) => /Scaled score/.test(f), 'submitted on opening');
+    expect(f).toMatch(/time ran out/);
+    await until(() => again.notices.join(' '), (n) => /^Time ran out on your exam from \d\d:\d\d while awsnotes was closed: submitted as it stood\.$/.test(n), 'the notice');
+    const progress = again.store.read();
+    expect(progress.exams).toHaveLength(1);
+    expect(progress.exams[0]).toMatchObject({ timedOut: true, startedAt: new Date(3_000_000).toISOString() });
+    expect(progress.answers.filter((a) => a.source === 'exam')).toHaveLength(1);
+    expect(existsSync(saved(first.dir))).toBe(false);
+  });
+
+  it('submitting or abandoning deletes the saved exam: the next one is new', async () => {
+    for (const end of ['submit', 'abandon'] as const) {
+      const first = exam(() => 4_000_000);
+      await first.wait((f) => clock(f) === '130:00');
+      first.stdin.write('a');
+      await first.wait((f) => /answered 1/.test(f));
+      expect(existsSync(saved(first.dir))).toBe(true);
+      first.stdin.write(end === 'submit' ? 'S' : 'q');
+      await first.wait((f) => /y \/ n/.test(f), 'asked');
+      first.stdin.write('y');
+      if (end === 'submit') await first.wait((f) => /Scaled score/.test(f), 'results');
+      else await until(() => String(first.done()), (d) => d === '1', 'left');
+      expect(existsSync(saved(first.dir)), end).toBe(false);
+      first.unmount();
+      const again = exam(() => 4_000_000, first.dir);
+      await again.wait((f) => /Q 1\/65 · answered 0/.test(f), `a new exam after ${end}`);
+      expect(again.notices).toEqual([]);
+      again.unmount();
+    }
+  });
+
+  it('a saved exam that cannot be resumed is moved aside, reported, and a new exam starts', async () => {
+    const dir = tempDir();
+    writeFileSync(saved(dir), '{"version": 1, "questions": [');
+    const app = exam(() => 5_000_000, dir);
+    await app.wait((f) => /Q 1\/65 · answered 0/.test(f), 'a new exam');
+    await until(() => app.notices.join(' '), (n) => /^The exam in progress could not be resumed \(it is not valid JSON\); it was kept as .*exam-in-progress\.corrupt-.*\.json\. A new exam starts\.$/.test(n), 'the notice');
+    const aside = readdirSync(dir).find((f) => f.startsWith('exam-in-progress.corrupt-'))!;
+    expect(readFileSync(path.join(dir, aside), 'utf8')).toBe('{"version": 1, "questions": [');
   });
 });

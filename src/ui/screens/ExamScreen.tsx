@@ -1,10 +1,12 @@
+import path from 'node:path';
 import { Box, Text, useInput } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { questions as bank, services } from '../../content/bundle.js';
 import { DOMAIN_INFO, DOMAINS, type Question } from '../../content/types.js';
 import type { ProgressStore } from '../../progress/store.js';
 import { isCorrect, LETTERS, present, toggle, type Presented } from '../../quiz/attempt.js';
-import { drawExam, EXAM_MINUTES, formatClock, PASS_SCORE, scoreExam, type ExamScore } from '../../quiz/exam.js';
+import { drawExam, formatClock, PASS_SCORE, scoreExam, type ExamScore } from '../../quiz/exam.js';
+import { discardExam, EXAM_FILE, openExam, saveExam } from '../../quiz/exam-save.js';
 import { createRng, randomSeed } from '../../quiz/random.js';
 import { recordAnswers, recordExam } from '../../quiz/record.js';
 import { questionLines } from '../../quiz/view.js';
@@ -39,15 +41,22 @@ interface Exam {
 const GRID_CELL = 5;
 
 export function ExamScreen({ width, height, active, store, onMode, onNotice, onDone, seed, now = Date.now }: ExamScreenProps) {
-  const exam = useMemo((): Exam => {
-    const rng = createRng(seed ?? randomSeed());
-    const questions = drawExam(bank(), rng);
-    const startedAt = now();
-    return { questions, presented: questions.map((q) => present(q, rng)), startedAt, deadline: startedAt + EXAM_MINUTES * 60_000 };
+  // Saved beside the progress file after every change (quiz/exam-save.ts), and resumed here.
+  const dir = path.dirname(store.path);
+  const opened = useMemo(() => {
+    const recorded = new Set(store.read().exams.map((e) => e.startedAt));
+    return openExam(dir, bank(), now(), recorded, () => {
+      const rng = createRng(seed ?? randomSeed());
+      return drawExam(bank(), rng).map((q) => present(q, rng));
+    });
   }, []);
-  const [answers, setAnswers] = useState<Map<string, number[]>>(new Map());
-  const [marked, setMarked] = useState<Set<string>>(new Set());
-  const [current, setCurrent] = useState(0);
+  const exam = useMemo((): Exam => {
+    const { presented, startedAt, deadline } = opened.state;
+    return { questions: presented.map((p) => p.question), presented, startedAt, deadline };
+  }, []);
+  const [answers, setAnswers] = useState<Map<string, number[]>>(opened.state.answers);
+  const [marked, setMarked] = useState<Set<string>>(opened.state.marked);
+  const [current, setCurrent] = useState(opened.state.current);
   const [phase, setPhase] = useState<Phase>('question');
   const [grid, setGrid] = useState(0);
   const [scroll, setScroll] = useState(0);
@@ -58,6 +67,28 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
   useEffect(() => {
     if (active) onMode('exam');
   }, [active]);
+  useEffect(() => {
+    if (opened.notice) onNotice(opened.notice);
+  }, []);
+
+  // Every answer, mark and move is saved at once; a save that fails is reported once.
+  const saving = useRef(true);
+  useEffect(() => {
+    if (phase === 'results' || !saving.current) return;
+    try {
+      saveExam(dir, { ...exam, answers, marked, current });
+    } catch (error) {
+      saving.current = false;
+      onNotice(`This exam cannot be saved as you go (${(error as Error).message}): if awsnotes closes, it is lost.`);
+    }
+  }, [answers, marked, current, phase]);
+  const discard = () => {
+    try {
+      discardExam(dir);
+    } catch (error) {
+      onNotice(`The saved exam ${path.join(dir, EXAM_FILE)} could not be deleted (${(error as Error).message}).`);
+    }
+  };
 
   const finish = (timedOut: boolean) => {
     const score = scoreExam(exam.questions, answers);
@@ -77,6 +108,7 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
       timedOut,
       domains: score.domains,
     });
+    discard();
     const notices = store.notices.splice(0);
     if (notices.length) onNotice(notices.join(' '));
     setResult({ ...score, timedOut });
@@ -131,7 +163,10 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
       if (phase === 'confirm-submit' || phase === 'confirm-leave') {
         if (isKey('exam.confirm', input, key)) {
           if (phase === 'confirm-submit') finish(false);
-          else onDone();
+          else {
+            discard();
+            onDone();
+          }
         } else if (isKey('exam.cancel', input, key)) setPhase('question');
         return;
       }

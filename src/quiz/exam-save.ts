@@ -1,0 +1,148 @@
+// An exam in progress, saved beside the progress file after every change, so that a
+// closed terminal, a crash or a killed process loses no answer. The next exam screen
+// resumes it, its clock having run on meanwhile (as a real exam's would), and if the time
+// ran out meanwhile the screen submits it as it stood. Submitting or abandoning the exam
+// deletes the file; a file that cannot be resumed is moved aside and reported.
+import { readFileSync, renameSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { writeFileSync as writeAtomically } from 'atomically';
+import * as z from 'zod/mini';
+import type { Question } from '../content/types.js';
+import type { Presented } from './attempt.js';
+import { EXAM_MINUTES } from './exam.js';
+
+export const EXAM_FILE = 'exam-in-progress.json';
+
+export interface ExamState {
+  presented: Presented[];
+  /** Epoch milliseconds. */
+  startedAt: number;
+  deadline: number;
+  /** Question id → chosen option indexes, in the bank's order. */
+  answers: Map<string, number[]>;
+  marked: Set<string>;
+  /** Index of the question on screen. */
+  current: number;
+}
+
+const index = z.number().check(z.int(), z.minimum(0));
+const savedSchema = z.object({
+  version: z.literal(1),
+  startedAt: z.number(),
+  deadline: z.number(),
+  questions: z.array(z.object({ id: z.string(), order: z.array(index) })),
+  answers: z.record(z.string(), z.array(index)),
+  marked: z.array(z.string()),
+  current: index,
+});
+
+export function saveExam(dir: string, state: ExamState): void {
+  const saved: z.infer<typeof savedSchema> = {
+    version: 1,
+    startedAt: state.startedAt,
+    deadline: state.deadline,
+    questions: state.presented.map((p) => ({ id: p.question.id, order: p.order })),
+    answers: Object.fromEntries(state.answers),
+    marked: [...state.marked],
+    current: state.current,
+  };
+  writeAtomically(path.join(dir, EXAM_FILE), `${JSON.stringify(saved)}\n`, { mode: 0o666 });
+}
+
+/** Deletes the saved exam, if any. */
+export function discardExam(dir: string): void {
+  try {
+    unlinkSync(path.join(dir, EXAM_FILE));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+export type SavedExam = { state: ExamState } | { problem: string } | undefined;
+
+/** The saved exam rebuilt against the question bank; undefined when there is none. */
+export function loadExam(dir: string, bank: readonly Question[]): SavedExam {
+  let text: string;
+  try {
+    text = readFileSync(path.join(dir, EXAM_FILE), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return { problem: (error as Error).message };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { problem: 'it is not valid JSON' };
+  }
+  const parsed = savedSchema.safeParse(raw);
+  if (!parsed.success) return { problem: 'it does not have the expected fields' };
+  const saved = parsed.data;
+  const byId = new Map(bank.map((q) => [q.id, q]));
+  const presented: Presented[] = [];
+  for (const { id, order } of saved.questions) {
+    const question = byId.get(id);
+    if (!question) return { problem: `question ${id} is no longer in the bank` };
+    const sorted = [...order].sort((a, b) => a - b);
+    if (sorted.length !== question.options.length || sorted.some((n, i) => n !== i)) return { problem: `the options of ${id} have changed` };
+    presented.push({ question, order });
+  }
+  for (const [id, chosen] of Object.entries(saved.answers)) {
+    const question = byId.get(id);
+    if (!presented.some((p) => p.question.id === id) || !question || chosen.some((n) => n >= question.options.length)) return { problem: `an answer to ${id} does not fit the exam` };
+  }
+  if (presented.length === 0 || saved.current >= presented.length) return { problem: 'it holds no question to resume' };
+  return {
+    state: {
+      presented,
+      startedAt: saved.startedAt,
+      deadline: saved.deadline,
+      answers: new Map(Object.entries(saved.answers)),
+      marked: new Set(saved.marked.filter((id) => byId.has(id))),
+      current: saved.current,
+    },
+  };
+}
+
+/** Moves a saved exam that cannot be resumed aside; returns where it went. */
+export function setExamAside(dir: string, now: Date): string {
+  const aside = path.join(dir, `exam-in-progress.corrupt-${now.toISOString().replace(/[:.]/g, '-')}.json`);
+  renameSync(path.join(dir, EXAM_FILE), aside);
+  return aside;
+}
+
+export interface OpenedExam {
+  state: ExamState;
+  /** What the learner must be told: an exam resumed, or one that could not be. */
+  notice?: string;
+}
+
+/**
+ * The exam to show: the saved one, resumed, or a new one from `draw`. `recorded` holds the
+ * start times (ISO) of the exams already in the progress file: a save left behind by an
+ * exam that was recorded just before the process died is deleted, not resumed.
+ */
+export function openExam(dir: string, bank: readonly Question[], now: number, recorded: ReadonlySet<string>, draw: () => Presented[]): OpenedExam {
+  const fresh = (): ExamState => ({ presented: draw(), startedAt: now, deadline: now + EXAM_MINUTES * 60_000, answers: new Map(), marked: new Set(), current: 0 });
+  const saved = loadExam(dir, bank);
+  if (!saved) return { state: fresh() };
+  if ('problem' in saved) {
+    let kept: string;
+    try {
+      kept = `it was kept as ${setExamAside(dir, new Date(now))}`;
+    } catch (error) {
+      kept = `nor could it be moved aside (${(error as Error).message})`;
+    }
+    return { state: fresh(), notice: `The exam in progress could not be resumed (${saved.problem}); ${kept}. A new exam starts.` };
+  }
+  const { state } = saved;
+  if (recorded.has(new Date(state.startedAt).toISOString())) {
+    discardExam(dir);
+    return { state: fresh() };
+  }
+  // Short enough for one line of an 80-column terminal.
+  const since = new Date(state.startedAt).toTimeString().slice(0, 5);
+  if (state.deadline <= now) return { state, notice: `Time ran out on your exam from ${since} while awsnotes was closed: submitted as it stood.` };
+  const answered = state.presented.filter((p) => (state.answers.get(p.question.id) ?? []).length > 0).length;
+  return { state, notice: `Resumed your exam from ${since} (${answered}/${state.presented.length} answered); its clock kept running.` };
+}
