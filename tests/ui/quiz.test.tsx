@@ -128,6 +128,12 @@ describe('Exam simulation', () => {
     return { ...app, store, dir, notices, frame, done: () => done, wait: (test: (f: string) => boolean, what?: string) => until(frame, test, what) };
   }
   const saved = (dir: string) => path.join(dir, 'exam-in-progress.json');
+  /** Waits for the exam, then picks `key` on question 1. */
+  async function answerFirst(app: ReturnType<typeof exam>, key: string) {
+    await app.wait((f) => clock(f) === '130:00', 'the clock');
+    app.stdin.write(key);
+    await app.wait((f) => /answered 1/.test(f), 'answered');
+  }
   const questionText = (f: string) => f.split('\n').slice(1, 3).join('\n');
   const clock = (f: string) => /⏱ (\d+:\d\d) left/.exec(f)?.[1];
 
@@ -173,9 +179,7 @@ describe('Exam simulation', () => {
   it('submits by itself when the time runs out', async () => {
     let t = 5_000_000;
     const app = exam(() => t);
-    await app.wait((f) => clock(f) === '130:00');
-    app.stdin.write('b');
-    await app.wait((f) => /answered 1/.test(f));
+    await answerFirst(app, 'b');
     t += 130 * 60_000;
     const f = await app.wait((f) => /Scaled score/.test(f), 'auto-submit');
     expect(f).toMatch(/time ran out/);
@@ -198,9 +202,7 @@ describe('Exam simulation', () => {
   it('a closed exam resumes where it was, answers and marks kept, its clock having run on', async () => {
     let t = 2_000_000;
     const first = exam(() => t);
-    await first.wait((f) => clock(f) === '130:00', 'the clock');
-    first.stdin.write('a');
-    await first.wait((f) => /answered 1/.test(f), 'answered');
+    await answerFirst(first, 'a');
     first.stdin.write('m');
     await first.wait((f) => /marked 1/.test(f), 'marked');
     first.stdin.write('n');
@@ -220,9 +222,7 @@ describe('Exam simulation', () => {
   it('an exam whose time ran out while closed is submitted as it stood', async () => {
     let t = 3_000_000;
     const first = exam(() => t);
-    await first.wait((f) => clock(f) === '130:00');
-    first.stdin.write('b');
-    await first.wait((f) => /answered 1/.test(f));
+    await answerFirst(first, 'b');
     first.unmount();
     t += 131 * 60_000;
     const again = exam(() => t, first.dir);
