@@ -239,9 +239,7 @@ describe('Exam simulation', () => {
   it('submitting or abandoning deletes the saved exam: the next one is new', async () => {
     for (const end of ['submit', 'abandon'] as const) {
       const first = exam(() => 4_000_000);
-      await first.wait((f) => clock(f) === '130:00');
-      first.stdin.write('a');
-      await first.wait((f) => /answered 1/.test(f));
+      await answerFirst(first, 'a');
       expect(existsSync(saved(first.dir))).toBe(true);
       first.stdin.write(end === 'submit' ? 'S' : 'q');
       await first.wait((f) => /y \/ n/.test(f), 'asked');
