@@ -1,5 +1,7 @@
 // The question bank, scoring, the exam draw and score, FSRS wiring, sources, recording.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { questions, services } from '../src/content/bundle.js';
 import { DOMAIN_INFO, DOMAINS, type Question } from '../src/content/types.js';
@@ -284,6 +286,36 @@ describe('the saved exam', () => {
     const state = savedOne(dir);
     const result = loadExam(dir, change(bank(), state.presented[0]!.question.id));
     expect(result && 'problem' in result ? result.problem : '').toMatch(reason);
+  });
+
+  it('whatever the file holds, opening the exam never throws: it resumes or starts anew and says why', () => {
+    const some = bank().slice(0, 5);
+    const ids = some.map((q) => q.id);
+    // A real question with its options in some order: often enough to reach the resume path.
+    const valid = fc.constantFrom(...some).chain((q) => fc.shuffledSubarray(q.options.map((_, i) => i), { minLength: q.options.length }).map((order) => ({ id: q.id, order })));
+    const number = fc.oneof(fc.integer({ min: -5, max: 10 }), fc.double(), fc.constant(1e300), fc.constant(Date.UTC(2026, 0, 1)));
+    const shaped = fc.record({
+      version: fc.constantFrom(1, 1, 1, 2, '1'),
+      startedAt: number,
+      deadline: number,
+      questions: fc.array(fc.oneof(valid, fc.record({ id: fc.constantFrom(...ids, 'gone'), order: fc.array(fc.integer({ min: -1, max: 6 }), { maxLength: 6 }) })), { maxLength: 4 }),
+      answers: fc.oneof(fc.constant({}), fc.dictionary(fc.constantFrom(...ids, 'gone'), fc.array(number, { maxLength: 3 }))),
+      marked: fc.array(fc.constantFrom(...ids, 'gone')),
+      current: fc.oneof(fc.constant(0), number),
+    });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v)), shaped.map((v) => JSON.stringify(v))), (text) => {
+        const dir = tempDir();
+        writeFileSync(path.join(dir, 'exam-in-progress.json'), text);
+        const opened = openExam(dir, bank(), Date.UTC(2026, 0, 2), new Set(), draw(1));
+        expect(opened.state.presented.length).toBeGreaterThan(0);
+        if (!/^(Resumed|Time ran out)/.test(opened.notice ?? '')) {
+          expect(opened.notice).toMatch(/^The exam in progress could not be resumed \(.+\); it was kept as /);
+          expect(existsSync(path.join(dir, 'exam-in-progress.json'))).toBe(false);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('is deleted, not resumed, when the exam it holds was already recorded', () => {

@@ -26,10 +26,12 @@ export interface ExamState {
 }
 
 const index = z.number().check(z.int(), z.minimum(0));
+/** Epoch milliseconds a Date can hold. */
+const time = z.number().check(z.int(), z.minimum(0), z.maximum(8.64e15));
 const savedSchema = z.object({
   version: z.literal(1),
-  startedAt: z.number(),
-  deadline: z.number(),
+  startedAt: time,
+  deadline: time,
   questions: z.array(z.object({ id: z.string(), order: z.array(index) })),
   answers: z.record(z.string(), z.array(index)),
   marked: z.array(z.string()),
@@ -87,9 +89,10 @@ export function loadExam(dir: string, bank: readonly Question[]): SavedExam {
     if (sorted.length !== question.options.length || sorted.some((n, i) => n !== i)) return { problem: `the options of ${id} have changed` };
     presented.push({ question, order });
   }
+  const inExam = new Map(presented.map((p) => [p.question.id, p.question]));
   for (const [id, chosen] of Object.entries(saved.answers)) {
-    const question = byId.get(id);
-    if (!presented.some((p) => p.question.id === id) || !question || chosen.some((n) => n >= question.options.length)) return { problem: `an answer to ${id} does not fit the exam` };
+    const question = inExam.get(id);
+    if (!question || chosen.some((n) => n >= question.options.length)) return { problem: `an answer to ${id} does not fit the exam` };
   }
   if (presented.length === 0 || saved.current >= presented.length) return { problem: 'it holds no question to resume' };
   return {
@@ -98,7 +101,7 @@ export function loadExam(dir: string, bank: readonly Question[]): SavedExam {
       startedAt: saved.startedAt,
       deadline: saved.deadline,
       answers: new Map(Object.entries(saved.answers)),
-      marked: new Set(saved.marked.filter((id) => byId.has(id))),
+      marked: new Set(saved.marked.filter((id) => inExam.has(id))),
       current: saved.current,
     },
   };
@@ -137,8 +140,12 @@ export function openExam(dir: string, bank: readonly Question[], now: number, re
   }
   const { state } = saved;
   if (recorded.has(new Date(state.startedAt).toISOString())) {
-    discardExam(dir);
-    return { state: fresh() };
+    try {
+      discardExam(dir);
+      return { state: fresh() };
+    } catch (error) {
+      return { state: fresh(), notice: `An exam already recorded is still saved in ${path.join(dir, EXAM_FILE)} and could not be deleted (${(error as Error).message}).` };
+    }
   }
   // Short enough for one line of an 80-column terminal.
   const since = new Date(state.startedAt).toTimeString().slice(0, 5);

@@ -255,13 +255,16 @@ describe('Exam simulation', () => {
     }
   });
 
-  it('a saved exam that cannot be resumed is moved aside, reported, and a new exam starts', async () => {
+  it.each([
+    ['not JSON', '{"version": 1, "questions": [', 'it is not valid JSON'],
+    ['a time no date can hold', JSON.stringify({ version: 1, startedAt: 1e300, deadline: 1e300, questions: [], answers: {}, marked: [], current: 0 }), 'it does not have the expected fields'],
+  ])('a saved exam that cannot be resumed (%s) is moved aside, reported, and a new exam starts', async (_name, text, reason) => {
     const dir = tempDir();
-    writeFileSync(saved(dir), '{"version": 1, "questions": [');
+    writeFileSync(saved(dir), text);
     const app = exam(() => 5_000_000, dir);
     await app.wait((f) => /Q 1\/65 · answered 0/.test(f), 'a new exam');
-    await until(() => app.notices.join(' '), (n) => /^The exam in progress could not be resumed \(it is not valid JSON\); it was kept as .*exam-in-progress\.corrupt-.*\.json\. A new exam starts\.$/.test(n), 'the notice');
+    await until(() => app.notices.join(' '), (n) => n.startsWith(`The exam in progress could not be resumed (${reason}); it was kept as `) && /exam-in-progress\.corrupt-.*\.json\. A new exam starts\.$/.test(n), 'the notice');
     const aside = readdirSync(dir).find((f) => f.startsWith('exam-in-progress.corrupt-'))!;
-    expect(readFileSync(path.join(dir, aside), 'utf8')).toBe('{"version": 1, "questions": [');
+    expect(readFileSync(path.join(dir, aside), 'utf8')).toBe(text);
   });
 });
