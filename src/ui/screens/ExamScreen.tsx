@@ -42,18 +42,19 @@ const GRID_CELL = 5;
 
 export function ExamScreen({ width, height, active, store, onMode, onNotice, onDone, seed, now = Date.now }: ExamScreenProps) {
   // Saved beside the progress file after every change (quiz/exam-save.ts), and resumed here.
+  // Opened once per mount (a state initialiser, not a memo: opening may move a file aside).
   const dir = path.dirname(store.path);
-  const opened = useMemo(() => {
+  const [opened] = useState(() => {
     const recorded = new Set(store.read().exams.map((e) => e.startedAt));
     return openExam(dir, bank(), now(), recorded, () => {
       const rng = createRng(seed ?? randomSeed());
       return drawExam(bank(), rng).map((q) => present(q, rng));
     });
-  }, []);
-  const exam = useMemo((): Exam => {
+  });
+  const [exam] = useState((): Exam => {
     const { presented, startedAt, deadline } = opened.state;
     return { questions: presented.map((p) => p.question), presented, startedAt, deadline };
-  }, []);
+  });
   const [answers, setAnswers] = useState<Map<string, number[]>>(opened.state.answers);
   const [marked, setMarked] = useState<Set<string>>(opened.state.marked);
   const [current, setCurrent] = useState(opened.state.current);
