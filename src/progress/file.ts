@@ -3,6 +3,7 @@
 // quick read mark of `awsnotes show` (progress/quick-read.ts), so it imports neither.
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileSync } from 'atomically';
 import envPaths from 'env-paths';
 
 export const PROGRESS_VERSION = 2;
@@ -16,6 +17,16 @@ export const PROGRESS_FILE = `${CONFIG_NAME}.json`;
 export function progressDir(env: Record<string, string | undefined>): string {
   const dir = env.AWSNOTES_CONFIG_DIR;
   return dir ? path.resolve(dir) : envPaths(PROJECT_NAME, { suffix: 'nodejs' }).config;
+}
+
+/** Writes `text` as conf writes its file: atomically (a synced temporary file renamed over it), mode 0o666 before the umask. */
+export function writeAtomically(file: string, text: string): void {
+  writeFileSync(file, text, { mode: 0o666 });
+}
+
+/** Where a file that cannot be used is moved aside: `<name>.corrupt-<timestamp>.json`. */
+export function asidePath(file: string, now: Date): string {
+  return `${file.replace(/\.json$/, '')}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}.json`;
 }
 
 const LOCK_STALE_MS = 10_000;

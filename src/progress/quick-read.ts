@@ -10,8 +10,7 @@
 // moves a bad one aside and says what happened.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileSync as writeAtomically } from 'atomically';
-import { lockFile, PROGRESS_FILE, PROGRESS_VERSION } from './file.js';
+import { lockFile, PROGRESS_FILE, PROGRESS_VERSION, writeAtomically } from './file.js';
 
 type Json = Record<string, unknown>;
 
@@ -37,8 +36,8 @@ export function markReadQuickly(dir: string, serviceId: string, now: Date): bool
     if (entry === undefined) data.notesRead[serviceId] = { first: at, last: at, count: 1 };
     else if (isReadMark(entry)) data.notesRead[serviceId] = { ...entry, last: at, count: entry.count + 1 };
     else return false;
-    // conf's serialisation (ProgressStore.open) and conf's write options.
-    writeAtomically(file, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o666 });
+    // conf's serialisation (ProgressStore.open), written as conf writes.
+    writeAtomically(file, `${JSON.stringify(data, null, 2)}\n`);
     return true;
   } catch {
     return false;

@@ -9,7 +9,7 @@
 import { renameSync } from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import { CONFIG_NAME, errorCode, lockFile, PROGRESS_FILE, progressDir, PROJECT_NAME } from './file.js';
+import { asidePath, CONFIG_NAME, errorCode, lockFile, PROGRESS_FILE, progressDir, PROJECT_NAME } from './file.js';
 import { emptyProgress, parseProgressJson, ProgressFileError, validateProgress, type Progress } from './schema.js';
 
 export interface StoreOptions {
@@ -32,10 +32,6 @@ interface FileView {
   lastRead?: string;
   /** The text of the latest write. */
   lastWritten?: string;
-}
-
-function timestamp(date: Date): string {
-  return date.toISOString().replace(/[:.]/g, '-');
 }
 
 export class ProgressStore {
@@ -168,7 +164,7 @@ export class ProgressStore {
 
   /** Moves a bad file aside; false when even that failed (then the session is read-only). */
   private quarantine(error: ProgressFileError): boolean {
-    const aside = this.path.replace(/\.json$/, '') + `.corrupt-${timestamp(this.now())}.json`;
+    const aside = asidePath(this.path, this.now());
     try {
       renameSync(this.path, aside);
       this.notices.push(`Your progress file ${this.path} could not be read (${error.message}). It was kept as ${aside}; awsnotes starts with fresh progress.`);

@@ -5,8 +5,8 @@
 // deletes the file; a file that cannot be resumed is moved aside and reported.
 import { readFileSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileSync as writeAtomically } from 'atomically';
 import * as z from 'zod/mini';
+import { asidePath, errorCode, writeAtomically } from '../progress/file.js';
 import type { Question } from '../content/types.js';
 import type { Presented } from './attempt.js';
 import { EXAM_MINUTES } from './exam.js';
@@ -48,7 +48,7 @@ export function saveExam(dir: string, state: ExamState): void {
     marked: [...state.marked],
     current: state.current,
   };
-  writeAtomically(path.join(dir, EXAM_FILE), `${JSON.stringify(saved)}\n`, { mode: 0o666 });
+  writeAtomically(path.join(dir, EXAM_FILE), `${JSON.stringify(saved)}\n`);
 }
 
 /** Deletes the saved exam, if any. */
@@ -56,7 +56,7 @@ export function discardExam(dir: string): void {
   try {
     unlinkSync(path.join(dir, EXAM_FILE));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (errorCode(error) !== 'ENOENT') throw error;
   }
 }
 
@@ -68,7 +68,7 @@ export function loadExam(dir: string, bank: readonly Question[]): SavedExam {
   try {
     text = readFileSync(path.join(dir, EXAM_FILE), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (errorCode(error) === 'ENOENT') return undefined;
     return { problem: (error as Error).message };
   }
   let raw: unknown;
@@ -109,8 +109,9 @@ export function loadExam(dir: string, bank: readonly Question[]): SavedExam {
 
 /** Moves a saved exam that cannot be resumed aside; returns where it went. */
 export function setExamAside(dir: string, now: Date): string {
-  const aside = path.join(dir, `exam-in-progress.corrupt-${now.toISOString().replace(/[:.]/g, '-')}.json`);
-  renameSync(path.join(dir, EXAM_FILE), aside);
+  const file = path.join(dir, EXAM_FILE);
+  const aside = asidePath(file, now);
+  renameSync(file, aside);
   return aside;
 }
 
