@@ -23,9 +23,15 @@ const stubs: Plugin[] = [
     setup(build) {
       build.onResolve({ filter: /^ajv(-formats)?(\/.*)?$/ }, () => ({ path: stub('ajv.ts') }));
       build.onResolve({ filter: /^semver$/ }, () => ({ path: stub('semver.ts') }));
-      build.onResolve({ filter: /^node:crypto$/ }, (args) => (/[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub('conf-crypto.ts') } : undefined));
-      build.onResolve({ filter: /^uint8array-extras$/ }, (args) => (/[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub('conf-uint8array.ts') } : undefined));
-      build.onResolve({ filter: /^node:assert$/ }, (args) => (/[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub('conf-assert.ts') } : undefined));
+      build.onResolve({ filter: /^node:crypto$/ }, (args) =>
+        /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub('conf-crypto.ts') } : undefined,
+      );
+      build.onResolve({ filter: /^uint8array-extras$/ }, (args) =>
+        /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub('conf-uint8array.ts') } : undefined,
+      );
+      build.onResolve({ filter: /^node:assert$/ }, (args) =>
+        /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub('conf-assert.ts') } : undefined,
+      );
     },
   },
   {
@@ -40,14 +46,20 @@ const stubs: Plugin[] = [
     // See src/stubs/ink-output.ts: Ink's frame grid, with rows kept from frame to frame.
     name: 'ink-output-rows-kept',
     setup(build) {
-      build.onResolve({ filter: /^\.\/output\.js$/ }, (args) => (/[\\/]node_modules[\\/]ink[\\/]build[\\/]renderer\.js$/.test(args.importer) ? { path: stub('ink-output.ts') } : undefined));
+      build.onResolve({ filter: /^\.\/output\.js$/ }, (args) =>
+        /[\\/]node_modules[\\/]ink[\\/]build[\\/]renderer\.js$/.test(args.importer) ? { path: stub('ink-output.ts') } : undefined,
+      );
     },
   },
   {
     // See src/stubs/ink-sanitize-ansi.ts: one regular expression instead of a walk per text.
     name: 'ink-sanitize-fast-check',
     setup(build) {
-      build.onResolve({ filter: /^\.\/sanitize-ansi\.js$/ }, (args) => (/[\\/]node_modules[\\/]ink[\\/]build[\\/]squash-text-nodes\.js$/.test(args.importer) ? { path: stub('ink-sanitize-ansi.ts') } : undefined));
+      build.onResolve({ filter: /^\.\/sanitize-ansi\.js$/ }, (args) =>
+        /[\\/]node_modules[\\/]ink[\\/]build[\\/]squash-text-nodes\.js$/.test(args.importer)
+          ? { path: stub('ink-sanitize-ansi.ts') }
+          : undefined,
+      );
     },
   },
   {
@@ -84,7 +96,9 @@ export async function bundle(entryPoints: string[], outdir: string, options: { m
     minify: options.minify ?? true,
     plugins: stubs,
     // Some of Ink's dependencies are CommonJS and call require().
-    banner: { js: "import { createRequire as __awsnotesRequire } from 'node:module';\nconst require = __awsnotesRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __awsnotesRequire } from 'node:module';\nconst require = __awsnotesRequire(import.meta.url);",
+    },
   });
 }
 
@@ -109,7 +123,10 @@ const builtinInterop: Plugin = {
     build.onLoad({ filter: /.*/, namespace: 'builtin-interop' }, async (args) => {
       const name = JSON.stringify(args.path);
       if (!LAZY_BUILTINS.includes(args.path)) {
-        return { contents: `const m = require(${name});\nmodule.exports = Object.create(m, { __esModule: { value: true }, default: { value: m, enumerable: true } });`, loader: 'js' };
+        return {
+          contents: `const m = require(${name});\nmodule.exports = Object.create(m, { __esModule: { value: true }, default: { value: m, enumerable: true } });`,
+          loader: 'js',
+        };
       }
       // Its export names, from the Node that builds (the one that runs it: same major).
       const keys = Object.keys((await import(args.path)) as object).filter((k) => k !== 'default');

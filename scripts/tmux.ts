@@ -16,4 +16,3 @@ export function newSession(args: string[]): void {
     }
   }
 }
-

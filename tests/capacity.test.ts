@@ -80,7 +80,10 @@ describe("AWS's documented cases", () => {
     const r = result(readCapacity({ size: '6KB', rate: '10', consistency: 'eventual', mode: 'on-demand' }));
     expect(r).toMatchObject({ unit: 'RRU', units: 10 });
     expect(r.provision).toBeUndefined();
-    expect(result(writeCapacity({ size: '3KB', rate: '1', transactional: true, mode: 'on-demand' }))).toMatchObject({ unit: 'WRU', units: 6 });
+    expect(result(writeCapacity({ size: '3KB', rate: '1', transactional: true, mode: 'on-demand' }))).toMatchObject({
+      unit: 'WRU',
+      units: 6,
+    });
   });
 
   it('provisioned capacity is a whole number of at least 1', () => {
@@ -202,21 +205,35 @@ function result2(c: ReturnType<typeof kinesisShards>) {
 }
 
 describe('under random input', () => {
-  const anyText = fc.oneof(fc.string(), fc.constantFrom('1e308KB', '-0', '0.0000001', '.5', '5.', '1/1e-9s', 'Infinity', '400KB', '409601'));
+  const anyText = fc.oneof(
+    fc.string(),
+    fc.constantFrom('1e308KB', '-0', '0.0000001', '.5', '5.', '1/1e-9s', 'Infinity', '400KB', '409601'),
+  );
 
   it('parsers and calculators never throw and never return NaN', () => {
     fc.assert(
-      fc.property(anyText, anyText, fc.constantFrom('strong', 'eventual', 'transactional' as const), fc.boolean(), (size, rate, consistency, transactional) => {
-        for (const c of [readCapacity({ size, rate, consistency }), writeCapacity({ size, rate, transactional }), queryCapacity({ totalSize: size }), batchGetCapacity({ sizes: size })]) {
-          if (c.ok) {
-            expect(Number.isFinite(c.result.units)).toBe(true);
-            expect(c.result.units).toBeGreaterThan(0);
-            if (c.result.provision !== undefined) expect(Number.isInteger(c.result.provision) && c.result.provision >= 1).toBe(true);
-          } else expect(c.error.length).toBeGreaterThan(10);
-        }
-        const k = kinesisShards({ records: rate, recordSize: size });
-        if (k.ok) expect(Number.isInteger(k.result.shards) && k.result.shards >= 1).toBe(true);
-      }),
+      fc.property(
+        anyText,
+        anyText,
+        fc.constantFrom('strong', 'eventual', 'transactional' as const),
+        fc.boolean(),
+        (size, rate, consistency, transactional) => {
+          for (const c of [
+            readCapacity({ size, rate, consistency }),
+            writeCapacity({ size, rate, transactional }),
+            queryCapacity({ totalSize: size }),
+            batchGetCapacity({ sizes: size }),
+          ]) {
+            if (c.ok) {
+              expect(Number.isFinite(c.result.units)).toBe(true);
+              expect(c.result.units).toBeGreaterThan(0);
+              if (c.result.provision !== undefined) expect(Number.isInteger(c.result.provision) && c.result.provision >= 1).toBe(true);
+            } else expect(c.error.length).toBeGreaterThan(10);
+          }
+          const k = kinesisShards({ records: rate, recordSize: size });
+          if (k.ok) expect(Number.isInteger(k.result.shards) && k.result.shards >= 1).toBe(true);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -239,7 +256,8 @@ describe('under random input', () => {
   it('eventual is half of strong and transactional double, before rounding', () => {
     fc.assert(
       fc.property(bytes, perSecond, (size, rate) => {
-        const units = (consistency: 'strong' | 'eventual' | 'transactional') => result(readCapacity({ size: String(size), rate: String(rate), consistency })).units;
+        const units = (consistency: 'strong' | 'eventual' | 'transactional') =>
+          result(readCapacity({ size: String(size), rate: String(rate), consistency })).units;
         expect(units('eventual')).toBe(units('strong') / 2);
         expect(units('transactional')).toBe(units('strong') * 2);
       }),
@@ -273,7 +291,10 @@ describe('awsnotes calc', () => {
     const onDemand = JSON.parse(run(['calc', 'dynamodb', 'read', '--size', '3KB', '--rate', '80', '--mode', 'on-demand', '--json']).stdout);
     expect(onDemand).toMatchObject({ unit: 'RRU', units: 80 });
     expect(onDemand).not.toHaveProperty('provision');
-    expect(JSON.parse(run(['calc', 'dynamodb', 'query', '--total-size', '40.8KB', '--json']).stdout)).toMatchObject({ unit: 'RCU', units: 11 });
+    expect(JSON.parse(run(['calc', 'dynamodb', 'query', '--total-size', '40.8KB', '--json']).stdout)).toMatchObject({
+      unit: 'RCU',
+      units: 11,
+    });
     expect(JSON.parse(run(['calc', 'dynamodb', 'batch-get', '--sizes', '1.5KB,6.5KB', '--json']).stdout)).toMatchObject({ units: 3 });
     const k = JSON.parse(run(['calc', 'kinesis', '--records', '2000/s', '--record-size', '2KB', '--consumers', '3', '--json']).stdout);
     expect(k).toMatchObject({ shards: 6, limitedBy: 'read-throughput' });
@@ -285,7 +306,10 @@ describe('awsnotes calc', () => {
     [['calc', 'sqs'], /unknown service 'sqs'/],
     [['calc', 'dynamodb', 'scan'], /unknown operation 'scan'/],
     [['calc', 'dynamodb', 'read', '--size', '4KB'], /--rate is required/],
-    [['calc', 'dynamodb', 'read', '--size', '4KB', '--rate', '1', '--consistency', 'strongish'], /--consistency must be strong or eventual or transactional/],
+    [
+      ['calc', 'dynamodb', 'read', '--size', '4KB', '--rate', '1', '--consistency', 'strongish'],
+      /--consistency must be strong or eventual or transactional/,
+    ],
     [['calc', 'dynamodb', 'read', '--size', '500KB', '--rate', '1'], /--size: .*400 KB item limit/],
     [['calc', 'dynamodb', 'read', '--size', '4KB', '--rate', 'x'], /--rate: 'x' is not a rate/],
     [['calc', 'kinesis', '--records', '10', '--record-size', 'big'], /--record-size: 'big' is not a record size/],

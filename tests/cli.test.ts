@@ -16,7 +16,15 @@ describe('help and version', () => {
   it.each([['--help'], ['-h'], ['help']])('%s lists every command, flag and variable', (flag) => {
     const r = run([flag]);
     expect(r.code).toBe(0);
-    for (const text of ['list [--json]', 'show <service>', 'search <query…>', '--limit N', 'AWSNOTES_CONFIG_DIR', 'NO_COLOR', 'Exit codes']) {
+    for (const text of [
+      'list [--json]',
+      'show <service>',
+      'search <query…>',
+      '--limit N',
+      'AWSNOTES_CONFIG_DIR',
+      'NO_COLOR',
+      'Exit codes',
+    ]) {
       expect(r.stdout).toContain(text);
     }
   });
@@ -222,7 +230,11 @@ describe('the code caches in dist/cache/', () => {
     };
     const damaged = copyOfDist('damaged');
     const missing = copyOfDist('missing');
-    for (const args of [['search', 'dynamo', '--json'], ['show', 'sqs', '--json'], ['calc', 'dynamodb', 'read', '--size', '6KB', '--rate', '300/30s', '--json']]) {
+    for (const args of [
+      ['search', 'dynamo', '--json'],
+      ['show', 'sqs', '--json'],
+      ['calc', 'dynamodb', 'read', '--size', '6KB', '--rate', '300/30s', '--json'],
+    ]) {
       const normal = run(args, { configDir });
       expect(normal.code).toBe(0);
       expect(runWith(damaged, args)).toEqual(normal);

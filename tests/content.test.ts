@@ -57,7 +57,7 @@ function noteText(service: Service): string {
   const lines: string[] = [];
   const walk = (block: Block) => {
     if (block.type === 'heading' || block.type === 'paragraph') lines.push(plainText(block.spans));
-    if (block.type === 'list') for (const item of block.items) (lines.push(plainText(item.spans)), item.children.forEach(walk));
+    if (block.type === 'list') for (const item of block.items) lines.push(plainText(item.spans)), item.children.forEach(walk);
     if (block.type === 'table') for (const row of [block.header, ...block.rows]) lines.push(row.map(plainText).join(' | '));
     if (block.type === 'code') lines.push(block.text);
   };
@@ -71,7 +71,11 @@ describe('the shipped content', () => {
   it('compiles without a problem and has 30 services', () => {
     const bundle = compileContent(path.join(root, 'content'));
     expect(bundle.services).toHaveLength(30);
-    expect(services().map((s) => s.id).sort()).toEqual(bundle.services.map((s) => s.id).sort());
+    expect(
+      services()
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(bundle.services.map((s) => s.id).sort());
   });
 
   it('search.json, packed as parallel arrays, unpacks to exactly the records and index the build made', () => {
@@ -79,7 +83,10 @@ describe('the shipped content', () => {
     const packed = packSearch(records, index);
     expect(JSON.stringify(packed).length).toBeLessThan(0.85 * JSON.stringify({ records, index }).length);
     // Postings are compared list by list: the unpacked ones decode on demand.
-    const plain = (data: SearchData) => ({ records: recordArray(data.records), index: { ...data.index, postings: Array.from({ length: data.index.postings.length }, (_, i) => data.index.postings.at(i)) } });
+    const plain = (data: SearchData) => ({
+      records: recordArray(data.records),
+      index: { ...data.index, postings: Array.from({ length: data.index.postings.length }, (_, i) => data.index.postings.at(i)) },
+    });
     expect(plain(unpackSearch(JSON.parse(JSON.stringify(packed)) as typeof packed))).toEqual({ records, index });
     expect(plain(searchData())).toEqual({ records, index });
     const shipped = searchData().records;
@@ -113,7 +120,11 @@ describe('the shipped content', () => {
       const [id, section] = place!.split('#');
       const service = byId(id!);
       expect(service, `content/services/${id}.md`).toBeDefined();
-      if (section) expect(service.sections.map((s) => s.slug), `${id} needs a section "${section}"`).toContain(section);
+      if (section)
+        expect(
+          service.sections.map((s) => s.slug),
+          `${id} needs a section "${section}"`,
+        ).toContain(section);
     }
   });
 
@@ -173,7 +184,19 @@ describe('the shipped content', () => {
 
   it('has none of the notes’ typos or mojibake left', () => {
     const all = services().map(noteText).join('\n');
-    for (const typo of ['Developper', 'AMazon', 'recommanded', 'crontrol', 'Overrride', 'Data Steams', 'WoekMail', 'â€', 'wring', 'go the timeout', 'Cross Online Resource Sharing"']) {
+    for (const typo of [
+      'Developper',
+      'AMazon',
+      'recommanded',
+      'crontrol',
+      'Overrride',
+      'Data Steams',
+      'WoekMail',
+      'â€',
+      'wring',
+      'go the timeout',
+      'Cross Online Resource Sharing"',
+    ]) {
       const inCorrection = all.split('\n').filter((line) => line.includes(typo) && !/Correction:|Update:|spelled|the notes/i.test(line));
       expect(inCorrection, typo).toEqual([]);
     }
@@ -210,18 +233,35 @@ describe('the content compiler reports broken files with their path', () => {
   it('checks questions against their note and the kinds’ rules', () => {
     const service = compileNote('content/services/demo.md', note(good)).service!;
     const services = new Map([['demo', service]]);
-    const option = (text: string, correct = false) => `    - text: ${text}\n      why: because this is the reason${correct ? '\n      correct: true' : ''}\n`;
+    const option = (text: string, correct = false) =>
+      `    - text: ${text}\n      why: because this is the reason${correct ? '\n      correct: true' : ''}\n`;
     const question = (fields: string, options: string) =>
       `- id: demo-q\n  domain: development\n  kind: single\n  section: overview\n  question: Which one is the right answer here?\n  explanation: The explanation of the right answer.\n${fields}  options:\n${options}`;
-    const ok = compileQuestions('content/questions/demo.yaml', question('', option('A', true) + option('B') + option('C') + option('D')), services);
+    const ok = compileQuestions(
+      'content/questions/demo.yaml',
+      question('', option('A', true) + option('B') + option('C') + option('D')),
+      services,
+    );
     expect(ok.problems).toEqual([]);
     const cases: [string, RegExp][] = [
       [question('', option('A', true) + option('B') + option('C')), /exactly 4 options and 1 correct/],
-      [question('', option('A', true) + option('B') + option('C') + option('D')).replace('section: overview', 'section: nowhere'), /section "nowhere" is not a heading/],
+      [
+        question('', option('A', true) + option('B') + option('C') + option('D')).replace('section: overview', 'section: nowhere'),
+        /section "nowhere" is not a heading/,
+      ],
       [question('', option('A', true) + option('B') + option('C') + option('All of the above')), /all\/none of the above/],
       [question('', option('A', true) + option('a') + option('C') + option('D')), /same text/],
-      [question('', option('A', true) + option('B', true) + option('C') + option('D') + option('E')).replace('kind: single', 'kind: multiple'), /must end with "\(Choose two\.\)"/],
-      [question('', option('A', true) + option('B') + option('C') + option('D')).replace('id: demo-q', 'id: other-q'), /must start with "demo-"/],
+      [
+        question('', option('A', true) + option('B', true) + option('C') + option('D') + option('E')).replace(
+          'kind: single',
+          'kind: multiple',
+        ),
+        /must end with "\(Choose two\.\)"/,
+      ],
+      [
+        question('', option('A', true) + option('B') + option('C') + option('D')).replace('id: demo-q', 'id: other-q'),
+        /must start with "demo-"/,
+      ],
       ['- id: [', /not valid YAML/],
     ];
     for (const [source, problem] of cases) {
@@ -245,7 +285,10 @@ describe('the content compiler reports broken files with their path', () => {
 describe('the question bank (as shipped)', () => {
   it('every question names a real section of its service', () => {
     for (const q of questions()) {
-      expect(byId(q.service).sections.map((s) => s.slug), q.id).toContain(q.section);
+      expect(
+        byId(q.service).sections.map((s) => s.slug),
+        q.id,
+      ).toContain(q.section);
     }
   });
 });

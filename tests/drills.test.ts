@@ -62,10 +62,16 @@ function expectStemStatesInputs(drill: Drill) {
       const item = sizeText(inputs.input.size).text;
       expect([`Each item is ${item}.`, `Each item is ${item},`].some((t) => question.includes(t))).toBe(true);
       const rate = rateOf(inputs.input.rate);
-      expect(question).toContain(rate.seconds === 1 ? `${format(rate.count)} items per second` : `${format(rate.count)} items every ${describeSeconds(rate.seconds)}`);
+      expect(question).toContain(
+        rate.seconds === 1
+          ? `${format(rate.count)} items per second`
+          : `${format(rate.count)} items every ${describeSeconds(rate.seconds)}`,
+      );
       if (inputs.calculator === 'read') {
         const consistency = inputs.input.consistency;
-        expect(question).toContain(consistency === 'transactional' ? 'TransactGetItems' : `${consistency === 'strong' ? 'strongly' : 'eventually'} consistent`);
+        expect(question).toContain(
+          consistency === 'transactional' ? 'TransactGetItems' : `${consistency === 'strong' ? 'strongly' : 'eventually'} consistent`,
+        );
       } else if (inputs.input.transactional) expect(question).toContain('TransactWriteItems');
       else expect(question).not.toContain('Transact');
       break;
@@ -91,7 +97,9 @@ function expectStemStatesInputs(drill: Drill) {
       expect(question).toContain(`writes ${format(rateOf(inputs.input.records).perSecond)} records per second`);
       expect(question).toContain(`each record is ${sizeText(inputs.input.recordSize).text}.`);
       expect(question).toContain(inputs.input.fanOut ? 'enhanced fan-out' : 'shared-throughput');
-      expect(question).toMatch(Number(inputs.input.consumers) === 1 ? /One consumer application/ : /[A-Z][a-z]+ consumer applications each/);
+      expect(question).toMatch(
+        Number(inputs.input.consumers) === 1 ? /One consumer application/ : /[A-Z][a-z]+ consumer applications each/,
+      );
       break;
     }
   }
@@ -113,7 +121,8 @@ describe('generateDrill', () => {
   it('gives the same drill for the same seed, for every template and for a random one', () => {
     for (const seed of [1, 7, 2024, 0xdeadbeef]) {
       expect(generateDrill(createRng(seed))).toEqual(generateDrill(createRng(seed)));
-      for (const template of DRILL_TEMPLATES) expect(generateDrill(createRng(seed), template)).toEqual(generateDrill(createRng(seed), template));
+      for (const template of DRILL_TEMPLATES)
+        expect(generateDrill(createRng(seed), template)).toEqual(generateDrill(createRng(seed), template));
     }
     const many = (seed: number) => {
       const rng = createRng(seed);
@@ -208,8 +217,16 @@ describe('generateDrill', () => {
   it("the notes' example reads as the brief's stem: 300 items of 6 KB every 30 s, eventually consistent = 10 RCU", () => {
     for (let seed = 0; seed < 5000; seed++) {
       const drill = generateDrill(createRng(seed), 'drill-dynamodb-read-period');
-      if (drill.inputs.calculator !== 'read' || drill.inputs.input.size !== '6KB' || drill.inputs.input.rate !== '300/30s' || drill.inputs.input.consistency !== 'eventual') continue;
-      expect(drill.question).toMatch(/reads 300 items every 30 seconds from a DynamoDB table\. Each item is 6 KB, and the reads are eventually consistent\. How many read capacity units \(RCU\) must the table provision\?$/);
+      if (
+        drill.inputs.calculator !== 'read' ||
+        drill.inputs.input.size !== '6KB' ||
+        drill.inputs.input.rate !== '300/30s' ||
+        drill.inputs.input.consistency !== 'eventual'
+      )
+        continue;
+      expect(drill.question).toMatch(
+        /reads 300 items every 30 seconds from a DynamoDB table\. Each item is 6 KB, and the reads are eventually consistent\. How many read capacity units \(RCU\) must the table provision\?$/,
+      );
       expect(drill.answerValue).toBe(10);
       expect(drill.options.find((o) => o.correct)!.text).toBe('10 RCU');
       const texts = drill.options.map((o) => o.text);

@@ -11,7 +11,16 @@ const NOW = new Date(Date.UTC(2026, 2, 15, 10));
 function sample(): Progress {
   const p = emptyProgress();
   p.notesRead.sqs = { first: '2026-03-01T10:00:00.000Z', last: '2026-03-14T10:00:00.000Z', count: 3 };
-  p.answers.push({ id: 'a1', question: 'q1', chosen: [1, 2], correct: false, at: '2026-03-14T10:05:00.000Z', ms: 4200, source: 'quiz', rating: 1 });
+  p.answers.push({
+    id: 'a1',
+    question: 'q1',
+    chosen: [1, 2],
+    correct: false,
+    at: '2026-03-14T10:05:00.000Z',
+    ms: 4200,
+    source: 'quiz',
+    rating: 1,
+  });
   p.cards.q1 = review(undefined, 1, new Date('2026-03-14T10:05:00.000Z'));
   p.flags.q1 = '2026-03-14T10:06:00.000Z';
   p.exams.push({
@@ -39,7 +48,13 @@ describe('JSON backups', () => {
   it('exports a versioned, pretty-printed backup', () => {
     const text = exportJson(sample(), NOW, '0.2.0');
     const raw = JSON.parse(text);
-    expect(raw).toEqual({ format: 'awsnotes-progress', backupVersion: 1, exportedAt: '2026-03-15T10:00:00.000Z', appVersion: '0.2.0', progress: sample() });
+    expect(raw).toEqual({
+      format: 'awsnotes-progress',
+      backupVersion: 1,
+      exportedAt: '2026-03-15T10:00:00.000Z',
+      appVersion: '0.2.0',
+      progress: sample(),
+    });
     expect(text.startsWith('{\n  "format": "awsnotes-progress",\n  "backupVersion": 1,')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
   });
@@ -84,8 +99,12 @@ describe('JSON backups', () => {
     expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 2, progress: sample() }))).toBe(
       'the backup was made by a newer awsnotes (backup version 2, this one reads up to 1)',
     );
-    expect(errorOf(JSON.stringify({ ...sample(), version: PROGRESS_VERSION + 1 }))).toMatch(/newer awsnotes \(file version 3, this one reads up to 2\)/);
-    expect(errorOf(exportJson({ ...sample(), version: 3 } as unknown as Progress, NOW, '9.0.0'))).toMatch(/^the backup's "progress" .*newer awsnotes/);
+    expect(errorOf(JSON.stringify({ ...sample(), version: PROGRESS_VERSION + 1 }))).toMatch(
+      /newer awsnotes \(file version 3, this one reads up to 2\)/,
+    );
+    expect(errorOf(exportJson({ ...sample(), version: 3 } as unknown as Progress, NOW, '9.0.0'))).toMatch(
+      /^the backup's "progress" .*newer awsnotes/,
+    );
   });
 
   it('says where the content is invalid', () => {
@@ -94,16 +113,31 @@ describe('JSON backups', () => {
     expect(errorOf(exportJson(bad as unknown as Progress, NOW, '0.2.0'))).toBe(
       `the backup's "progress" is not valid progress: unexpected content at "answers.0.at": must be an ISO date`,
     );
-    expect(errorOf(JSON.stringify({ ...sample(), cards: { q1: { due: 'soon' } } }))).toMatch(/^the progress file is not valid progress: unexpected content at "cards\.q1\./);
+    expect(errorOf(JSON.stringify({ ...sample(), cards: { q1: { due: 'soon' } } }))).toMatch(
+      /^the progress file is not valid progress: unexpected content at "cards\.q1\./,
+    );
     expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 1 }))).toBe(`the backup's "progress" is missing`);
-    expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 1, progress: [] }))).toBe(`the backup's "progress" is not an object (found an array)`);
-    expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', progress: sample() }))).toBe('the backup has no valid "backupVersion" field');
-    expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 1, progress: { notesRead: {} } }))).toMatch(/no valid "version" field/);
+    expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 1, progress: [] }))).toBe(
+      `the backup's "progress" is not an object (found an array)`,
+    );
+    expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', progress: sample() }))).toBe(
+      'the backup has no valid "backupVersion" field',
+    );
+    expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 1, progress: { notesRead: {} } }))).toMatch(
+      /no valid "version" field/,
+    );
   });
 });
 
 describe('the Anki export', () => {
-  const HEADERS = ['#separator:Tab', '#html:true', '#notetype:Basic', '#deck:AWS DVA-C02 (awsnotes)', '#tags column:3', '#columns:Front\tBack\tTags'];
+  const HEADERS = [
+    '#separator:Tab',
+    '#html:true',
+    '#notetype:Basic',
+    '#deck:AWS DVA-C02 (awsnotes)',
+    '#tags column:3',
+    '#columns:Front\tBack\tTags',
+  ];
 
   function lines(bank: Question[]): string[] {
     const text = exportAnki(bank, services());
@@ -162,7 +196,9 @@ describe('the Anki export', () => {
       'Which &lt;b&gt;two&lt;/b&gt; are &quot;true&quot; &amp; valid? Really?<br>(Choose two.)<br><br>A. a &lt; b<br>B. a &gt; b<br>C. Tom &amp; &quot;Jerry&quot;<br>D. line one<br>line two<br>E. plain',
     );
     const title = htmlText(services().find((s) => s.id === 'sqs')!.title);
-    expect(back).toBe(`<b>A, C</b><br>A. a &lt; b<br>C. Tom &amp; &quot;Jerry&quot;<br><br>First line.<br>Second &lt;line&gt;.<br><br><i>${title} · Development with AWS Services</i>`);
+    expect(back).toBe(
+      `<b>A, C</b><br>A. a &lt; b<br>C. Tom &amp; &quot;Jerry&quot;<br><br>First line.<br>Second &lt;line&gt;.<br><br><i>${title} · Development with AWS Services</i>`,
+    );
     expect(tags).toBe('awsnotes service::sqs domain::development');
   });
 });

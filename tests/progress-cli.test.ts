@@ -96,7 +96,8 @@ describe('export and import', () => {
     run(['import', file], { configDir: dir });
     run(['import', file], { configDir: dir });
     const after = JSON.parse(run(['progress', '--json'], { configDir: dir }).stdout);
-    for (const key of ['notesRead', 'answered', 'correct', 'due', 'streakDays', 'exams', 'services', 'domains']) expect(after[key], key).toEqual(before[key]);
+    for (const key of ['notesRead', 'answered', 'correct', 'due', 'streakDays', 'exams', 'services', 'domains'])
+      expect(after[key], key).toEqual(before[key]);
   });
 
   it('into a fresh machine: the union with what is already there', () => {

@@ -12,7 +12,17 @@ function answer(id: string, at: string, question = 'q1', correct = true): Answer
 }
 
 function exam(id: string, finishedAt: string): ExamResult {
-  return { id, startedAt: finishedAt, finishedAt, questions: 65, correct: 50, scaled: 792, passed: true, timedOut: false, domains: { development: { questions: 21, correct: 17 } } };
+  return {
+    id,
+    startedAt: finishedAt,
+    finishedAt,
+    questions: 65,
+    correct: 50,
+    scaled: 792,
+    passed: true,
+    timedOut: false,
+    domains: { development: { questions: 21, correct: 17 } },
+  };
 }
 
 function progress(fill: (p: Progress) => void): Progress {
@@ -61,11 +71,26 @@ describe('merging progress', () => {
     expect(merged.cards.q3).toEqual(b.cards.q3); // only in b
     const once: CardState = review(undefined, 3, new Date(day(1)));
     const twice: CardState = { ...once, reps: 2 };
-    expect(mergeProgress(progress((p) => (p.cards.q = once)), progress((p) => (p.cards.q = twice))).cards.q).toEqual(twice);
-    expect(mergeProgress(progress((p) => (p.cards.q = twice)), progress((p) => (p.cards.q = once))).cards.q).toEqual(twice);
+    expect(
+      mergeProgress(
+        progress((p) => (p.cards.q = once)),
+        progress((p) => (p.cards.q = twice)),
+      ).cards.q,
+    ).toEqual(twice);
+    expect(
+      mergeProgress(
+        progress((p) => (p.cards.q = twice)),
+        progress((p) => (p.cards.q = once)),
+      ).cards.q,
+    ).toEqual(twice);
     // A card never reviewed loses to one that was.
     const { last_review: _, ...never } = once;
-    expect(mergeProgress(progress((p) => (p.cards.q = { ...never, reps: 5 })), progress((p) => (p.cards.q = once))).cards.q).toEqual(once);
+    expect(
+      mergeProgress(
+        progress((p) => (p.cards.q = { ...never, reps: 5 })),
+        progress((p) => (p.cards.q = once)),
+      ).cards.q,
+    ).toEqual(once);
   });
 
   it('keeps the earliest first read, the latest last read and the larger count', () => {
@@ -89,7 +114,7 @@ describe('merging progress', () => {
     expect(mergeProgress(b, a).exams.map((e) => e.id)).toEqual(['e1', 'e2']);
   });
 
-  it("keeps current settings and fills missing ones from incoming", () => {
+  it('keeps current settings and fills missing ones from incoming', () => {
     const [a, b] = sample();
     expect(mergeProgress(a, b).settings).toEqual({ examDate: '2026-06-01' });
     expect(mergeProgress(b, a).settings).toEqual({ examDate: '2026-06-01' });

@@ -35,13 +35,33 @@ function service(id: string, title: string): Service {
 
 let answerCount = 0;
 function answer(questionId: string, correct: boolean, when: Date, source: Answer['source'] = 'quiz'): Answer {
-  return { id: `a${++answerCount}`, question: questionId, chosen: [correct ? 0 : 1], correct, at: iso(when), ms: 1000, source, rating: correct ? 3 : 1 };
+  return {
+    id: `a${++answerCount}`,
+    question: questionId,
+    chosen: [correct ? 0 : 1],
+    correct,
+    at: iso(when),
+    ms: 1000,
+    source,
+    rating: correct ? 3 : 1,
+  };
 }
 
 /** A card due at `due`, last reviewed a day before. */
 function cardDue(due: Date): CardState {
   const last = new Date(due.getTime() - 86_400_000);
-  return { due: iso(due), stability: 1, difficulty: 5, elapsed_days: 0, scheduled_days: 1, learning_steps: 0, reps: 1, lapses: 0, state: 2, last_review: iso(last) };
+  return {
+    due: iso(due),
+    stability: 1,
+    difficulty: 5,
+    elapsed_days: 0,
+    scheduled_days: 1,
+    learning_steps: 0,
+    reps: 1,
+    lapses: 0,
+    state: 2,
+    last_review: iso(last),
+  };
 }
 
 const SERVICES = [service('sqs', 'SQS'), service('kms', 'KMS'), service('lambda', 'Lambda')];
@@ -75,8 +95,28 @@ function history(): Progress {
     'retired-question': cardDue(at(-10, 12)), // no longer in the bank: not counted
   };
   progress.exams.push(
-    { id: 'e2', startedAt: iso(at(-1, 8)), finishedAt: iso(at(-1, 10)), questions: 65, correct: 50, scaled: 792, passed: true, timedOut: false, domains: {} },
-    { id: 'e1', startedAt: iso(at(-4, 8)), finishedAt: iso(at(-4, 10)), questions: 65, correct: 40, scaled: 654, passed: false, timedOut: true, domains: {} },
+    {
+      id: 'e2',
+      startedAt: iso(at(-1, 8)),
+      finishedAt: iso(at(-1, 10)),
+      questions: 65,
+      correct: 50,
+      scaled: 792,
+      passed: true,
+      timedOut: false,
+      domains: {},
+    },
+    {
+      id: 'e1',
+      startedAt: iso(at(-4, 8)),
+      finishedAt: iso(at(-4, 10)),
+      questions: 65,
+      correct: 40,
+      scaled: 654,
+      passed: false,
+      timedOut: true,
+      domains: {},
+    },
   );
   return progress;
 }
@@ -108,7 +148,17 @@ describe('the progress report', () => {
     const sqsMastery = (recall(progress.cards['sqs-1'], NOW) + recall(progress.cards['sqs-2'], NOW)) / 2;
     expect(report.services).toEqual([
       { id: 'sqs', title: 'SQS', read: true, answered: 2, correct: 1, share: 0.5, due: 1, questions: 2, mastery: sqsMastery },
-      { id: 'kms', title: 'KMS', read: false, answered: 1, correct: 0, share: 0, due: 0, questions: 1, mastery: recall(progress.cards['kms-1'], NOW) },
+      {
+        id: 'kms',
+        title: 'KMS',
+        read: false,
+        answered: 1,
+        correct: 0,
+        share: 0,
+        due: 0,
+        questions: 1,
+        mastery: recall(progress.cards['kms-1'], NOW),
+      },
       {
         id: 'lambda',
         title: 'Lambda',
@@ -125,7 +175,14 @@ describe('the progress report', () => {
     expect(sqsMastery).toBeLessThan(1);
     const development = report.domains.find((d) => d.domain === 'development')!;
     // sqs-1 twice and the drill; the retired question counts in the totals only.
-    expect(development).toMatchObject({ title: DOMAIN_INFO.development.title, weight: 0.32, questions: 2, answered: 3, correct: 2, mastery: sqsMastery });
+    expect(development).toMatchObject({
+      title: DOMAIN_INFO.development.title,
+      weight: 0.32,
+      questions: 2,
+      answered: 3,
+      correct: 2,
+      mastery: sqsMastery,
+    });
     expect(report.domains.map((d) => d.domain)).toEqual([...DOMAINS]);
     expect(report.domains.find((d) => d.domain === 'security')).toMatchObject({ questions: 1, answered: 1, correct: 0 });
   });
@@ -199,7 +256,17 @@ describe('the streak', () => {
     expect(streakDays(progress, NOW)).toBe(0);
     progress.notesRead.kms = { first: iso(at(-1, 22)), last: iso(at(-1, 22)), count: 1 };
     expect(streakDays(progress, NOW)).toBe(3);
-    progress.exams.push({ id: 'e', startedAt: iso(at(0, 7)), finishedAt: iso(at(0, 9)), questions: 65, correct: 0, scaled: 100, passed: false, timedOut: false, domains: {} });
+    progress.exams.push({
+      id: 'e',
+      startedAt: iso(at(0, 7)),
+      finishedAt: iso(at(0, 9)),
+      questions: 65,
+      correct: 0,
+      scaled: 100,
+      passed: false,
+      timedOut: false,
+      domains: {},
+    });
     expect(streakDays(progress, NOW)).toBe(4);
     expect(progressReport(progress, BANK, SERVICES, NOW).streakDays).toBe(4);
   });
@@ -224,7 +291,10 @@ describe('next steps', () => {
       { text: `KMS note never read (${DOMAIN_INFO.security.title})`, action: { kind: 'read', service: 'kms' } },
       { text: 'Lambda never practised (2 questions)', action: { kind: 'quiz', source: { kind: 'service', service: 'lambda' } } },
       { text: '1 question missed last time', action: { kind: 'quiz', source: { kind: 'missed' } } },
-      { text: `Practise ${DOMAIN_INFO.security.title} (mastery 0%)`, action: { kind: 'quiz', source: { kind: 'domain', domain: 'security' } } },
+      {
+        text: `Practise ${DOMAIN_INFO.security.title} (mastery 0%)`,
+        action: { kind: 'quiz', source: { kind: 'domain', domain: 'security' } },
+      },
     ]);
   });
 
@@ -243,7 +313,10 @@ describe('next steps', () => {
     progress.cards['sqs-1'] = cardDue(at(0, 8));
     progress.cards['sqs-2'] = cardDue(at(0, 8));
     progress.cards['kms-1'] = cardDue(at(0, 8));
-    expect(progressReport(progress, BANK, SERVICES, NOW).nextSteps[0]).toEqual({ text: '3 cards due for review (2 SQS)', action: { kind: 'quiz', source: { kind: 'due' } } });
+    expect(progressReport(progress, BANK, SERVICES, NOW).nextSteps[0]).toEqual({
+      text: '3 cards due for review (2 SQS)',
+      action: { kind: 'quiz', source: { kind: 'due' } },
+    });
   });
 });
 
@@ -280,7 +353,11 @@ describe('readiness', () => {
   });
 
   it('a mix: half of each domain known gives a mid score with a real band', () => {
-    const r = readiness(knowing(DOMAINS, NOW, (_, i) => i % 2 === 0), bank(), NOW);
+    const r = readiness(
+      knowing(DOMAINS, NOW, (_, i) => i % 2 === 0),
+      bank(),
+      NOW,
+    );
     const p = new Map(r.domains.map((d) => [d.domain, d.expectedRecall]));
     const share = DOMAINS.reduce((sum, d) => sum + DOMAIN_INFO[d].weight * p.get(d)!, 0);
     const counts = domainCounts();

@@ -45,8 +45,14 @@ describe('markReadQuickly', () => {
     ['the file is from a newer version', '{"version": 99, "notesRead": {}}'],
     ['notesRead is not an object', '{"version": 2, "notesRead": []}'],
     ['the entry is not a read mark', '{"version": 2, "notesRead": {"sqs": "yesterday"}}'],
-    ['the entry has no count', '{"version": 2, "notesRead": {"sqs": {"first": "2026-01-01T00:00:00.000Z", "last": "2026-01-01T00:00:00.000Z"}}}'],
-    ['the entry has a date that is not one', '{"version": 2, "notesRead": {"sqs": {"first": "yesterday", "last": "2026-01-01T00:00:00.000Z", "count": 1}}}'],
+    [
+      'the entry has no count',
+      '{"version": 2, "notesRead": {"sqs": {"first": "2026-01-01T00:00:00.000Z", "last": "2026-01-01T00:00:00.000Z"}}}',
+    ],
+    [
+      'the entry has a date that is not one',
+      '{"version": 2, "notesRead": {"sqs": {"first": "yesterday", "last": "2026-01-01T00:00:00.000Z", "count": 1}}}',
+    ],
   ])('leaves everything to the store when %s', (_name, content) => {
     const dir = tempDir();
     if (content !== undefined) writeFileSync(fileIn(dir), content);
@@ -65,7 +71,11 @@ describe('markReadQuickly', () => {
   it('loses no update when quick marks and store saves run at the same time', async () => {
     const dir = studied();
     const script = path.resolve(import.meta.dirname, 'helpers/write-reads.ts');
-    await Promise.all([runScript(script, [dir, 'quick-a', '30', 'quick']), runScript(script, [dir, 'quick-b', '30', 'quick']), runScript(script, [dir, 'store', '30'])]);
+    await Promise.all([
+      runScript(script, [dir, 'quick-a', '30', 'quick']),
+      runScript(script, [dir, 'quick-b', '30', 'quick']),
+      runScript(script, [dir, 'store', '30']),
+    ]);
     const read = ProgressStore.open({ dir }).read();
     expect(Object.keys(read.notesRead)).toHaveLength(92);
     expect(read.answers).toHaveLength(1);

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { questions } from '../src/content/bundle.js';
 import { run, STACK_TRACE, tempDir } from './helpers/cli.js';
 
-const answersIn = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'progress.json'), 'utf8')).answers as { question: string; correct: boolean; source: string; chosen: number[] }[];
+const answersIn = (dir: string) =>
+  JSON.parse(readFileSync(path.join(dir, 'progress.json'), 'utf8')).answers as {
+    question: string;
+    correct: boolean;
+    source: string;
+    chosen: number[];
+  }[];
 
 describe('awsnotes quiz --plain', () => {
   it('asks, reads letters one line at a time, explains, records, and scores', () => {
@@ -28,9 +34,13 @@ describe('awsnotes quiz --plain', () => {
     const look = run(['quiz', '--plain', '--service', 'iam', '--count', '1'], { input: '', env });
     const options = [...look.stdout.matchAll(/^(?:\( \)|\[ \]) ([A-F])\. (.+)$/gm)].map((m) => ({ letter: m[1]!, text: m[2]! }));
     const stemLine = look.stdout.split('\n')[3]!;
-    const question = questions().find((q) => q.service === 'iam' && q.question.replace(/\s+/g, ' ').includes(stemLine.trim().split(' ').slice(0, 6).join(' ')))!;
+    const question = questions().find(
+      (q) => q.service === 'iam' && q.question.replace(/\s+/g, ' ').includes(stemLine.trim().split(' ').slice(0, 6).join(' ')),
+    )!;
     expect(question, stemLine).toBeDefined();
-    const right = options.filter((o) => question.options.some((q) => q.correct && q.text.replace(/\s+/g, ' ').startsWith(o.text.trim().slice(0, 30)))).map((o) => o.letter);
+    const right = options
+      .filter((o) => question.options.some((q) => q.correct && q.text.replace(/\s+/g, ' ').startsWith(o.text.trim().slice(0, 30))))
+      .map((o) => o.letter);
     expect(right.length).toBe(question.options.filter((o) => o.correct).length);
     const wrong = options.map((o) => o.letter).find((l) => !right.includes(l))!;
 
@@ -88,7 +98,17 @@ describe('awsnotes questions', () => {
   it('--json has the documented shape and resolvable notes', () => {
     const r = run(['questions', '--json']);
     expect(r.code).toBe(0);
-    const list = JSON.parse(r.stdout) as { id: string; service: string; domain: string; kind: string; question: string; options: string[]; answer: number[]; explanation: string; note: string }[];
+    const list = JSON.parse(r.stdout) as {
+      id: string;
+      service: string;
+      domain: string;
+      kind: string;
+      question: string;
+      options: string[];
+      answer: number[];
+      explanation: string;
+      note: string;
+    }[];
     expect(list.length).toBe(questions().length);
     for (const q of list) {
       expect(['development', 'security', 'deployment', 'troubleshooting']).toContain(q.domain);

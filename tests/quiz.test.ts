@@ -25,7 +25,19 @@ describe('the question bank', () => {
     expect(bank().length).toBeGreaterThanOrEqual(200);
     const count = (id: string) => bank().filter((q) => q.service === id).length;
     for (const s of services()) expect(count(s.id), s.id).toBeGreaterThanOrEqual(4);
-    for (const id of ['dynamodb', 'lambda', 'iam', 's3', 'sqs', 'api-gateway', 'codebuild', 'codedeploy', 'codepipeline', 'cloudformation', 'elastic-beanstalk']) {
+    for (const id of [
+      'dynamodb',
+      'lambda',
+      'iam',
+      's3',
+      'sqs',
+      'api-gateway',
+      'codebuild',
+      'codedeploy',
+      'codepipeline',
+      'cloudformation',
+      'elastic-beanstalk',
+    ]) {
       expect(count(id), id).toBeGreaterThanOrEqual(10);
     }
     expect(count('sqs') + count('sns')).toBeGreaterThanOrEqual(10);
@@ -37,13 +49,20 @@ describe('the question bank', () => {
     for (const q of bank()) {
       const right = correctIndexes(q).length;
       if (q.kind === 'single') expect([q.options.length, right], q.id).toEqual([4, 1]);
-      if (q.kind === 'boolean') expect(q.options.map((o) => o.text), q.id).toEqual(['True', 'False']);
+      if (q.kind === 'boolean')
+        expect(
+          q.options.map((o) => o.text),
+          q.id,
+        ).toEqual(['True', 'False']);
       if (q.kind === 'multiple') {
         expect(q.options.length, q.id).toBeGreaterThanOrEqual(5);
         expect([2, 3], q.id).toContain(right);
         expect(q.question, q.id).toMatch(right === 2 ? /\(Choose two\.\)$/ : /\(Choose three\.\)$/);
       }
-      expect(q.options.every((o) => o.why.length > 10), q.id).toBe(true);
+      expect(
+        q.options.every((o) => o.why.length > 10),
+        q.id,
+      ).toBe(true);
     }
   });
 
@@ -208,7 +227,16 @@ describe('recording', () => {
     expect(toggleFlag(store, 'sqs-x', now)).toBe(true);
     expect(store.read().flags).toHaveProperty('sqs-x');
     expect(toggleFlag(store, 'sqs-x', now)).toBe(false);
-    recordExam(store, { startedAt: now.toISOString(), finishedAt: now.toISOString(), questions: 65, correct: 50, scaled: 792, passed: true, timedOut: false, domains: {} });
+    recordExam(store, {
+      startedAt: now.toISOString(),
+      finishedAt: now.toISOString(),
+      questions: 65,
+      correct: 50,
+      scaled: 792,
+      passed: true,
+      timedOut: false,
+      domains: {},
+    });
     expect(store.read().exams).toHaveLength(1);
   });
 });
@@ -231,8 +259,12 @@ describe('sources', () => {
     expect(ids('due')).toEqual([a!.id]);
     expect(ids('missed')).toEqual([c!.id]);
     expect(ids('flagged')).toEqual([c!.id]);
-    expect(selectQuestions(bank(), { kind: 'service', service: 'kms' }, progress, now, createRng(1)).every((q) => q.service === 'kms')).toBe(true);
-    expect(selectQuestions(bank(), { kind: 'domain', domain: 'security' }, progress, now, createRng(1)).every((q) => q.domain === 'security')).toBe(true);
+    expect(
+      selectQuestions(bank(), { kind: 'service', service: 'kms' }, progress, now, createRng(1)).every((q) => q.service === 'kms'),
+    ).toBe(true);
+    expect(
+      selectQuestions(bank(), { kind: 'domain', domain: 'security' }, progress, now, createRng(1)).every((q) => q.domain === 'security'),
+    ).toBe(true);
   });
 });
 
@@ -258,7 +290,6 @@ describe('progress file migration', () => {
   });
 });
 
-
 describe('the saved exam', () => {
   const draw = (seed: number) => () => {
     const rng = createRng(seed);
@@ -266,7 +297,14 @@ describe('the saved exam', () => {
   };
   const savedOne = (dir: string) => {
     const presented = draw(3)();
-    const state = { presented, startedAt: 1_000, deadline: 1_000 + 130 * 60_000, answers: new Map([[presented[0]!.question.id, [1]]]), marked: new Set([presented[2]!.question.id]), current: 4 };
+    const state = {
+      presented,
+      startedAt: 1_000,
+      deadline: 1_000 + 130 * 60_000,
+      answers: new Map([[presented[0]!.question.id, [1]]]),
+      marked: new Set([presented[2]!.question.id]),
+      current: 4,
+    };
     saveExam(dir, state);
     return state;
   };
@@ -280,7 +318,11 @@ describe('the saved exam', () => {
 
   it.each([
     ['a question that left the bank', (b: Question[], id: string) => b.filter((q) => q.id !== id), /question .* is no longer in the bank/],
-    ['a question whose options changed', (b: Question[], id: string) => b.map((q) => (q.id === id ? { ...q, options: q.options.slice(0, 2) } : q)), /the options of .* have changed/],
+    [
+      'a question whose options changed',
+      (b: Question[], id: string) => b.map((q) => (q.id === id ? { ...q, options: q.options.slice(0, 2) } : q)),
+      /the options of .* have changed/,
+    ],
   ])('is refused, with the reason, after %s', (_name, change, reason) => {
     const dir = tempDir();
     const state = savedOne(dir);
@@ -292,28 +334,48 @@ describe('the saved exam', () => {
     const some = bank().slice(0, 5);
     const ids = some.map((q) => q.id);
     // A real question with its options in some order: often enough to reach the resume path.
-    const valid = fc.constantFrom(...some).chain((q) => fc.shuffledSubarray(q.options.map((_, i) => i), { minLength: q.options.length }).map((order) => ({ id: q.id, order })));
+    const valid = fc.constantFrom(...some).chain((q) =>
+      fc
+        .shuffledSubarray(
+          q.options.map((_, i) => i),
+          { minLength: q.options.length },
+        )
+        .map((order) => ({ id: q.id, order })),
+    );
     const number = fc.oneof(fc.integer({ min: -5, max: 10 }), fc.double(), fc.constant(1e300), fc.constant(Date.UTC(2026, 0, 1)));
     const shaped = fc.record({
       version: fc.constantFrom(1, 1, 1, 2, '1'),
       startedAt: number,
       deadline: number,
-      questions: fc.array(fc.oneof(valid, fc.record({ id: fc.constantFrom(...ids, 'gone'), order: fc.array(fc.integer({ min: -1, max: 6 }), { maxLength: 6 }) })), { maxLength: 4 }),
+      questions: fc.array(
+        fc.oneof(
+          valid,
+          fc.record({ id: fc.constantFrom(...ids, 'gone'), order: fc.array(fc.integer({ min: -1, max: 6 }), { maxLength: 6 }) }),
+        ),
+        { maxLength: 4 },
+      ),
       answers: fc.oneof(fc.constant({}), fc.dictionary(fc.constantFrom(...ids, 'gone'), fc.array(number, { maxLength: 3 }))),
       marked: fc.array(fc.constantFrom(...ids, 'gone')),
       current: fc.oneof(fc.constant(0), number),
     });
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v)), shaped.map((v) => JSON.stringify(v))), (text) => {
-        const dir = tempDir();
-        writeFileSync(path.join(dir, 'exam-in-progress.json'), text);
-        const opened = openExam(dir, bank(), Date.UTC(2026, 0, 2), new Set(), draw(1));
-        expect(opened.state.presented.length).toBeGreaterThan(0);
-        if (!/^(Resumed|Time ran out)/.test(opened.notice ?? '')) {
-          expect(opened.notice).toMatch(/^The exam in progress could not be resumed \(.+\); it was kept as /);
-          expect(existsSync(path.join(dir, 'exam-in-progress.json'))).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          shaped.map((v) => JSON.stringify(v)),
+        ),
+        (text) => {
+          const dir = tempDir();
+          writeFileSync(path.join(dir, 'exam-in-progress.json'), text);
+          const opened = openExam(dir, bank(), Date.UTC(2026, 0, 2), new Set(), draw(1));
+          expect(opened.state.presented.length).toBeGreaterThan(0);
+          if (!/^(Resumed|Time ran out)/.test(opened.notice ?? '')) {
+            expect(opened.notice).toMatch(/^The exam in progress could not be resumed \(.+\); it was kept as /);
+            expect(existsSync(path.join(dir, 'exam-in-progress.json'))).toBe(false);
+          }
+        },
+      ),
       { numRuns: 400 },
     );
   });

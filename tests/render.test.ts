@@ -11,7 +11,8 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean);
 describe('layoutNote', () => {
   it.each([40, 60, 80, 100, 200])('every note fits %i columns', (width) => {
     for (const service of services()) {
-      for (const line of layoutNote(service, width).lines) expect(charLength(lineText(line)), `${service.id}: ${lineText(line)}`).toBeLessThanOrEqual(width);
+      for (const line of layoutNote(service, width).lines)
+        expect(charLength(lineText(line)), `${service.id}: ${lineText(line)}`).toBeLessThanOrEqual(width);
     }
   });
 
@@ -47,17 +48,34 @@ describe('layoutNote', () => {
 
 describe('wrap', () => {
   it('keeps punctuation with the word it follows: ")" after code never starts a line', () => {
-    const segments = [{ text: 'batch actions (' }, { text: 'ChangeMessageVisibilityBatch', role: 'code' as const }, { text: ') take up to ten' }];
+    const segments = [
+      { text: 'batch actions (' },
+      { text: 'ChangeMessageVisibilityBatch', role: 'code' as const },
+      { text: ') take up to ten' },
+    ];
     // "(ChangeMessageVisibilityBatch)" is 30 characters: from 30 columns it is never cut.
     for (let width = 30; width <= 60; width++) {
       const lines = wrap(segments, width).map(lineText);
-      expect(lines.some((l) => l.startsWith(')')), `width ${width}: ${JSON.stringify(lines)}`).toBe(false);
-      expect(lines.some((l) => l.endsWith('(')), `width ${width}: ${JSON.stringify(lines)}`).toBe(false);
+      expect(
+        lines.some((l) => l.startsWith(')')),
+        `width ${width}: ${JSON.stringify(lines)}`,
+      ).toBe(false);
+      expect(
+        lines.some((l) => l.endsWith('(')),
+        `width ${width}: ${JSON.stringify(lines)}`,
+      ).toBe(false);
     }
   });
 
   it('never exceeds the width and keeps every character, across styled segments and prefixes', () => {
-    const segment = fc.record({ text: fc.oneof(fc.string({ maxLength: 40 }), fc.string({ maxLength: 20, unit: 'grapheme' }), fc.string({ maxLength: 10, unit: 'binary' })), role: fc.constantFrom(undefined, 'code' as const) });
+    const segment = fc.record({
+      text: fc.oneof(
+        fc.string({ maxLength: 40 }),
+        fc.string({ maxLength: 20, unit: 'grapheme' }),
+        fc.string({ maxLength: 10, unit: 'binary' }),
+      ),
+      role: fc.constantFrom(undefined, 'code' as const),
+    });
     fc.assert(
       fc.property(fc.array(segment, { maxLength: 8 }), fc.integer({ min: 1, max: 60 }), fc.nat({ max: 6 }), (segments, width, indent) => {
         const prefix = [{ text: ' '.repeat(Math.min(indent, width - 1)) }];
@@ -80,20 +98,19 @@ describe('wrap', () => {
   });
 });
 
-
-  it('never breaks a word that fits a line, even one spread over several styled segments', () => {
-    // Few letters, many spaces and empty segments: words glued across segment edges are common.
-    const text = fc.string({ unit: fc.constantFrom('a', 'b', '.', ')', ' ', '\u00a0', '😀'), maxLength: 12 });
-    const segment = fc.record({ text, role: fc.constantFrom(undefined, 'code' as const) });
-    fc.assert(
-      fc.property(fc.array(segment, { maxLength: 8 }), fc.integer({ min: 1, max: 20 }), (segments, width) => {
-        const expected = words(segments.map((s) => s.text).join(''));
-        fc.pre(expected.every((word) => charLength(word) <= width));
-        expect(wrap(segments, width).flatMap((line) => words(lineText(line)))).toEqual(expected);
-      }),
-      { numRuns: 2000 },
-    );
-  });
+it('never breaks a word that fits a line, even one spread over several styled segments', () => {
+  // Few letters, many spaces and empty segments: words glued across segment edges are common.
+  const text = fc.string({ unit: fc.constantFrom('a', 'b', '.', ')', ' ', '\u00a0', '😀'), maxLength: 12 });
+  const segment = fc.record({ text, role: fc.constantFrom(undefined, 'code' as const) });
+  fc.assert(
+    fc.property(fc.array(segment, { maxLength: 8 }), fc.integer({ min: 1, max: 20 }), (segments, width) => {
+      const expected = words(segments.map((s) => s.text).join(''));
+      fc.pre(expected.every((word) => charLength(word) <= width));
+      expect(wrap(segments, width).flatMap((line) => words(lineText(line)))).toEqual(expected);
+    }),
+    { numRuns: 2000 },
+  );
+});
 describe('line helpers', () => {
   it('charLength counts code points, astral characters and lone surrogates included', () => {
     fc.assert(
@@ -134,7 +151,14 @@ describe('line helpers', () => {
       }
       return out;
     };
-    const segment = fc.record({ text: fc.oneof(fc.string({ maxLength: 12 }), fc.string({ maxLength: 6, unit: 'grapheme' })), role: fc.constantFrom(undefined, 'code' as const), bold: fc.constantFrom(undefined, true) }, { requiredKeys: ['text'] });
+    const segment = fc.record(
+      {
+        text: fc.oneof(fc.string({ maxLength: 12 }), fc.string({ maxLength: 6, unit: 'grapheme' })),
+        role: fc.constantFrom(undefined, 'code' as const),
+        bold: fc.constantFrom(undefined, true),
+      },
+      { requiredKeys: ['text'] },
+    );
     const range = fc.tuple(fc.integer({ min: -3, max: 40 }), fc.integer({ min: -3, max: 40 }));
     fc.assert(
       fc.property(fc.array(segment, { maxLength: 5 }), fc.array(range, { minLength: 1, maxLength: 4 }), (segments, ranges) => {
@@ -144,8 +168,14 @@ describe('line helpers', () => {
     );
   });
   it('findAll is case-insensitive and does not overlap', () => {
-    expect(findAll('FIFO fifo', 'fifo')).toEqual([[0, 3], [5, 8]]);
-    expect(findAll('aaaa', 'aa')).toEqual([[0, 1], [2, 3]]);
+    expect(findAll('FIFO fifo', 'fifo')).toEqual([
+      [0, 3],
+      [5, 8],
+    ]);
+    expect(findAll('aaaa', 'aa')).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
   });
   it('excerpt shifts a far match into view', () => {
     const text = `${'x '.repeat(60)}needle here`;

@@ -41,7 +41,12 @@ describe('search ranking', () => {
   ])('two words "%s" → %s', (query, service) => {
     const hits = search(query, { limit: 5 });
     expect(hits[0]?.service).toBe(service);
-    expect(hits.every((h) => h.service === service || query.split(' ').every((w) => h.text.toLowerCase().includes(w.toLowerCase()) || h.service.includes(w)))).toBe(true);
+    expect(
+      hits.every(
+        (h) =>
+          h.service === service || query.split(' ').every((w) => h.text.toLowerCase().includes(w.toLowerCase()) || h.service.includes(w)),
+      ),
+    ).toBe(true);
   });
 
   it('short queries need exact letters: "ddb" does not match "Adding"', () => {
@@ -92,7 +97,10 @@ describe('menu rows', () => {
 
 describe('packed postings', () => {
   it('decode to the lists they were made from, empty lists and any order of access included', () => {
-    const lists = fc.array(fc.uniqueArray(fc.nat({ max: 100_000 })).map((l) => l.sort((a, b) => a - b)), { maxLength: 40 });
+    const lists = fc.array(
+      fc.uniqueArray(fc.nat({ max: 100_000 })).map((l) => l.sort((a, b) => a - b)),
+      { maxLength: 40 },
+    );
     fc.assert(
       fc.property(lists, fc.array(fc.integer({ min: -2, max: 45 })), (original, order) => {
         const packed = new PackedPostings(JSON.parse(JSON.stringify(packPostings(original))) as string, original.length);
@@ -121,8 +129,10 @@ describe('matchWord', () => {
           if (v === word) expected.set(i, 1);
           else if (v.startsWith(word)) expected.set(i, 0.8);
         });
-        if (word.length >= 3) vocab.forEach((v, i) => v.length > word.length && v.includes(word) && !expected.has(i) && expected.set(i, 0.6));
-        if (expected.size > 0 || word.length < 4) expect([...found].sort((a, b) => a[0] - b[0])).toEqual([...expected].sort((a, b) => a[0] - b[0]));
+        if (word.length >= 3)
+          vocab.forEach((v, i) => v.length > word.length && v.includes(word) && !expected.has(i) && expected.set(i, 0.6));
+        if (expected.size > 0 || word.length < 4)
+          expect([...found].sort((a, b) => a[0] - b[0])).toEqual([...expected].sort((a, b) => a[0] - b[0]));
         else for (const [i] of found) expect(vocab[i]).not.toContain(word);
       }),
       { numRuns: 3000 },

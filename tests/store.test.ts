@@ -131,7 +131,9 @@ describe('parseProgress', () => {
     expect(parseProgress(JSON.stringify(emptyProgress()))).toEqual(emptyProgress());
     expect(() => parseProgress('nope')).toThrow(ProgressFileError);
     expect(() => parseProgress('{"version":0,"notesRead":{}}')).toThrow(/no valid "version"/);
-    expect(() => parseProgress(JSON.stringify({ ...emptyProgress(), notesRead: { a: { first: 'x', last: 'x', count: 1 } } }))).toThrow(/notesRead.a.first/);
+    expect(() => parseProgress(JSON.stringify({ ...emptyProgress(), notesRead: { a: { first: 'x', last: 'x', count: 1 } } }))).toThrow(
+      /notesRead.a.first/,
+    );
     expect(() => parseProgress(JSON.stringify({ ...emptyProgress(), answers: [{ id: 'x' }] }))).toThrow(/answers.0/);
   });
 });

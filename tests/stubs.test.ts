@@ -1,6 +1,10 @@
 // The bundle's fast paths for Ink's text handling and conf's store check must give exactly
 // what the real libraries give, for any input.
-import { styledCharsFromTokens as realFromTokens, styledCharsToString as realToString, tokenize as realTokenize } from '@alcalzone/ansi-tokenize';
+import {
+  styledCharsFromTokens as realFromTokens,
+  styledCharsToString as realToString,
+  tokenize as realTokenize,
+} from '@alcalzone/ansi-tokenize';
 import fc from 'fast-check';
 import realStringWidth from 'string-width';
 import assert from 'node:assert';
@@ -15,7 +19,42 @@ import stringWidth from '../src/stubs/string-width.js';
 
 const pieces = fc.oneof(
   fc.string(),
-  fc.constantFrom('\u00ad', '⌚', '☀', '⚡', '€', '›', '·', '…', '✓', '✗', '–', '×', '÷', '→', '│', '─', '█', '░', 'é', 'ß', '漢', '🙂', 'e\u0301', '\u200d', '\ufe0f', '\x1b[36m', '\x1b[39m', '\x1b[1;4;33m', '\x1b[7m', '\x1b[38;5;123m', '\x1b]8;;x\x07', '\t', '\r\n', ' '),
+  fc.constantFrom(
+    '\u00ad',
+    '⌚',
+    '☀',
+    '⚡',
+    '€',
+    '›',
+    '·',
+    '…',
+    '✓',
+    '✗',
+    '–',
+    '×',
+    '÷',
+    '→',
+    '│',
+    '─',
+    '█',
+    '░',
+    'é',
+    'ß',
+    '漢',
+    '🙂',
+    'e\u0301',
+    '\u200d',
+    '\ufe0f',
+    '\x1b[36m',
+    '\x1b[39m',
+    '\x1b[1;4;33m',
+    '\x1b[7m',
+    '\x1b[38;5;123m',
+    '\x1b]8;;x\x07',
+    '\t',
+    '\r\n',
+    ' ',
+  ),
 );
 // Any SGR sequence, compound ones and 8/24-bit colours included, well formed or not.
 const sgr = fc
@@ -54,7 +93,20 @@ describe('fast paths match the real libraries', () => {
   });
 
   it("Ink's text sanitizer", () => {
-    const controls = fc.constantFrom('\x1b', '\x1b[2J', '\x1b[1A', '\x1b]8;;u\x07', '\u0080', '\u009b31m', '\u009f', '\u009c', '\u00a0', '\u007f', '\ud83d', '\ude42');
+    const controls = fc.constantFrom(
+      '\x1b',
+      '\x1b[2J',
+      '\x1b[1A',
+      '\x1b]8;;u\x07',
+      '\u0080',
+      '\u009b31m',
+      '\u009f',
+      '\u009c',
+      '\u00a0',
+      '\u007f',
+      '\ud83d',
+      '\ude42',
+    );
     fc.assert(
       fc.property(fc.array(fc.oneof(pieces, sgr, controls), { maxLength: 12 }), (parts) => {
         const s = parts.join('');
@@ -105,7 +157,18 @@ describe('fast paths match the real libraries', () => {
 describe("the bundle's Ink Output", () => {
   // A small pool of lines, so frames repeat lines and rows as a real session does.
   const line = fc.oneof(
-    fc.constantFrom('Amazon SQS', '› dynamo', '✓ Lambda  aka λ', '漢字 wide', '\x1b[36mcyan\x1b[39m plain', '\x1b[7m inverse \x1b[27m', '  indented', 'e\u0301 combining', '🙂 emoji', ''),
+    fc.constantFrom(
+      'Amazon SQS',
+      '› dynamo',
+      '✓ Lambda  aka λ',
+      '漢字 wide',
+      '\x1b[36mcyan\x1b[39m plain',
+      '\x1b[7m inverse \x1b[27m',
+      '  indented',
+      'e\u0301 combining',
+      '🙂 emoji',
+      '',
+    ),
     text,
   );
   const transformer = fc.constantFrom<((s: string, i: number) => string)[]>(
@@ -114,22 +177,46 @@ describe("the bundle's Ink Output", () => {
     [(s, i) => `\x1b[1m${s}\x1b[22m${i}`],
   );
   const operation = fc.oneof(
-    { weight: 4, arbitrary: fc.record({ type: fc.constant('write' as const), x: fc.integer({ min: -3, max: 30 }), y: fc.integer({ min: -2, max: 9 }), lines: fc.array(line, { minLength: 1, maxLength: 3 }), transformers: transformer }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        type: fc.constant('write' as const),
+        x: fc.integer({ min: -3, max: 30 }),
+        y: fc.integer({ min: -2, max: 9 }),
+        lines: fc.array(line, { minLength: 1, maxLength: 3 }),
+        transformers: transformer,
+      }),
+    },
     {
       weight: 1,
       arbitrary: fc.record({
         type: fc.constant('clip' as const),
-        clip: fc.record({ x1: fc.option(fc.integer({ min: -2, max: 20 }), { nil: undefined }), x2: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }), y1: fc.option(fc.integer({ min: -1, max: 6 }), { nil: undefined }), y2: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }) }),
+        clip: fc.record({
+          x1: fc.option(fc.integer({ min: -2, max: 20 }), { nil: undefined }),
+          x2: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
+          y1: fc.option(fc.integer({ min: -1, max: 6 }), { nil: undefined }),
+          y2: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }),
+        }),
       }),
     },
     { weight: 1, arbitrary: fc.constant({ type: 'unclip' as const }) },
   );
-  const frame = fc.record({ width: fc.integer({ min: 1, max: 24 }), height: fc.integer({ min: 1, max: 7 }), operations: fc.array(operation, { maxLength: 10 }) });
+  const frame = fc.record({
+    width: fc.integer({ min: 1, max: 24 }),
+    height: fc.integer({ min: 1, max: 7 }),
+    operations: fc.array(operation, { maxLength: 10 }),
+  });
 
-  type Target = { write(x: number, y: number, text: string, o: { transformers: ((s: string, i: number) => string)[] }): void; clip(c: object): void; unclip(): void; get(): { output: string; height: number } };
+  type Target = {
+    write(x: number, y: number, text: string, o: { transformers: ((s: string, i: number) => string)[] }): void;
+    clip(c: object): void;
+    unclip(): void;
+    get(): { output: string; height: number };
+  };
   const draw = (target: Target, operations: { type: string; [k: string]: unknown }[]) => {
     for (const op of operations) {
-      if (op.type === 'write') target.write(op.x as number, op.y as number, (op.lines as string[]).join('\n'), { transformers: op.transformers as never });
+      if (op.type === 'write')
+        target.write(op.x as number, op.y as number, (op.lines as string[]).join('\n'), { transformers: op.transformers as never });
       else if (op.type === 'clip') target.clip(op.clip as object);
       else target.unclip();
     }
@@ -140,7 +227,9 @@ describe("the bundle's Ink Output", () => {
     fc.assert(
       fc.property(fc.array(frame, { minLength: 1, maxLength: 6 }), (frames) => {
         for (const { width, height, operations } of frames) {
-          expect(draw(new Output({ width, height }), operations)).toEqual(draw(new InkOutput({ width, height }) as unknown as Target, operations));
+          expect(draw(new Output({ width, height }), operations)).toEqual(
+            draw(new InkOutput({ width, height }) as unknown as Target, operations),
+          );
         }
       }),
       { numRuns: 1500 },

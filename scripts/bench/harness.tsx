@@ -14,9 +14,26 @@ import { App } from '../../src/ui/App.js';
 import { INK_OPTIONS } from '../../src/ui/run.js';
 
 export const QUERIES = [
-  'dynamodb', 'sqs fifo', 'lambda layers', 'kinesis shards', 'iam role', 'cognito user pool', 'kms key', 'api gateway stage',
-  'cloudformation', 'codedeploy appspec', 'elastic beanstalk', 'xray', 'parameter store', 'long polling', 'rcu', 'visibility timeout',
-  'cors', 'ddb', 'presigned url', 'dead letter queue',
+  'dynamodb',
+  'sqs fifo',
+  'lambda layers',
+  'kinesis shards',
+  'iam role',
+  'cognito user pool',
+  'kms key',
+  'api gateway stage',
+  'cloudformation',
+  'codedeploy appspec',
+  'elastic beanstalk',
+  'xray',
+  'parameter store',
+  'long polling',
+  'rcu',
+  'visibility timeout',
+  'cors',
+  'ddb',
+  'presigned url',
+  'dead letter queue',
 ];
 
 function percentile(values: number[], p: number): number {
@@ -54,7 +71,13 @@ function syntheticRecords(records: SearchRecord[]): SearchRecord[] {
   const out: SearchRecord[] = [];
   for (let copy = 0; copy < 10; copy++) {
     for (const r of records) {
-      const twist = (text: string | undefined) => (text === undefined || copy === 0 ? text : text.split(' ').map((w, j) => (j % (copy + 1) === 0 ? w : w.split('').reverse().join(''))).join(' '));
+      const twist = (text: string | undefined) =>
+        text === undefined || copy === 0
+          ? text
+          : text
+              .split(' ')
+              .map((w, j) => (j % (copy + 1) === 0 ? w : w.split('').reverse().join('')))
+              .join(' ');
       const clone: SearchRecord = { ...r, service: `${r.service}-${copy}` };
       for (const key of ['title', 'alias', 'heading', 'line'] as const) if (r[key] !== undefined) clone[key] = twist(r[key])!;
       out.push(clone);

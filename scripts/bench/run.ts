@@ -61,7 +61,11 @@ function wallTime(args: string[]): { ms: number; floor: number; ratio: number } 
   const times: number[] = [];
   const floors: number[] = [];
   for (let i = 0; i < WARMUP + RUNS; i++) {
-    const [f, t] = pair(i, () => timeOnce(['-e', '0']), () => timeOnce(args));
+    const [f, t] = pair(
+      i,
+      () => timeOnce(['-e', '0']),
+      () => timeOnce(args),
+    );
     if (i >= WARMUP) {
       floors.push(f);
       times.push(t);
@@ -93,7 +97,11 @@ function firstFrames(baselineScript: string, appScript: string) {
   const baseline: { ms: number; rss: number }[] = [];
   const app: { ms: number; rss: number }[] = [];
   for (let i = 0; i < 2 + FRAME_RUNS; i++) {
-    const [b, a] = pair(i, () => firstFrameOnce(baselineScript, i), () => firstFrameOnce(appScript, i));
+    const [b, a] = pair(
+      i,
+      () => firstFrameOnce(baselineScript, i),
+      () => firstFrameOnce(appScript, i),
+    );
     if (i >= 2) {
       baseline.push(b);
       app.push(a);
@@ -104,10 +112,18 @@ function firstFrames(baselineScript: string, appScript: string) {
   return { baseline: summary(baseline), app: summary(app), ratio: { ms: ratio('ms'), rss: ratio('rss') } };
 }
 
-async function harness(): Promise<{ records: { shipped: number; synthetic: number }; search: Record<'shipped' | 'synthetic', { p50: number; p95: number; n: number }>; keys: Record<'menu' | 'reader', { p50: number; p95: number; n: number; unchanged: number }> }> {
+async function harness(): Promise<{
+  records: { shipped: number; synthetic: number };
+  search: Record<'shipped' | 'synthetic', { p50: number; p95: number; n: number }>;
+  keys: Record<'menu' | 'reader', { p50: number; p95: number; n: number; unchanged: number }>;
+}> {
   return new Promise((resolve, reject) => {
     // stderr ignored: Ink's cursor restore at exit writes there.
-    const child = spawn(process.execPath, [path.join(benchDir, 'harness.js'), path.join(root, 'dist', 'content'), path.join(benchDir, 'harness-progress')], { env: { ...env, NO_COLOR: '' }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(
+      process.execPath,
+      [path.join(benchDir, 'harness.js'), path.join(root, 'dist', 'content'), path.join(benchDir, 'harness-progress')],
+      { env: { ...env, NO_COLOR: '' }, stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`bench: harness exited ${code}`))));
@@ -151,19 +167,82 @@ const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 1)} ms`;
 const mib = (v: number) => `${(v / 1024 / 1024).toFixed(1)} MiB`;
 const rows: Row[] = [
   { figure: 'node -e 0 (floor, alone)', value: ms(floor), reference: '', ratio: null, budget: '', ok: true },
-  ...plain.map((p) => ({ figure: p.name, value: ms(p.ms), reference: `floor ${ms(p.floor)} (paired)`, ratio: p.ratio, budget: '≤ 1.25×', ok: p.ratio <= 1.25 })),
+  ...plain.map((p) => ({
+    figure: p.name,
+    value: ms(p.ms),
+    reference: `floor ${ms(p.floor)} (paired)`,
+    ratio: p.ratio,
+    budget: '≤ 1.25×',
+    ok: p.ratio <= 1.25,
+  })),
   { figure: 'first frame: bare Ink hello (baseline)', value: ms(baseline.ms), reference: '', ratio: null, budget: '', ok: true },
-  { figure: 'first frame: awsnotes menu', value: ms(app.ms), reference: `baseline ${ms(baseline.ms)} (paired)`, ratio: frameRatio.ms, budget: '≤ 1.15×', ok: frameRatio.ms <= 1.15 },
-  { figure: `search p50, shipped (${inner.records.shipped} lines)`, value: ms(inner.search.shipped.p50), reference: '', ratio: null, budget: '', ok: true },
-  { figure: 'search p95, shipped', value: ms(inner.search.shipped.p95), reference: '', ratio: null, budget: '≤ 2 ms', ok: inner.search.shipped.p95 <= 2 },
-  { figure: `search p50, 10× corpus (${inner.records.synthetic} lines)`, value: ms(inner.search.synthetic.p50), reference: '', ratio: null, budget: '', ok: true },
-  { figure: 'search p95, 10× corpus', value: ms(inner.search.synthetic.p95), reference: '', ratio: null, budget: '≤ 16 ms', ok: inner.search.synthetic.p95 <= 16 },
+  {
+    figure: 'first frame: awsnotes menu',
+    value: ms(app.ms),
+    reference: `baseline ${ms(baseline.ms)} (paired)`,
+    ratio: frameRatio.ms,
+    budget: '≤ 1.15×',
+    ok: frameRatio.ms <= 1.15,
+  },
+  {
+    figure: `search p50, shipped (${inner.records.shipped} lines)`,
+    value: ms(inner.search.shipped.p50),
+    reference: '',
+    ratio: null,
+    budget: '',
+    ok: true,
+  },
+  {
+    figure: 'search p95, shipped',
+    value: ms(inner.search.shipped.p95),
+    reference: '',
+    ratio: null,
+    budget: '≤ 2 ms',
+    ok: inner.search.shipped.p95 <= 2,
+  },
+  {
+    figure: `search p50, 10× corpus (${inner.records.synthetic} lines)`,
+    value: ms(inner.search.synthetic.p50),
+    reference: '',
+    ratio: null,
+    budget: '',
+    ok: true,
+  },
+  {
+    figure: 'search p95, 10× corpus',
+    value: ms(inner.search.synthetic.p95),
+    reference: '',
+    ratio: null,
+    budget: '≤ 16 ms',
+    ok: inner.search.synthetic.p95 <= 16,
+  },
   { figure: 'keystroke → frame p50, menu', value: ms(inner.keys.menu.p50), reference: '', ratio: null, budget: '', ok: true },
-  { figure: 'keystroke → frame p95, menu', value: ms(inner.keys.menu.p95), reference: `${inner.keys.menu.n} keys (+${inner.keys.menu.unchanged} that changed nothing)`, ratio: null, budget: '≤ 16 ms', ok: inner.keys.menu.p95 <= 16 },
+  {
+    figure: 'keystroke → frame p95, menu',
+    value: ms(inner.keys.menu.p95),
+    reference: `${inner.keys.menu.n} keys (+${inner.keys.menu.unchanged} that changed nothing)`,
+    ratio: null,
+    budget: '≤ 16 ms',
+    ok: inner.keys.menu.p95 <= 16,
+  },
   { figure: 'keystroke → frame p50, reader', value: ms(inner.keys.reader.p50), reference: '', ratio: null, budget: '', ok: true },
-  { figure: 'keystroke → frame p95, reader', value: ms(inner.keys.reader.p95), reference: `${inner.keys.reader.n} keys`, ratio: null, budget: '≤ 16 ms', ok: inner.keys.reader.p95 <= 16 && inner.keys.reader.unchanged === 0 },
+  {
+    figure: 'keystroke → frame p95, reader',
+    value: ms(inner.keys.reader.p95),
+    reference: `${inner.keys.reader.n} keys`,
+    ratio: null,
+    budget: '≤ 16 ms',
+    ok: inner.keys.reader.p95 <= 16 && inner.keys.reader.unchanged === 0,
+  },
   { figure: 'RSS at first frame: baseline', value: mib(baseline.rss), reference: '', ratio: null, budget: '', ok: true },
-  { figure: 'RSS at first frame: awsnotes', value: mib(app.rss), reference: `baseline ${mib(baseline.rss)} (paired)`, ratio: frameRatio.rss, budget: '≤ 1.3×', ok: frameRatio.rss <= 1.3 },
+  {
+    figure: 'RSS at first frame: awsnotes',
+    value: mib(app.rss),
+    reference: `baseline ${mib(baseline.rss)} (paired)`,
+    ratio: frameRatio.rss,
+    budget: '≤ 1.3×',
+    ok: frameRatio.rss <= 1.3,
+  },
 ];
 
 if (json) {
@@ -172,6 +251,10 @@ if (json) {
   const widths = [Math.max(...rows.map((r) => r.figure.length)), 10, Math.max(...rows.map((r) => r.reference.length)), 7, 9];
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   console.log(line(['figure', 'value', 'reference', 'ratio', 'budget']) + '  ok');
-  for (const r of rows) console.log(line([r.figure, r.value, r.reference, r.ratio === null ? '' : `${r.ratio.toFixed(2)}×`, r.budget]) + `  ${r.budget ? (r.ok ? 'yes' : 'NO') : ''}`);
+  for (const r of rows)
+    console.log(
+      line([r.figure, r.value, r.reference, r.ratio === null ? '' : `${r.ratio.toFixed(2)}×`, r.budget]) +
+        `  ${r.budget ? (r.ok ? 'yes' : 'NO') : ''}`,
+    );
 }
 process.exitCode = rows.every((r) => r.ok) ? 0 : 1;

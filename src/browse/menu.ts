@@ -8,7 +8,15 @@ import { groupByService, search, type HitKind } from '../search/search.js';
 export type MenuRow =
   | { kind: 'category'; label: string }
   | { kind: 'service'; service: ServiceMeta; read: boolean; ranges: [number, number][]; target: string | null }
-  | { kind: 'hit'; service: ServiceMeta; section: string | null; sectionTitle: string | null; hitKind: HitKind; text: string; ranges: [number, number][] };
+  | {
+      kind: 'hit';
+      service: ServiceMeta;
+      section: string | null;
+      sectionTitle: string | null;
+      hitKind: HitKind;
+      text: string;
+      ranges: [number, number][];
+    };
 
 export const isSelectable = (row: MenuRow | undefined) => row !== undefined && row.kind !== 'category';
 

@@ -75,9 +75,13 @@ export function reduceReader(state: ReaderState, action: ReaderAction, view: Rea
       return { ...state, draft: action.text };
     case 'submit-find': {
       const hits = findHits(view.lines, state.draft);
-      if (hits.length === 0) return { ...state, mode: 'read', find: state.draft.trim() ? { query: state.draft.trim(), hits, current: -1 } : null };
+      if (hits.length === 0)
+        return { ...state, mode: 'read', find: state.draft.trim() ? { query: state.draft.trim(), hits, current: -1 } : null };
       // Start at the first hit at or below the current position, like less(1).
-      const current = Math.max(0, hits.findIndex((h) => h.line >= state.top));
+      const current = Math.max(
+        0,
+        hits.findIndex((h) => h.line >= state.top),
+      );
       return { ...state, mode: 'read', find: { query: state.draft.trim(), hits, current }, top: reveal(hits[current]!.line, view) };
     }
     case 'cancel':

@@ -63,14 +63,64 @@ export interface Drill extends Question {
 // ---- numbers to draw from ----------------------------------------------------------------
 
 /** Item sizes as the calculator takes them (1 KB = 1,024 bytes). */
-const ITEM_SIZES = ['512B', '700B', '1KB', '1.5KB', '2.5KB', '3KB', '3500', '3.5KB', '5KB', '6KB', '7.5KB', '9KB', '12KB', '17KB', '24KB', '35KB'];
+const ITEM_SIZES = [
+  '512B',
+  '700B',
+  '1KB',
+  '1.5KB',
+  '2.5KB',
+  '3KB',
+  '3500',
+  '3.5KB',
+  '5KB',
+  '6KB',
+  '7.5KB',
+  '9KB',
+  '12KB',
+  '17KB',
+  '24KB',
+  '35KB',
+];
 const PER_SECOND = ['10', '25', '40', '80', '100', '150', '200', '500'];
 /** Counts per period: some divide evenly into a per-second rate, some do not. */
-const PER_PERIOD = ['300/30s', '600/min', '1200/2min', '450/min', '1000/min', '250/30s', '9000/h', '720/min', '3600/5min', '100/min', '1500/5min', '4500/15min', '18000/h', '90/30s'];
+const PER_PERIOD = [
+  '300/30s',
+  '600/min',
+  '1200/2min',
+  '450/min',
+  '1000/min',
+  '250/30s',
+  '9000/h',
+  '720/min',
+  '3600/5min',
+  '100/min',
+  '1500/5min',
+  '4500/15min',
+  '18000/h',
+  '90/30s',
+];
 const QUERY_ITEM_SIZES = ['64B', '200B', '512B', '700B', '1KB', '1.5KB', '2.5KB', '3KB', '3.5KB', '5KB', '6KB', '9KB'];
 const QUERY_ITEM_COUNTS = [3, 5, 8, 10, 12, 15, 20, 25, 40, 50, 100, 150];
 const QUERY_RATES = ['1', '2', '5', '10', '20', '25', '50'];
-const BATCH_SIZES = ['512B', '700B', '1KB', '1.5KB', '2.5KB', '3KB', '3500', '3.5KB', '4KB', '5KB', '6KB', '6.5KB', '7.5KB', '9KB', '12KB', '17KB', '24KB'];
+const BATCH_SIZES = [
+  '512B',
+  '700B',
+  '1KB',
+  '1.5KB',
+  '2.5KB',
+  '3KB',
+  '3500',
+  '3.5KB',
+  '4KB',
+  '5KB',
+  '6KB',
+  '6.5KB',
+  '7.5KB',
+  '9KB',
+  '12KB',
+  '17KB',
+  '24KB',
+];
 const KINESIS_RATES = ['200', '250', '400', '500', '800', '1000', '1200', '1500', '2000', '2500', '3000', '3500', '4000', '5000'];
 const KINESIS_SIZES = ['0.5KB', '512B', '700B', '1KB', '1.5KB', '2KB', '3KB', '5KB', '10KB', '20KB', '25KB', '50KB'];
 const APPS = [
@@ -81,7 +131,13 @@ const APPS = [
   'An IoT dashboard',
   'A product catalogue service',
 ];
-const STREAM_APPS = ['A clickstream pipeline', 'A fleet of IoT sensors', 'A log-shipping agent', 'A payments service', 'A gaming telemetry service'];
+const STREAM_APPS = [
+  'A clickstream pipeline',
+  'A fleet of IoT sensors',
+  'A log-shipping agent',
+  'A payments service',
+  'A gaming telemetry service',
+];
 const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four'];
 
 // ---- small helpers ---------------------------------------------------------------------------
@@ -171,7 +227,14 @@ function options(built: Built, rng: () => number): Option[] {
 }
 
 /** A DynamoDB drill whose right option and explanation come from the calculator's result. */
-function dynamodbBuilt(template: DrillTemplate, question: string, result: CapacityResult, answerValue: number, mistakes: Mistake[], inputs: DrillInputs): Built {
+function dynamodbBuilt(
+  template: DrillTemplate,
+  question: string,
+  result: CapacityResult,
+  answerValue: number,
+  mistakes: Mistake[],
+  inputs: DrillInputs,
+): Built {
   return {
     template,
     service: 'dynamodb',
@@ -207,8 +270,14 @@ function readDrill(template: DrillTemplate, rng: () => number, sizeText: string,
       why: `Forgot to round each item up to 4 KB: ${s.text} ÷ 4 KB is ${format(s.bytes / READ_BLOCK)}, but each read costs ${perRead} RCU because the item size is rounded up before multiplying.`,
     },
     consistency === 'strong'
-      ? { value: whole(perRead * r.perSecond * 0.5), why: 'Halved for eventual consistency, but these reads are strongly consistent: only eventually consistent reads cost half.' }
-      : { value: whole(perRead * r.perSecond), why: 'Did not halve: this is the strongly consistent figure, and eventually consistent reads cost half as much.' },
+      ? {
+          value: whole(perRead * r.perSecond * 0.5),
+          why: 'Halved for eventual consistency, but these reads are strongly consistent: only eventually consistent reads cost half.',
+        }
+      : {
+          value: whole(perRead * r.perSecond),
+          why: 'Did not halve: this is the strongly consistent figure, and eventually consistent reads cost half as much.',
+        },
     {
       value: whole(Math.ceil(s.bytes / WRITE_BLOCK) * r.perSecond * factor),
       why: `Used 1 KB per unit, which is the write rule: one RCU covers 4 KB, so a ${s.text} item is ${perRead} RCU per strongly consistent read.`,
@@ -248,8 +317,14 @@ function transactionalReadDrill(rng: () => number, fixed?: { size: string; rate:
   const app = pick(rng, APPS);
   const question = `${app} reads ${rateWords(r, 'items')} from a DynamoDB table inside transactions (TransactGetItems). Each item is ${s.text}. How many read capacity units (RCU) must the table provision?`;
   const mistakes: Mistake[] = [
-    { value: whole(perRead * r.perSecond), why: 'Forgot to double: transactional reads cost 2 RCU per 4 KB, twice a strongly consistent read.' },
-    { value: whole(perRead * r.perSecond * 0.5), why: 'Halved as for eventually consistent reads: transactional reads cost double, not half.' },
+    {
+      value: whole(perRead * r.perSecond),
+      why: 'Forgot to double: transactional reads cost 2 RCU per 4 KB, twice a strongly consistent read.',
+    },
+    {
+      value: whole(perRead * r.perSecond * 0.5),
+      why: 'Halved as for eventually consistent reads: transactional reads cost double, not half.',
+    },
     { value: whole(perRead * r.perSecond * 4), why: 'Doubled twice: a transactional read costs 2 RCU per 4 KB in total, not 2 × 2.' },
     {
       value: whole((s.bytes / READ_BLOCK) * r.perSecond * 2),
@@ -301,7 +376,10 @@ function writeDrill(template: DrillTemplate, rng: () => number, transactional: b
       { value: whole(perWrite * r.perSecond * 4), why: 'Doubled twice: a transactional write costs 2 WCU per 1 KB in total, not 2 × 2.' },
     );
   } else {
-    mistakes.push({ value: whole(perWrite * r.perSecond * 2), why: 'Doubled as if the writes were transactional: standard PutItem writes cost 1 WCU per 1 KB.' });
+    mistakes.push({
+      value: whole(perWrite * r.perSecond * 2),
+      why: 'Doubled as if the writes were transactional: standard PutItem writes cost 1 WCU per 1 KB.',
+    });
   }
   if (r.seconds !== 1) {
     mistakes.push({
@@ -345,7 +423,10 @@ function queryDrill(rng: () => number, fixed?: { totalSize: string; consistency:
     },
     consistency === 'strong'
       ? { value: whole(perQuery * 0.5 * r.perSecond), why: 'Halved for eventual consistency, but these Queries are strongly consistent.' }
-      : { value: whole(perQuery * r.perSecond), why: 'Did not halve: this is the strongly consistent figure, and eventually consistent Queries cost half as much.' },
+      : {
+          value: whole(perQuery * r.perSecond),
+          why: 'Did not halve: this is the strongly consistent figure, and eventually consistent Queries cost half as much.',
+        },
     {
       value: whole(Math.ceil(total.bytes / WRITE_BLOCK) * factor * r.perSecond),
       why: 'Used 1 KB per unit, which is the write rule: reads are measured in 4 KB blocks.',
@@ -355,7 +436,7 @@ function queryDrill(rng: () => number, fixed?: { totalSize: string; consistency:
       why: `Gave the units for one Query: multiply by the ${format(r.perSecond)} Queries per second to get the capacity to provision.`,
     },
     {
-      value: whole(Math.ceil((perQuery * factor) - 1e-9) * r.perSecond),
+      value: whole(Math.ceil(perQuery * factor - 1e-9) * r.perSecond),
       why: 'Rounded the units of each Query up to a whole number before multiplying by the rate: round once, at the end.',
     },
   ];
@@ -396,13 +477,19 @@ function batchGetDrill(rng: () => number, fixed?: { sizes: string[]; consistency
     },
     consistency === 'strong'
       ? { value: perItem * 0.5, why: 'Halved for eventual consistency, but this call uses strongly consistent reads.' }
-      : { value: perItem, why: 'Did not halve: this is the strongly consistent figure, and eventually consistent reads cost half as much.' },
+      : {
+          value: perItem,
+          why: 'Did not halve: this is the strongly consistent figure, and eventually consistent reads cost half as much.',
+        },
     {
       value: sizes.reduce((a, s) => a + Math.ceil(s.bytes / WRITE_BLOCK), 0) * factor,
       why: 'Used 1 KB per unit, which is the write rule: each item is rounded up to 4 KB for reads.',
     },
     { value: count * factor, why: 'Counted one unit per item whatever its size: items over 4 KB cost a unit per 4 KB block.' },
-    { value: perItem * 2 * factor, why: 'Doubled as if the reads were transactional: BatchGetItem is not a transaction (TransactGetItems is).' },
+    {
+      value: perItem * 2 * factor,
+      why: 'Doubled as if the reads were transactional: BatchGetItem is not a transaction (TransactGetItems is).',
+    },
   ];
   return dynamodbBuilt('drill-dynamodb-batch-get', question, result, result.units, mistakes, { calculator: 'batch-get', input });
 }
@@ -551,12 +638,28 @@ export function drillFromCase(inputs: DrillInputs, rng: () => number): Drill {
     }
     case 'write': {
       const { size: s, rate: r, transactional = false } = inputs.input;
-      return toDrill(writeDrill(transactional ? 'drill-dynamodb-transactional' : 'drill-dynamodb-write', rng, transactional, { size: s, rate: r }), rng);
+      return toDrill(
+        writeDrill(transactional ? 'drill-dynamodb-transactional' : 'drill-dynamodb-write', rng, transactional, { size: s, rate: r }),
+        rng,
+      );
     }
     case 'query':
-      return toDrill(queryDrill(rng, { totalSize: inputs.input.totalSize, consistency: inputs.input.consistency ?? 'strong', rate: inputs.input.rate ?? '1' }), rng);
+      return toDrill(
+        queryDrill(rng, {
+          totalSize: inputs.input.totalSize,
+          consistency: inputs.input.consistency ?? 'strong',
+          rate: inputs.input.rate ?? '1',
+        }),
+        rng,
+      );
     case 'batch-get':
-      return toDrill(batchGetDrill(rng, { sizes: inputs.input.sizes.split(',').map((x) => x.trim()), consistency: inputs.input.consistency ?? 'strong' }), rng);
+      return toDrill(
+        batchGetDrill(rng, {
+          sizes: inputs.input.sizes.split(',').map((x) => x.trim()),
+          consistency: inputs.input.consistency ?? 'strong',
+        }),
+        rng,
+      );
     case 'kinesis': {
       const { records, recordSize, consumers = 1, fanOut = false } = inputs.input;
       return toDrill(kinesisDrill(rng, { records, recordSize, consumers: Number(consumers), fanOut }), rng);

@@ -37,11 +37,14 @@ const CONSISTENCY_WORDS: Record<Consistency, string> = {
   transactional: 'transactional',
 };
 
-const unitFor = (kind: 'read' | 'write', mode: Mode): Unit => (kind === 'read' ? (mode === 'provisioned' ? 'RCU' : 'RRU') : mode === 'provisioned' ? 'WCU' : 'WRU');
+const unitFor = (kind: 'read' | 'write', mode: Mode): Unit =>
+  kind === 'read' ? (mode === 'provisioned' ? 'RCU' : 'RRU') : mode === 'provisioned' ? 'WCU' : 'WRU';
 
 function sizeText(size: Size): string {
   const exact = size.exactBytes !== undefined ? ` (${format(size.exactBytes)} bytes, counted as ${format(size.bytes)})` : '';
-  return size.text.endsWith('bytes') && size.exactBytes === undefined ? `${size.text}` : `${size.text} = ${format(size.bytes)} bytes${exact}`;
+  return size.text.endsWith('bytes') && size.exactBytes === undefined
+    ? `${size.text}`
+    : `${size.text} = ${format(size.bytes)} bytes${exact}`;
 }
 
 function blockText(bytes: number): string {
@@ -85,7 +88,10 @@ function itemSize(input: string): Parsed<Size> {
   const size = parseSize(input, 'item size');
   if (!size.ok) return size;
   if (size.value.bytes > MAX_ITEM_BYTES) {
-    return { ok: false, error: `an item of ${size.value.text} is larger than DynamoDB's 400 KB item limit (store large objects in S3 and keep a pointer in the item)` };
+    return {
+      ok: false,
+      error: `an item of ${size.value.text} is larger than DynamoDB's 400 KB item limit (store large objects in S3 and keep a pointer in the item)`,
+    };
   }
   return size;
 }
@@ -103,7 +109,10 @@ export interface ReadInput {
  * The steps reads and writes share: the item size, the rate per second, the units per
  * item (rounded up to the block), times the items per second.
  */
-function perItemUnits(kind: 'read' | 'write', input: { size: string; rate: string; mode?: Mode }): { ok: true; unit: Unit; units: number; steps: string[]; mode: Mode } | { ok: false; field: string; error: string } {
+function perItemUnits(
+  kind: 'read' | 'write',
+  input: { size: string; rate: string; mode?: Mode },
+): { ok: true; unit: Unit; units: number; steps: string[]; mode: Mode } | { ok: false; field: string; error: string } {
   const mode = input.mode ?? 'provisioned';
   const size = itemSize(input.size);
   if (!size.ok) return failure('size', size.error);
@@ -167,12 +176,19 @@ export interface QueryInput {
 
 export function queryCapacity(input: QueryInput): Calculated {
   const consistency = input.consistency ?? 'strong';
-  if ((consistency as Consistency) === 'transactional') return failure('consistency', 'a Query is strongly or eventually consistent; transactions (TransactGetItems) read items by key, not by Query');
+  if ((consistency as Consistency) === 'transactional')
+    return failure(
+      'consistency',
+      'a Query is strongly or eventually consistent; transactions (TransactGetItems) read items by key, not by Query',
+    );
   const mode = input.mode ?? 'provisioned';
   const total = parseSize(input.totalSize, 'total size');
   if (!total.ok) return failure('total-size', total.error);
   if (total.value.bytes > MAX_QUERY_PAGE_BYTES) {
-    return failure('total-size', `one Query returns at most 1 MB; ${total.value.text} comes back in several pages, each charged on its own: give the size of one page`);
+    return failure(
+      'total-size',
+      `one Query returns at most 1 MB; ${total.value.text} comes back in several pages, each charged on its own: give the size of one page`,
+    );
   }
   const rate = input.rate === undefined ? undefined : parseRate(input.rate);
   if (rate && !rate.ok) return failure('rate', rate.error);
@@ -209,11 +225,14 @@ export const MAX_BATCH_GET_ITEMS = 100;
 
 export function batchGetCapacity(input: BatchGetInput): Calculated {
   const consistency = input.consistency ?? 'strong';
-  if ((consistency as Consistency) === 'transactional') return failure('consistency', 'BatchGetItem is strongly or eventually consistent; for transactional reads use TransactGetItems');
+  if ((consistency as Consistency) === 'transactional')
+    return failure('consistency', 'BatchGetItem is strongly or eventually consistent; for transactional reads use TransactGetItems');
   const mode = input.mode ?? 'provisioned';
   const parts = input.sizes.split(',').map((s) => s.trim());
-  if (parts.length === 1 && parts[0] === '') return failure('sizes', 'sizes is empty: give the item sizes separated by commas, e.g. 1.5KB,6.5KB');
-  if (parts.length > MAX_BATCH_GET_ITEMS) return failure('sizes', `BatchGetItem returns at most ${MAX_BATCH_GET_ITEMS} items per call; ${parts.length} were given`);
+  if (parts.length === 1 && parts[0] === '')
+    return failure('sizes', 'sizes is empty: give the item sizes separated by commas, e.g. 1.5KB,6.5KB');
+  if (parts.length > MAX_BATCH_GET_ITEMS)
+    return failure('sizes', `BatchGetItem returns at most ${MAX_BATCH_GET_ITEMS} items per call; ${parts.length} were given`);
   const sizes: Size[] = [];
   for (const [i, part] of parts.entries()) {
     const size = itemSize(part);
@@ -232,7 +251,12 @@ export function batchGetCapacity(input: BatchGetInput): Calculated {
     units /= 2;
     steps.push(`÷ 2 for eventually consistent reads = ${format(units)} ${unit}`);
   }
-  const result: CapacityResult = { unit, units, steps, summary: `${format(units)} ${unit} per BatchGetItem call (${CONSISTENCY_WORDS[consistency]})` };
+  const result: CapacityResult = {
+    unit,
+    units,
+    steps,
+    summary: `${format(units)} ${unit} per BatchGetItem call (${CONSISTENCY_WORDS[consistency]})`,
+  };
   if (mode === 'provisioned') result.provision = Math.max(1, Math.ceil(units));
   return { ok: true, result };
 }

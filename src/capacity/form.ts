@@ -27,13 +27,25 @@ export interface FormField {
 
 const SIZE_HINT = 'e.g. 512, 512B, 3KB, 1.5 KB, 0.5MB (1 KB = 1,024 bytes)';
 const RATE_HINT = 'per second or per period: 100, 100/s, 300/30s, 10/min, 5/h';
-const MODE: FormField = { id: 'mode', label: 'Capacity mode', kind: 'choice', choices: ['provisioned', 'on-demand'], hint: 'provisioned: RCU/WCU; on-demand: request units (RRU/WRU)' };
+const MODE: FormField = {
+  id: 'mode',
+  label: 'Capacity mode',
+  kind: 'choice',
+  choices: ['provisioned', 'on-demand'],
+  hint: 'provisioned: RCU/WCU; on-demand: request units (RRU/WRU)',
+};
 
 export const FORM_FIELDS: Record<Calculation, FormField[]> = {
   read: [
     { id: 'size', label: 'Item size', kind: 'text', hint: SIZE_HINT },
     { id: 'rate', label: 'Reads', kind: 'text', hint: RATE_HINT },
-    { id: 'consistency', label: 'Consistency', kind: 'choice', choices: ['strong', 'eventual', 'transactional'], hint: 'eventual costs half, transactional double' },
+    {
+      id: 'consistency',
+      label: 'Consistency',
+      kind: 'choice',
+      choices: ['strong', 'eventual', 'transactional'],
+      hint: 'eventual costs half, transactional double',
+    },
     MODE,
   ],
   write: [
@@ -57,7 +69,13 @@ export const FORM_FIELDS: Record<Calculation, FormField[]> = {
     { id: 'records', label: 'Records', kind: 'text', hint: `records written: ${RATE_HINT}` },
     { id: 'record-size', label: 'Record size', kind: 'text', hint: SIZE_HINT },
     { id: 'consumers', label: 'Consumers', kind: 'text', hint: 'applications reading the whole stream (1–1000)' },
-    { id: 'fan-out', label: 'Reading', kind: 'choice', choices: ['shared', 'enhanced fan-out'], hint: 'enhanced fan-out gives each consumer its own 2 MiB/s per shard' },
+    {
+      id: 'fan-out',
+      label: 'Reading',
+      kind: 'choice',
+      choices: ['shared', 'enhanced fan-out'],
+      hint: 'enhanced fan-out gives each consumer its own 2 MiB/s per shard',
+    },
   ],
 };
 
@@ -77,7 +95,9 @@ export type FormOutcome =
 
 /** Calculates from the form's values; empty required fields are "missing", not errors. */
 export function evaluateForm(calculation: Calculation, values: Record<string, string>): FormOutcome {
-  const missing = FORM_FIELDS[calculation].filter((f) => f.kind === 'text' && !f.optional && !(values[f.id] ?? '').trim()).map((f) => f.label);
+  const missing = FORM_FIELDS[calculation]
+    .filter((f) => f.kind === 'text' && !f.optional && !(values[f.id] ?? '').trim())
+    .map((f) => f.label);
   if (missing.length) return { ok: false, field: null, missing };
   const v = (id: string) => values[id] ?? '';
   const mode = v('mode') as Mode;
@@ -93,7 +113,12 @@ export function evaluateForm(calculation: Calculation, values: Record<string, st
       return c.ok ? { ok: true, summary: c.result.summary, steps: c.result.steps, inputs: { calculator: 'write', input } } : c;
     }
     case 'query': {
-      const input = { totalSize: v('total-size'), consistency: v('consistency') as 'strong' | 'eventual', mode, ...(v('rate').trim() ? { rate: v('rate') } : {}) };
+      const input = {
+        totalSize: v('total-size'),
+        consistency: v('consistency') as 'strong' | 'eventual',
+        mode,
+        ...(v('rate').trim() ? { rate: v('rate') } : {}),
+      };
       const c = queryCapacity(input);
       return c.ok ? { ok: true, summary: c.result.summary, steps: c.result.steps, inputs: { calculator: 'query', input } } : c;
     }
@@ -103,7 +128,12 @@ export function evaluateForm(calculation: Calculation, values: Record<string, st
       return c.ok ? { ok: true, summary: c.result.summary, steps: c.result.steps, inputs: { calculator: 'batch-get', input } } : c;
     }
     case 'kinesis': {
-      const input = { records: v('records'), recordSize: v('record-size'), consumers: v('consumers'), fanOut: v('fan-out') === 'enhanced fan-out' };
+      const input = {
+        records: v('records'),
+        recordSize: v('record-size'),
+        consumers: v('consumers'),
+        fanOut: v('fan-out') === 'enhanced fan-out',
+      };
       const c = kinesisShards(input);
       return c.ok ? { ok: true, summary: c.result.summary, steps: c.result.steps, inputs: { calculator: 'kinesis', input } } : c;
     }

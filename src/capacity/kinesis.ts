@@ -51,7 +51,12 @@ export function kinesisShards(input: KinesisInput): ShardCalculated {
   if (!rate.ok) return { ok: false, field: 'records', error: rate.error };
   const size = parseSize(input.recordSize, 'record size');
   if (!size.ok) return { ok: false, field: 'record-size', error: size.error };
-  if (size.value.bytes > MAX_RECORD_BYTES) return { ok: false, field: 'record-size', error: `a record of ${size.value.text} is larger than the 10 MiB a stream can be configured to accept (1 MiB by default)` };
+  if (size.value.bytes > MAX_RECORD_BYTES)
+    return {
+      ok: false,
+      field: 'record-size',
+      error: `a record of ${size.value.text} is larger than the 10 MiB a stream can be configured to accept (1 MiB by default)`,
+    };
   const consumers = parseConsumers(input.consumers);
   if (!consumers.ok) return { ok: false, field: 'consumers', error: consumers.error };
 
@@ -59,13 +64,18 @@ export function kinesisShards(input: KinesisInput): ShardCalculated {
   const inBytes = recordsPerSecond * size.value.bytes;
   const inMiB = inBytes / MIB;
   const steps: string[] = [];
-  if (rate.value.seconds !== 1) steps.push(`${format(rate.value.count)} records every ${format(rate.value.seconds)} s = ${format(recordsPerSecond)} records per second`);
+  if (rate.value.seconds !== 1)
+    steps.push(
+      `${format(rate.value.count)} records every ${format(rate.value.seconds)} s = ${format(recordsPerSecond)} records per second`,
+    );
   steps.push(`Data in: ${format(recordsPerSecond)} records/s × ${format(size.value.bytes)} bytes = ${format(inMiB)} MiB/s`);
 
   const byBytes = Math.ceil(inBytes / SHARD_IN_BYTES - 1e-12);
   steps.push(`By data in: ${format(inMiB)} MiB/s ÷ 1 MiB/s per shard = ${format(inMiB)} → ${byBytes} shard${byBytes === 1 ? '' : 's'}`);
   const byRecords = Math.ceil(recordsPerSecond / SHARD_IN_RECORDS - 1e-12);
-  steps.push(`By records in: ${format(recordsPerSecond)} records/s ÷ 1,000 per shard = ${format(recordsPerSecond / SHARD_IN_RECORDS)} → ${byRecords} shard${byRecords === 1 ? '' : 's'}`);
+  steps.push(
+    `By records in: ${format(recordsPerSecond)} records/s ÷ 1,000 per shard = ${format(recordsPerSecond / SHARD_IN_RECORDS)} → ${byRecords} shard${byRecords === 1 ? '' : 's'}`,
+  );
 
   // [limit, shards, exact load in shards]: the deciding limit is the one with the most load.
   const candidates: [Limit, number, number][] = [
@@ -73,7 +83,9 @@ export function kinesisShards(input: KinesisInput): ShardCalculated {
     ['write-records', byRecords, recordsPerSecond / SHARD_IN_RECORDS],
   ];
   if (input.fanOut) {
-    steps.push(`Enhanced fan-out: each of the ${consumers.value} consumer${consumers.value === 1 ? '' : 's'} gets its own 2 MiB/s per shard, more than the 1 MiB/s a shard takes in, so reads need no extra shards`);
+    steps.push(
+      `Enhanced fan-out: each of the ${consumers.value} consumer${consumers.value === 1 ? '' : 's'} gets its own 2 MiB/s per shard, more than the 1 MiB/s a shard takes in, so reads need no extra shards`,
+    );
   } else {
     const outMiB = inMiB * consumers.value;
     const byReads = Math.ceil((inBytes * consumers.value) / SHARD_OUT_BYTES - 1e-12);
@@ -87,6 +99,13 @@ export function kinesisShards(input: KinesisInput): ShardCalculated {
   steps.push(`Shards needed: the largest, ${shards}${most < 1 ? ' (at least 1)' : ''}, set by ${LIMIT_WORDS[limitedBy]}`);
   return {
     ok: true,
-    result: { shards, limitedBy, steps, summary: `${shards} shard${shards === 1 ? '' : 's'}, limited by ${LIMIT_WORDS[limitedBy]}`, inMiBPerSecond: inMiB, recordsPerSecond },
+    result: {
+      shards,
+      limitedBy,
+      steps,
+      summary: `${shards} shard${shards === 1 ? '' : 's'}, limited by ${LIMIT_WORDS[limitedBy]}`,
+      inMiBPerSecond: inMiB,
+      recordsPerSecond,
+    },
   };
 }

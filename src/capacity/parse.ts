@@ -99,7 +99,8 @@ export function parseRate(input: string, what = 'rate'): Parsed<Rate> {
   if (periodText !== undefined) {
     const period = /^(\d+(?:\.\d+)?)?\s*([a-z]+)$/i.exec(periodText);
     const unit = period ? PERIOD_UNITS[period[2]!.toLowerCase()] : undefined;
-    if (!period || unit === undefined) return fail(`unknown period '${periodText}' in ${what} '${text}': use s, min or h, e.g. 300/30s or 10/min`);
+    if (!period || unit === undefined)
+      return fail(`unknown period '${periodText}' in ${what} '${text}': use s, min or h, e.g. 300/30s or 10/min`);
     const amount = period[1] === undefined ? 1 : Number(period[1]);
     if (amount === 0) return fail(`the period in ${what} '${text}' must be longer than 0`);
     seconds = amount * unit;

@@ -10,10 +10,13 @@ export function parse<T extends Options>(command: string, args: string[], option
   } catch (error) {
     const message = (error as Error).message.split('\n')[0]?.replace(/\.$/, '') ?? 'invalid arguments';
     const ambiguous = /^Option '(-[^']+)' argument is ambiguous/.exec(message);
-    if (ambiguous) throw new UsageError(`${command}: ${ambiguous[1]} needs a value; one starting with '-' must be written ${ambiguous[1]}=-VALUE`);
+    if (ambiguous)
+      throw new UsageError(`${command}: ${ambiguous[1]} needs a value; one starting with '-' must be written ${ambiguous[1]}=-VALUE`);
     const missing = /^Option '(-[^']+?)(?: <value>)?' argument missing/.exec(message);
     if (missing) throw new UsageError(`${command}: ${missing[1]!.split(',').at(-1)!.trim()} needs a value`);
-    throw new UsageError(`${command}: ${message.replace(/^Unknown option '(.*)'.*$/, "unknown option '$1'").replace(/^Unexpected argument '(.*)'.*$/, "unexpected argument '$1'")}`);
+    throw new UsageError(
+      `${command}: ${message.replace(/^Unknown option '(.*)'.*$/, "unknown option '$1'").replace(/^Unexpected argument '(.*)'.*$/, "unexpected argument '$1'")}`,
+    );
   }
 }
 

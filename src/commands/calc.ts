@@ -5,7 +5,6 @@ import { lineToAnsi } from '../render/ansi.js';
 import { parse, type Options } from './args.js';
 import { EXIT, UsageError, type Io } from './io.js';
 
-
 const MODE = { mode: { type: 'string' }, json: { type: 'boolean' } } as const satisfies Options;
 
 function choice<T extends string>(command: string, flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -43,48 +42,89 @@ function dynamodb(args: string[], io: Io): number {
   const command = `calc dynamodb ${operation ?? ''}`.trim();
   switch (operation) {
     case 'read': {
-      const { values } = parse(command, rest, { ...MODE, size: { type: 'string' }, rate: { type: 'string' }, consistency: { type: 'string' } });
-      return report(io, values.json, readCapacity({
-        size: required(command, 'size', values.size),
-        rate: required(command, 'rate', values.rate),
-        consistency: choice(command, 'consistency', values.consistency, CONSISTENCIES, 'strong'),
-        mode: choice<Mode>(command, 'mode', values.mode, MODES, 'provisioned'),
-      }));
+      const { values } = parse(command, rest, {
+        ...MODE,
+        size: { type: 'string' },
+        rate: { type: 'string' },
+        consistency: { type: 'string' },
+      });
+      return report(
+        io,
+        values.json,
+        readCapacity({
+          size: required(command, 'size', values.size),
+          rate: required(command, 'rate', values.rate),
+          consistency: choice(command, 'consistency', values.consistency, CONSISTENCIES, 'strong'),
+          mode: choice<Mode>(command, 'mode', values.mode, MODES, 'provisioned'),
+        }),
+      );
     }
     case 'write': {
-      const { values } = parse(command, rest, { ...MODE, size: { type: 'string' }, rate: { type: 'string' }, transactional: { type: 'boolean' } });
-      return report(io, values.json, writeCapacity({
-        size: required(command, 'size', values.size),
-        rate: required(command, 'rate', values.rate),
-        transactional: values.transactional === true,
-        mode: choice<Mode>(command, 'mode', values.mode, MODES, 'provisioned'),
-      }));
+      const { values } = parse(command, rest, {
+        ...MODE,
+        size: { type: 'string' },
+        rate: { type: 'string' },
+        transactional: { type: 'boolean' },
+      });
+      return report(
+        io,
+        values.json,
+        writeCapacity({
+          size: required(command, 'size', values.size),
+          rate: required(command, 'rate', values.rate),
+          transactional: values.transactional === true,
+          mode: choice<Mode>(command, 'mode', values.mode, MODES, 'provisioned'),
+        }),
+      );
     }
     case 'query': {
-      const { values } = parse(command, rest, { ...MODE, 'total-size': { type: 'string' }, rate: { type: 'string' }, consistency: { type: 'string' } });
-      return report(io, values.json, queryCapacity({
-        totalSize: required(command, 'total-size', values['total-size']),
-        consistency: choice(command, 'consistency', values.consistency, ['strong', 'eventual'] as const, 'strong'),
-        mode: choice<Mode>(command, 'mode', values.mode, MODES, 'provisioned'),
-        ...(values.rate !== undefined ? { rate: values.rate } : {}),
-      }));
+      const { values } = parse(command, rest, {
+        ...MODE,
+        'total-size': { type: 'string' },
+        rate: { type: 'string' },
+        consistency: { type: 'string' },
+      });
+      return report(
+        io,
+        values.json,
+        queryCapacity({
+          totalSize: required(command, 'total-size', values['total-size']),
+          consistency: choice(command, 'consistency', values.consistency, ['strong', 'eventual'] as const, 'strong'),
+          mode: choice<Mode>(command, 'mode', values.mode, MODES, 'provisioned'),
+          ...(values.rate !== undefined ? { rate: values.rate } : {}),
+        }),
+      );
     }
     case 'batch-get': {
       const { values } = parse(command, rest, { ...MODE, sizes: { type: 'string' }, consistency: { type: 'string' } });
-      return report(io, values.json, batchGetCapacity({
-        sizes: required(command, 'sizes', values.sizes),
-        consistency: choice(command, 'consistency', values.consistency, ['strong', 'eventual'] as const, 'strong'),
-        mode: choice<Mode>(command, 'mode', values.mode, MODES, 'provisioned'),
-      }));
+      return report(
+        io,
+        values.json,
+        batchGetCapacity({
+          sizes: required(command, 'sizes', values.sizes),
+          consistency: choice(command, 'consistency', values.consistency, ['strong', 'eventual'] as const, 'strong'),
+          mode: choice<Mode>(command, 'mode', values.mode, MODES, 'provisioned'),
+        }),
+      );
     }
     default:
-      throw new UsageError(operation ? `calc dynamodb: unknown operation '${operation}' (read, write, query or batch-get)` : 'calc dynamodb: which operation? read, write, query or batch-get');
+      throw new UsageError(
+        operation
+          ? `calc dynamodb: unknown operation '${operation}' (read, write, query or batch-get)`
+          : 'calc dynamodb: which operation? read, write, query or batch-get',
+      );
   }
 }
 
 function kinesis(args: string[], io: Io): number {
   const command = 'calc kinesis';
-  const { values } = parse(command, args, { records: { type: 'string' }, 'record-size': { type: 'string' }, consumers: { type: 'string' }, 'fan-out': { type: 'boolean' }, json: { type: 'boolean' } });
+  const { values } = parse(command, args, {
+    records: { type: 'string' },
+    'record-size': { type: 'string' },
+    consumers: { type: 'string' },
+    'fan-out': { type: 'boolean' },
+    json: { type: 'boolean' },
+  });
   const calculated = kinesisShards({
     records: required(command, 'records', values.records),
     recordSize: required(command, 'record-size', values['record-size']),
@@ -105,6 +145,7 @@ export function calc(args: string[], io: Io): number {
   const [service, ...rest] = args;
   if (service === 'dynamodb') return dynamodb(rest, io);
   if (service === 'kinesis') return kinesis(rest, io);
-  throw new UsageError(service ? `calc: unknown service '${service}' (dynamodb or kinesis)` : 'calc: dynamodb or kinesis? (awsnotes calc --help)');
+  throw new UsageError(
+    service ? `calc: unknown service '${service}' (dynamodb or kinesis)` : 'calc: dynamodb or kinesis? (awsnotes calc --help)',
+  );
 }
-

@@ -31,7 +31,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (!command) throw new UsageError(`unknown command '${first}'`);
   if (rest.includes('-h') || rest.includes('--help')) {
     const details = command.details ? `\n${command.details.map((d) => (d ? `  ${d}\n` : '\n')).join('')}` : '';
-    io.out(`Usage: awsnotes ${command.usage}\n  ${command.summary}\n${details}\nExamples:\n${command.examples.map((e) => `  ${e}\n`).join('')}`);
+    io.out(
+      `Usage: awsnotes ${command.usage}\n  ${command.summary}\n${details}\nExamples:\n${command.examples.map((e) => `  ${e}\n`).join('')}`,
+    );
     return EXIT.ok;
   }
   return command.run(rest, io);
@@ -48,4 +50,3 @@ export function reportError(error: unknown, io: Io): number {
   if (io.env.AWSNOTES_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
   return EXIT.notFound;
 }
-

@@ -11,7 +11,13 @@ export function list(args: string[], io: Io): number {
   const { values } = parse('list', args, { json: { type: 'boolean' } });
   const all = serviceMeta();
   if (values.json) {
-    io.out(`${JSON.stringify(all.map(({ id, title, category, aliases, domains }) => ({ id, title, category, aliases, domains })), null, 2)}\n`);
+    io.out(
+      `${JSON.stringify(
+        all.map(({ id, title, category, aliases, domains }) => ({ id, title, category, aliases, domains })),
+        null,
+        2,
+      )}\n`,
+    );
     return EXIT.ok;
   }
   const idWidth = Math.max(...all.map((s) => s.id.length));
@@ -23,11 +29,7 @@ export function list(args: string[], io: Io): number {
     out += `${lineToAnsi({ segments: [{ text: label, role: 'accent', bold: true }] }, io.color)}\n`;
     for (const s of inCategory) {
       const line: Line = {
-        segments: [
-          { text: `  ${s.id.padEnd(idWidth)}  ` },
-          { text: s.title },
-          { text: `  ${s.aliases.join(', ')}`, role: 'muted' },
-        ],
+        segments: [{ text: `  ${s.id.padEnd(idWidth)}  ` }, { text: s.title }, { text: `  ${s.aliases.join(', ')}`, role: 'muted' }],
       };
       out += `${lineToAnsi(truncateLine(line, io.columns), io.color)}\n`;
     }
@@ -84,7 +86,13 @@ export async function searchCommand(args: string[], io: Io): Promise<number> {
   const limit = positiveInt('search', 'limit', values.limit, DEFAULT_LIMIT, 1000);
   const hits = search(query, { limit });
   if (values.json) {
-    io.out(`${JSON.stringify(hits.map(({ service, section, text, score }) => ({ service, section, text, score: Number(score.toFixed(4)) })), null, 2)}\n`);
+    io.out(
+      `${JSON.stringify(
+        hits.map(({ service, section, text, score }) => ({ service, section, text, score: Number(score.toFixed(4)) })),
+        null,
+        2,
+      )}\n`,
+    );
     return hits.length ? EXIT.ok : EXIT.notFound;
   }
   if (hits.length === 0) {
@@ -100,9 +108,23 @@ export async function searchCommand(args: string[], io: Io): Promise<number> {
     const room = Math.max(10, io.columns - 2);
     let lines: Line[];
     if (hit.kind === 'title') lines = [{ segments: [...where, ...highlight({ segments: [{ text: hit.text }] }, hit.ranges).segments] }];
-    else if (hit.kind === 'alias') lines = [{ segments: [...where, { text: `${service?.title ?? ''}  aka ` }, ...highlight({ segments: [{ text: hit.text }] }, hit.ranges).segments] }];
-    else if (hit.kind === 'heading') lines = [{ segments: [...where, ...highlight({ segments: [{ text: hit.text }] }, hit.ranges).segments] }];
-    else lines = [{ segments: [...where, { text: section ?? '', role: 'muted' }] }, { segments: [{ text: '  ' }, ...excerpt(hit.text, hit.ranges, room).segments] }];
+    else if (hit.kind === 'alias')
+      lines = [
+        {
+          segments: [
+            ...where,
+            { text: `${service?.title ?? ''}  aka ` },
+            ...highlight({ segments: [{ text: hit.text }] }, hit.ranges).segments,
+          ],
+        },
+      ];
+    else if (hit.kind === 'heading')
+      lines = [{ segments: [...where, ...highlight({ segments: [{ text: hit.text }] }, hit.ranges).segments] }];
+    else
+      lines = [
+        { segments: [...where, { text: section ?? '', role: 'muted' }] },
+        { segments: [{ text: '  ' }, ...excerpt(hit.text, hit.ranges, room).segments] },
+      ];
     for (const line of lines) out += `${lineToAnsi(truncateLine(line, io.columns), io.color)}\n`;
   }
   io.out(out);

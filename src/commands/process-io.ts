@@ -48,7 +48,8 @@ export function writeFd(fd: 1 | 2, text: string): void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
-      else if (code === 'EPIPE' && fd === 2) return; // nobody left to tell
+      else if (code === 'EPIPE' && fd === 2)
+        return; // nobody left to tell
       else if (code === 'EPIPE') process.exit(0);
       else throw error;
     }

@@ -47,15 +47,28 @@ export function reportLines(report: ProgressReport, width: number): Line[] {
   };
   const size = Math.max(8, Math.min(20, width - 60));
   heading('Where you stand');
-  lines.push({ segments: [{ text: `Notes read      ${String(report.notesRead.length).padStart(2)}/${report.notesTotal}  ` }, { text: bar(report.notesRead.length / Math.max(1, report.notesTotal), size), role: 'accent' }] });
-  lines.push({ segments: [{ text: `Answers         ${report.answered} (${report.correct} right, ${percent(report.answered ? report.correct / report.answered : null)})` }] });
+  lines.push({
+    segments: [
+      { text: `Notes read      ${String(report.notesRead.length).padStart(2)}/${report.notesTotal}  ` },
+      { text: bar(report.notesRead.length / Math.max(1, report.notesTotal), size), role: 'accent' },
+    ],
+  });
+  lines.push({
+    segments: [
+      {
+        text: `Answers         ${report.answered} (${report.correct} right, ${percent(report.answered ? report.correct / report.answered : null)})`,
+      },
+    ],
+  });
   lines.push({ segments: [{ text: `Cards due       ${report.dueToday} today · ${report.dueTomorrow} tomorrow` }] });
   lines.push({ segments: [{ text: `Study streak    ${report.streakDays} day${report.streakDays === 1 ? '' : 's'}` }] });
   heading(`Exam readiness${r.examDate ? ` on ${r.examDate}` : ' today'} (set a date: awsnotes config set exam-date YYYY-MM-DD)`);
   lines.push({
     segments: [
       { text: `Expected score ${r.expected} (likely ${r.low}–${r.high}) · pass line ${r.passLine} · ` },
-      r.likelyPass ? { text: 'likely pass', role: 'success', bold: true } : { text: r.high >= r.passLine ? 'too close to call' : 'not there yet', role: 'warning', bold: true },
+      r.likelyPass
+        ? { text: 'likely pass', role: 'success', bold: true }
+        : { text: r.high >= r.passLine ? 'too close to call' : 'not there yet', role: 'warning', bold: true },
     ],
   });
   lines.push({ segments: [{ text: `Weakest domain: ${DOMAIN_INFO[r.weakestDomain].title}`, role: 'muted' }] });
@@ -71,10 +84,19 @@ export function reportLines(report: ProgressReport, width: number): Line[] {
   }
   if (report.exams.length) {
     heading('Exam simulations');
-    const trend = report.exams.slice(-12).map((e) => '▁▂▃▄▅▆▇█'[Math.min(7, Math.max(0, Math.floor(((e.scaled - 100) / 900) * 8)))]).join('');
+    const trend = report.exams
+      .slice(-12)
+      .map((e) => '▁▂▃▄▅▆▇█'[Math.min(7, Math.max(0, Math.floor(((e.scaled - 100) / 900) * 8)))])
+      .join('');
     lines.push({ segments: [{ text: `Trend ${trend}`, role: 'accent' }] });
     for (const e of report.exams.slice(-5).reverse()) {
-      lines.push({ segments: [{ text: `${e.finishedAt.slice(0, 10)}  ${e.scaled} ` }, e.passed ? { text: 'pass', role: 'success' } : { text: 'fail', role: 'error' }, { text: `  ${e.correct}/${e.questions}` }] });
+      lines.push({
+        segments: [
+          { text: `${e.finishedAt.slice(0, 10)}  ${e.scaled} ` },
+          e.passed ? { text: 'pass', role: 'success' } : { text: 'fail', role: 'error' },
+          { text: `  ${e.correct}/${e.questions}` },
+        ],
+      });
     }
   }
   heading('By service (read · answered · right · due · mastery)');
@@ -82,7 +104,12 @@ export function reportLines(report: ProgressReport, width: number): Line[] {
     lines.push({
       segments: [
         { text: s.read ? '✓ ' : '· ', role: s.read ? 'success' : 'muted' },
-        { text: `${s.title.replace(/ \(.*\)$/, '').slice(0, 34).padEnd(34)} ${String(s.answered).padStart(3)} ${percent(s.share).padStart(4)} ${String(s.due).padStart(3)}  ` },
+        {
+          text: `${s.title
+            .replace(/ \(.*\)$/, '')
+            .slice(0, 34)
+            .padEnd(34)} ${String(s.answered).padStart(3)} ${percent(s.share).padStart(4)} ${String(s.due).padStart(3)}  `,
+        },
         { text: bar(s.mastery, Math.min(size, 10)), role: s.mastery >= 0.72 ? 'success' : 'muted' },
       ],
     });
@@ -126,8 +153,12 @@ export function config(args: string[], io: Io): number {
     io.out(`exam-date ${store.read().settings.examDate ?? '(not set)'}\n`);
     return EXIT.ok;
   }
-  if (action !== 'set') throw new UsageError(action ? `config: unknown action '${action}' (get or set)` : 'config: get or set? (awsnotes config set exam-date YYYY-MM-DD)');
-  if (key !== 'exam-date') throw new UsageError(key ? `config: unknown setting '${key}' (known: exam-date)` : 'config set: which setting? (exam-date)');
+  if (action !== 'set')
+    throw new UsageError(
+      action ? `config: unknown action '${action}' (get or set)` : 'config: get or set? (awsnotes config set exam-date YYYY-MM-DD)',
+    );
+  if (key !== 'exam-date')
+    throw new UsageError(key ? `config: unknown setting '${key}' (known: exam-date)` : 'config set: which setting? (exam-date)');
   if (value === undefined) throw new UsageError('config set exam-date: give a date as YYYY-MM-DD, or none to clear it');
   const date = value === 'none' ? undefined : checkExamDate(value);
   if (date === null) throw new UsageError(`config set exam-date: '${value}' is not a date as YYYY-MM-DD (e.g. 2027-03-15), or none`);
@@ -243,6 +274,8 @@ export function importCommand(args: string[], io: Io): number {
     Object.assign(current, merged);
   });
   const after = store.read();
-  io.out(`Imported ${file}: ${added} new answer${added === 1 ? '' : 's'}; now ${after.answers.length} answers, ${Object.keys(after.notesRead).length} notes read, ${after.exams.length} exams.\n`);
+  io.out(
+    `Imported ${file}: ${added} new answer${added === 1 ? '' : 's'}; now ${after.answers.length} answers, ${Object.keys(after.notesRead).length} notes read, ${after.exams.length} exams.\n`,
+  );
   return EXIT.ok;
 }

@@ -35,8 +35,22 @@ const QUIZ_OPTIONS = {
   count: { type: 'string' },
 } as const;
 
-async function sourceFrom(values: { service?: string; domain?: string; due?: boolean; missed?: boolean; flagged?: boolean; drills?: boolean }): Promise<Source> {
-  const chosen = [values.service !== undefined, values.domain !== undefined, values.due, values.missed, values.flagged, values.drills].filter(Boolean).length;
+async function sourceFrom(values: {
+  service?: string;
+  domain?: string;
+  due?: boolean;
+  missed?: boolean;
+  flagged?: boolean;
+  drills?: boolean;
+}): Promise<Source> {
+  const chosen = [
+    values.service !== undefined,
+    values.domain !== undefined,
+    values.due,
+    values.missed,
+    values.flagged,
+    values.drills,
+  ].filter(Boolean).length;
   if (chosen > 1) throw new UsageError('quiz: choose one source: --service, --domain, --due, --missed, --flagged or --drills');
   if (values.service !== undefined) return { kind: 'service', service: await serviceId('quiz', values.service) };
   if (values.domain !== undefined) return { kind: 'domain', domain: parseDomain('quiz', values.domain) };
@@ -102,7 +116,11 @@ async function plainQuiz(io: Io, source: Source, count: number): Promise<number>
         else io.out(`${parsed.error}\n`);
       }
       const correct = isCorrect(question, chosen);
-      recordAnswer(store, { question: question.id, chosen, correct, ms: Date.now() - shownAt, source: source.kind === 'drills' ? 'drill' : 'plain' }, new Date());
+      recordAnswer(
+        store,
+        { question: question.id, chosen, correct, ms: Date.now() - shownAt, source: source.kind === 'drills' ? 'drill' : 'plain' },
+        new Date(),
+      );
       answered++;
       if (correct) right++;
       // The revealed view repeats the question line for line, then adds the verdict.

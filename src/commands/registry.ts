@@ -49,7 +49,12 @@ export const COMMANDS: Command[] = [
     name: 'quiz',
     usage: 'quiz [--service S | --domain D | --due | --missed | --flagged | --drills] [--plain] [--count N]',
     summary: 'practise questions: the Quiz screen, or --plain to answer letters on stdin',
-    examples: ['awsnotes quiz --service sqs', 'awsnotes quiz --due', 'awsnotes quiz --plain --domain security --count 5', 'printf "B\\nAC\\n" | awsnotes quiz --plain --count 2'],
+    examples: [
+      'awsnotes quiz --service sqs',
+      'awsnotes quiz --due',
+      'awsnotes quiz --plain --domain security --count 5',
+      'printf "B\\nAC\\n" | awsnotes quiz --plain --count 2',
+    ],
     details: [
       '--service S   one service (id, title or alias)',
       '--domain D    development, security, deployment or troubleshooting',

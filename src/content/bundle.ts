@@ -37,7 +37,8 @@ export function useContentDir(directory: string): void {
 }
 
 function read<T>(name: string): T {
-  dir ??= typeof __AWSNOTES_CONTENT_DIR__ === 'string' ? __AWSNOTES_CONTENT_DIR__ : fileURLToPath(new URL('../../generated/', import.meta.url));
+  dir ??=
+    typeof __AWSNOTES_CONTENT_DIR__ === 'string' ? __AWSNOTES_CONTENT_DIR__ : fileURLToPath(new URL('../../generated/', import.meta.url));
   const file = path.join(dir, name);
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as T;

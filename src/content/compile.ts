@@ -215,7 +215,11 @@ export function compileNote(file: string, source: string): { service?: Service; 
 
 const CHOOSE = { 2: 'two', 3: 'three' } as const;
 
-export function compileQuestions(file: string, source: string, services: Map<string, Service>): { questions: Question[]; problems: string[] } {
+export function compileQuestions(
+  file: string,
+  source: string,
+  services: Map<string, Service>,
+): { questions: Question[]; problems: string[] } {
   const serviceId = path.basename(file).replace(/\.ya?ml$/, '');
   const service = services.get(serviceId);
   if (!service) return { questions: [], problems: [`${file}: no service note content/services/${serviceId}.md`] };
@@ -244,9 +248,12 @@ export function compileQuestions(file: string, source: string, services: Map<str
 
     if (!q.id.startsWith(`${serviceId}-`)) fail(`id must start with "${serviceId}-"`);
     if (!service.sections.some((s) => s.slug === q.section)) {
-      fail(`section "${q.section}" is not a heading of content/services/${serviceId}.md (it has: ${service.sections.map((s) => s.slug).join(', ')})`);
+      fail(
+        `section "${q.section}" is not a heading of content/services/${serviceId}.md (it has: ${service.sections.map((s) => s.slug).join(', ')})`,
+      );
     }
-    if (q.kind === 'single' && (options.length !== 4 || correct !== 1)) fail('a single-answer question has exactly 4 options and 1 correct');
+    if (q.kind === 'single' && (options.length !== 4 || correct !== 1))
+      fail('a single-answer question has exactly 4 options and 1 correct');
     if (q.kind === 'boolean') {
       if (options.length !== 2 || options[0]?.text !== 'True' || options[1]?.text !== 'False' || correct !== 1) {
         fail('a true/false question has the options True then False, one of them correct');
@@ -254,10 +261,12 @@ export function compileQuestions(file: string, source: string, services: Map<str
     }
     if (q.kind === 'multiple') {
       if (options.length < 5 || correct < 2 || correct > 3) fail('a multiple-response question has 5 or 6 options and 2 or 3 correct');
-      else if (!q.question.trim().endsWith(`(Choose ${CHOOSE[correct as 2 | 3]}.)`)) fail(`the stem must end with "(Choose ${CHOOSE[correct as 2 | 3]}.)"`);
+      else if (!q.question.trim().endsWith(`(Choose ${CHOOSE[correct as 2 | 3]}.)`))
+        fail(`the stem must end with "(Choose ${CHOOSE[correct as 2 | 3]}.)"`);
     }
     if (new Set(options.map((o) => o.text.toLowerCase())).size !== options.length) fail('two options have the same text');
-    if (options.some((o) => /all of the above|none of the above|both a and b/i.test(o.text))) fail('options are shuffled: no "all/none of the above"');
+    if (options.some((o) => /all of the above|none of the above|both a and b/i.test(o.text)))
+      fail('options are shuffled: no "all/none of the above"');
 
     questions.push({ ...q, service: serviceId, options });
   });
@@ -307,7 +316,9 @@ export function compileContent(root: string): ContentBundle {
   const rel = (...parts: string[]) => path.join(path.basename(root), ...parts);
   const list = (dir: string, pattern: RegExp) => {
     try {
-      return readdirSync(path.join(root, dir)).filter((f) => pattern.test(f)).sort();
+      return readdirSync(path.join(root, dir))
+        .filter((f) => pattern.test(f))
+        .sort();
     } catch {
       problems.push(`${rel(dir)}: directory is missing`);
       return [];

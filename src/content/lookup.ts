@@ -4,7 +4,11 @@ import { serviceMeta, type ServiceMeta } from './bundle.js';
 export type Lookup = { found: ServiceMeta } | { found?: undefined; candidates: ServiceMeta[] };
 
 const PREFIX = /^(amazon|aws)\s+/i;
-const squash = (text: string) => text.toLowerCase().replace(PREFIX, '').replace(/[^a-z0-9]/g, '');
+const squash = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(PREFIX, '')
+    .replace(/[^a-z0-9]/g, '');
 
 /** A fuzzy winner must beat the runner-up by this much (Fuse scores, 0 = perfect). */
 const CLEAR_LEAD = 0.12;

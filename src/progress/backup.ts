@@ -39,7 +39,10 @@ function checked(raw: unknown, where: string): ParsedBackup {
     return { ok: true, progress: toProgress(raw) };
   } catch (error) {
     if (error instanceof ProgressFileError) {
-      return { ok: false, error: error.kind === 'future' ? `${where} ${error.message}` : `${where} is not valid progress: ${error.message}` };
+      return {
+        ok: false,
+        error: error.kind === 'future' ? `${where} ${error.message}` : `${where} is not valid progress: ${error.message}`,
+      };
     }
     throw error;
   }
@@ -65,9 +68,16 @@ export function parseBackup(text: string): ParsedBackup {
       return { ok: false, error: 'the backup has no valid "backupVersion" field' };
     }
     if (version > BACKUP_VERSION) {
-      return { ok: false, error: `the backup was made by a newer awsnotes (backup version ${version}, this one reads up to ${BACKUP_VERSION})` };
+      return {
+        ok: false,
+        error: `the backup was made by a newer awsnotes (backup version ${version}, this one reads up to ${BACKUP_VERSION})`,
+      };
     }
-    if (!isObject(raw.progress)) return { ok: false, error: `the backup's "progress" is ${raw.progress === undefined ? 'missing' : `not an object (found ${describe(raw.progress)})`}` };
+    if (!isObject(raw.progress))
+      return {
+        ok: false,
+        error: `the backup's "progress" is ${raw.progress === undefined ? 'missing' : `not an object (found ${describe(raw.progress)})`}`,
+      };
     return checked(raw.progress, `the backup's "progress"`);
   }
 
@@ -83,7 +93,14 @@ export const ANKI_DECK = 'AWS DVA-C02 (awsnotes)';
  * The file headers of Anki's text import (Anki 2.1.54+, manual: Importing > Text Files >
  * File Headers, https://docs.ankiweb.net/importing/text-files.html#file-headers).
  */
-export const ANKI_HEADERS = ['#separator:Tab', '#html:true', '#notetype:Basic', `#deck:${ANKI_DECK}`, '#tags column:3', '#columns:Front\tBack\tTags'];
+export const ANKI_HEADERS = [
+  '#separator:Tab',
+  '#html:true',
+  '#notetype:Basic',
+  `#deck:${ANKI_DECK}`,
+  '#tags column:3',
+  '#columns:Front\tBack\tTags',
+];
 
 /** Text as HTML: special characters escaped, line breaks as <br>, tabs as spaces. */
 export function htmlText(text: string): string {

@@ -44,7 +44,9 @@ export function mergeProgress(current: Progress, incoming: Progress): Progress {
   const notesRead: Progress['notesRead'] = { ...incoming.notesRead };
   for (const [id, entry] of Object.entries(current.notesRead)) {
     const other = notesRead[id];
-    notesRead[id] = other ? { first: earlier(entry.first, other.first), last: later(entry.last, other.last), count: Math.max(entry.count, other.count) } : entry;
+    notesRead[id] = other
+      ? { first: earlier(entry.first, other.first), last: later(entry.last, other.last), count: Math.max(entry.count, other.count) }
+      : entry;
   }
 
   const flags: Progress['flags'] = { ...incoming.flags };
@@ -53,7 +55,9 @@ export function mergeProgress(current: Progress, incoming: Progress): Progress {
     flags[id] = other ? earlier(at, other) : at;
   }
 
-  const exams: ExamResult[] = unionById(current.exams, incoming.exams).sort((a, b) => time(a.finishedAt) - time(b.finishedAt) || byId(a, b));
+  const exams: ExamResult[] = unionById(current.exams, incoming.exams).sort(
+    (a, b) => time(a.finishedAt) - time(b.finishedAt) || byId(a, b),
+  );
 
   const settings: Progress['settings'] = { ...incoming.settings };
   for (const [key, value] of Object.entries(current.settings) as [keyof Progress['settings'], string | undefined][]) {

@@ -303,7 +303,14 @@ export function progressReport(progress: Progress, bank: Question[], services: S
 
   const exams: ExamSummary[] = [...progress.exams]
     .sort((a, b) => Date.parse(a.finishedAt) - Date.parse(b.finishedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map(({ id, finishedAt, scaled, passed, correct: right, questions }) => ({ id, finishedAt, scaled, passed, correct: right, questions }));
+    .map(({ id, finishedAt, scaled, passed, correct: right, questions }) => ({
+      id,
+      finishedAt,
+      scaled,
+      passed,
+      correct: right,
+      questions,
+    }));
 
   return {
     notesRead: services.filter((s) => progress.notesRead[s.id] !== undefined).map((s) => s.id),
@@ -328,7 +335,13 @@ export function progressReport(progress: Progress, bank: Question[], services: S
  * share of the exam first); retry the questions missed last time; practise the weakest
  * domain. Every tie is broken by a fixed order (the services' order, then domain weight).
  */
-function nextSteps(progress: Progress, bank: readonly Question[], services: ServiceProgress[], domains: DomainProgress[], now: Date): NextStep[] {
+function nextSteps(
+  progress: Progress,
+  bank: readonly Question[],
+  services: ServiceProgress[],
+  domains: DomainProgress[],
+  now: Date,
+): NextStep[] {
   const first: NextStep[] = [];
   const later: NextStep[] = [];
   const titles = new Map(services.map((s) => [s.id, shortTitle(s.title)]));
@@ -359,7 +372,10 @@ function nextSteps(progress: Progress, bank: readonly Question[], services: Serv
     .sort((a, b) => ascending(a.mastery, b.mastery) || inDomain.get(b.id)! - inDomain.get(a.id)! || byOrder(a.id, b.id));
   const toRead = unread[0];
   if (toRead) {
-    first.push({ text: `${shortTitle(toRead.title)} note never read (${DOMAIN_INFO[weakDomain].title})`, action: { kind: 'read', service: toRead.id } });
+    first.push({
+      text: `${shortTitle(toRead.title)} note never read (${DOMAIN_INFO[weakDomain].title})`,
+      action: { kind: 'read', service: toRead.id },
+    });
   }
 
   // 3. Services never practised, by their expected share of the exam.
@@ -371,7 +387,13 @@ function nextSteps(progress: Progress, bank: readonly Question[], services: Serv
   const never = services
     .filter((s) => s.questions > 0 && s.id !== toRead?.id && !bank.some((q) => q.service === s.id && practised.has(q.id)))
     .sort((a, b) => examShare.get(b.id)! - examShare.get(a.id)! || byOrder(a.id, b.id))
-    .map((s) => ({ text: `${shortTitle(s.title)} never practised (${plural(s.questions, 'question')})`, action: { kind: 'quiz', source: { kind: 'service', service: s.id } } }) satisfies NextStep);
+    .map(
+      (s) =>
+        ({
+          text: `${shortTitle(s.title)} never practised (${plural(s.questions, 'question')})`,
+          action: { kind: 'quiz', source: { kind: 'service', service: s.id } },
+        }) satisfies NextStep,
+    );
   first.push(...never.slice(0, 2));
   later.push(...never.slice(2));
 
@@ -383,7 +405,8 @@ function nextSteps(progress: Progress, bank: readonly Question[], services: Serv
     if (!seen || seen.at <= at) latest.set(a.question, { at, correct: a.correct });
   }
   const missed = bank.filter((q) => latest.get(q.id)?.correct === false).length;
-  if (missed > 0) first.push({ text: `${plural(missed, 'question')} missed last time`, action: { kind: 'quiz', source: { kind: 'missed' } } });
+  if (missed > 0)
+    first.push({ text: `${plural(missed, 'question')} missed last time`, action: { kind: 'quiz', source: { kind: 'missed' } } });
 
   // 5. The weakest domain, when there is still room.
   later.push({

@@ -131,7 +131,10 @@ function migrated(raw: unknown): Record<string, unknown> {
     throw new ProgressFileError('it has no valid "version" field', 'corrupt');
   }
   if (version > PROGRESS_VERSION) {
-    throw new ProgressFileError(`it was written by a newer awsnotes (file version ${version}, this one reads up to ${PROGRESS_VERSION})`, 'future');
+    throw new ProgressFileError(
+      `it was written by a newer awsnotes (file version ${version}, this one reads up to ${PROGRESS_VERSION})`,
+      'future',
+    );
   }
   return migrate(raw as Record<string, unknown>);
 }

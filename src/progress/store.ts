@@ -167,7 +167,9 @@ export class ProgressStore {
     const aside = asidePath(this.path, this.now());
     try {
       renameSync(this.path, aside);
-      this.notices.push(`Your progress file ${this.path} could not be read (${error.message}). It was kept as ${aside}; awsnotes starts with fresh progress.`);
+      this.notices.push(
+        `Your progress file ${this.path} could not be read (${error.message}). It was kept as ${aside}; awsnotes starts with fresh progress.`,
+      );
       return true;
     } catch (renameError) {
       this.readOnly(renameError, `it could not be read (${error.message}) nor moved aside`);

@@ -61,7 +61,5 @@ export function parseLetters(presented: Presented, text: string): { ok: true; ch
 
 /** Display letters of bank indexes, in display order: [2, 0] → "AC". */
 export function lettersOf(presented: Presented, options: readonly number[]): string {
-  return presented.order
-    .map((option, display) => (options.includes(option) ? LETTERS[display] : ''))
-    .join('');
+  return presented.order.map((option, display) => (options.includes(option) ? LETTERS[display] : '')).join('');
 }

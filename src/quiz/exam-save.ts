@@ -86,7 +86,8 @@ export function loadExam(dir: string, bank: readonly Question[]): SavedExam {
     const question = byId.get(id);
     if (!question) return { problem: `question ${id} is no longer in the bank` };
     const sorted = [...order].sort((a, b) => a - b);
-    if (sorted.length !== question.options.length || sorted.some((n, i) => n !== i)) return { problem: `the options of ${id} have changed` };
+    if (sorted.length !== question.options.length || sorted.some((n, i) => n !== i))
+      return { problem: `the options of ${id} have changed` };
     presented.push({ question, order });
   }
   const inExam = new Map(presented.map((p) => [p.question.id, p.question]));
@@ -126,8 +127,21 @@ export interface OpenedExam {
  * start times (ISO) of the exams already in the progress file: a save left behind by an
  * exam that was recorded just before the process died is deleted, not resumed.
  */
-export function openExam(dir: string, bank: readonly Question[], now: number, recorded: ReadonlySet<string>, draw: () => Presented[]): OpenedExam {
-  const fresh = (): ExamState => ({ presented: draw(), startedAt: now, deadline: now + EXAM_MINUTES * 60_000, answers: new Map(), marked: new Set(), current: 0 });
+export function openExam(
+  dir: string,
+  bank: readonly Question[],
+  now: number,
+  recorded: ReadonlySet<string>,
+  draw: () => Presented[],
+): OpenedExam {
+  const fresh = (): ExamState => ({
+    presented: draw(),
+    startedAt: now,
+    deadline: now + EXAM_MINUTES * 60_000,
+    answers: new Map(),
+    marked: new Set(),
+    current: 0,
+  });
   const saved = loadExam(dir, bank);
   if (!saved) return { state: fresh() };
   if ('problem' in saved) {
@@ -145,12 +159,16 @@ export function openExam(dir: string, bank: readonly Question[], now: number, re
       discardExam(dir);
       return { state: fresh() };
     } catch (error) {
-      return { state: fresh(), notice: `An exam already recorded is still saved in ${path.join(dir, EXAM_FILE)} and could not be deleted (${(error as Error).message}).` };
+      return {
+        state: fresh(),
+        notice: `An exam already recorded is still saved in ${path.join(dir, EXAM_FILE)} and could not be deleted (${(error as Error).message}).`,
+      };
     }
   }
   // Short enough for one line of an 80-column terminal.
   const since = new Date(state.startedAt).toTimeString().slice(0, 5);
-  if (state.deadline <= now) return { state, notice: `Time ran out on your exam from ${since} while awsnotes was closed: submitted as it stood.` };
+  if (state.deadline <= now)
+    return { state, notice: `Time ran out on your exam from ${since} while awsnotes was closed: submitted as it stood.` };
   const answered = state.presented.filter((p) => (state.answers.get(p.question.id) ?? []).length > 0).length;
   return { state, notice: `Resumed your exam from ${since} (${answered}/${state.presented.length} answered); its clock kept running.` };
 }

@@ -32,7 +32,10 @@ export function drawExam(bank: readonly Question[], rng: () => number, total = E
   const chosen: Question[] = [];
   const rest: Question[] = [];
   for (const domain of DOMAINS) {
-    const pool = shuffle(bank.filter((q) => q.domain === domain), rng);
+    const pool = shuffle(
+      bank.filter((q) => q.domain === domain),
+      rng,
+    );
     chosen.push(...pool.slice(0, counts[domain]));
     rest.push(...pool.slice(counts[domain]));
   }

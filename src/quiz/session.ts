@@ -52,7 +52,16 @@ export function next(session: Session, rng: () => number, now: number, extra?: Q
   const queue = extra ? [...session.queue, extra] : session.queue;
   const question = queue[session.index + 1];
   if (!question) return null;
-  return { ...session, queue, index: session.index + 1, presented: present(question, rng), picked: [], verdict: null, shownAt: now, hint: '' };
+  return {
+    ...session,
+    queue,
+    index: session.index + 1,
+    presented: present(question, rng),
+    picked: [],
+    verdict: null,
+    shownAt: now,
+    hint: '',
+  };
 }
 
 export interface Tally {

@@ -49,19 +49,31 @@ export function selectQuestions(bank: readonly Question[], source: Source, progr
     case 'all':
       return shuffle(bank, rng);
     case 'service':
-      return shuffle(bank.filter((q) => q.service === source.service), rng);
+      return shuffle(
+        bank.filter((q) => q.service === source.service),
+        rng,
+      );
     case 'domain':
-      return shuffle(bank.filter((q) => q.domain === source.domain), rng);
+      return shuffle(
+        bank.filter((q) => q.domain === source.domain),
+        rng,
+      );
     case 'due':
       return bank
         .filter((q) => isDue(progress.cards[q.id], now))
         .sort((a, b) => Date.parse(progress.cards[a.id]!.due) - Date.parse(progress.cards[b.id]!.due));
     case 'missed': {
       const latest = latestAnswers(progress);
-      return shuffle(bank.filter((q) => latest.get(q.id)?.correct === false), rng);
+      return shuffle(
+        bank.filter((q) => latest.get(q.id)?.correct === false),
+        rng,
+      );
     }
     case 'flagged':
-      return shuffle(bank.filter((q) => progress.flags[q.id] !== undefined), rng);
+      return shuffle(
+        bank.filter((q) => progress.flags[q.id] !== undefined),
+        rng,
+      );
     case 'drills':
       return [];
   }

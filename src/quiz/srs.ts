@@ -10,7 +10,11 @@ const scheduler = fsrs();
 
 function toCard(state: CardState | undefined, now: Date): Card {
   if (!state) return createEmptyCard(now);
-  return { ...state, due: new Date(state.due), ...(state.last_review ? { last_review: new Date(state.last_review) } : { last_review: undefined }) } as Card;
+  return {
+    ...state,
+    due: new Date(state.due),
+    ...(state.last_review ? { last_review: new Date(state.last_review) } : { last_review: undefined }),
+  } as Card;
 }
 
 function toState(card: Card): CardState {

@@ -61,7 +61,11 @@ export function questionLines(presented: Presented, width: number, view: Questio
     lines.push({ segments: [] });
     order.forEach((optionIndex, display) => {
       const option = question.options[optionIndex]!;
-      const head: Segment = { text: `${LETTERS[display]} ${option.correct ? '✓' : '✗'} `, role: option.correct ? 'success' : 'muted', bold: true };
+      const head: Segment = {
+        text: `${LETTERS[display]} ${option.correct ? '✓' : '✗'} `,
+        role: option.correct ? 'success' : 'muted',
+        bold: true,
+      };
       lines.push(...wrap([{ text: option.why.trim(), role: option.correct ? undefined : 'muted' }], width, [head], [{ text: '    ' }]));
     });
   }

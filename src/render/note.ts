@@ -200,7 +200,9 @@ function blockLines(block: Block, width: number, depth: number): Line[] {
         const marker = block.ordered ? `${block.start + i}. ` : `${BULLETS[depth % BULLETS.length]} `;
         const hang = ' '.repeat(charLength(marker));
         if (item.spans.length > 0) {
-          out.push(...wrap(spanSegments(item.spans), width, [{ text: indent }, { text: marker, role: 'muted' }], [{ text: indent + hang }]));
+          out.push(
+            ...wrap(spanSegments(item.spans), width, [{ text: indent }, { text: marker, role: 'muted' }], [{ text: indent + hang }]),
+          );
         }
         for (const child of item.children) out.push(...blockLines(child, width, depth + 1));
       });
@@ -212,7 +214,9 @@ function blockLines(block: Block, width: number, depth: number): Line[] {
         const chars = [...raw];
         const room = Math.max(1, width - charLength(indent) - 4);
         do {
-          out.push({ segments: [{ text: `${indent}  ` }, { text: '│ ', role: 'muted' }, { text: chars.splice(0, room).join(''), role: 'code' }] });
+          out.push({
+            segments: [{ text: `${indent}  ` }, { text: '│ ', role: 'muted' }, { text: chars.splice(0, room).join(''), role: 'code' }],
+          });
         } while (chars.length > 0);
       }
       return out;

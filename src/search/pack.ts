@@ -35,7 +35,13 @@ export interface PackedSearch {
 /** Lists separated by spaces, each its record numbers in base 36 separated by commas. */
 export function packPostings(lists: PostingLists): string {
   const packed: string[] = [];
-  for (let i = 0; i < lists.length; i++) packed.push(lists.at(i)!.map((n) => n.toString(36)).join(','));
+  for (let i = 0; i < lists.length; i++)
+    packed.push(
+      lists
+        .at(i)!
+        .map((n) => n.toString(36))
+        .join(','),
+    );
   return packed.join(' ');
 }
 
@@ -138,7 +144,10 @@ export class PackedRecords implements RecordList {
 }
 
 export function unpackSearch(packed: PackedSearch): { records: PackedRecords; index: WordIndex } {
-  return { records: new PackedRecords(packed), index: { ...packed.index, postings: new PackedPostings(packed.index.postings, packed.index.vocab.length) } };
+  return {
+    records: new PackedRecords(packed),
+    index: { ...packed.index, postings: new PackedPostings(packed.index.postings, packed.index.vocab.length) },
+  };
 }
 
 /** Every record of a list, as an array (tests, the bench's synthetic corpus). */

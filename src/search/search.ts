@@ -89,7 +89,6 @@ export function normalizeQuery(query: string): string {
   return query.trim().replace(/\s+/g, ' ').slice(0, 64);
 }
 
-
 /**
  * Stage 1: the records whose words match every query word (or, for several words, whose
  * service's name does), best first by match quality × field weight. Typed arrays, because
@@ -113,7 +112,8 @@ function candidates(searcher: Searcher, words: string[]): { pool: SearchRecord[]
     for (const [vocabIndex, q] of matched) for (const r of index.postings.at(vocabIndex)!) offer(r, q);
     if (words.length > 1) {
       for (const [service, ownerWords] of Object.entries(index.owners)) {
-        if (ownerWords.some((w) => matched.has(w))) for (const r of searcher.recordsOf(service)) if (quality[r] === 0) offer(r, OWNER_WEIGHT);
+        if (ownerWords.some((w) => matched.has(w)))
+          for (const r of searcher.recordsOf(service)) if (quality[r] === 0) offer(r, OWNER_WEIGHT);
       }
     }
     alive = [];
@@ -165,7 +165,14 @@ function score(pool: SearchRecord[], words: string[], owners: Map<string, Set<st
     let fuse = fuses.get(threshold);
     if (!fuse) {
       // Lines are short (one bullet), so a match anywhere in them counts the same.
-      fuse = new Fuse(pool, { keys: [...SEARCH_KEYS], includeScore: true, includeMatches: true, ignoreLocation: true, threshold, minMatchCharLength: 2 });
+      fuse = new Fuse(pool, {
+        keys: [...SEARCH_KEYS],
+        includeScore: true,
+        includeMatches: true,
+        ignoreLocation: true,
+        threshold,
+        minMatchCharLength: 2,
+      });
       fuses.set(threshold, fuse);
     }
     return fuse;

@@ -18,7 +18,10 @@ interface Clip {
   y1: number | undefined;
   y2: number | undefined;
 }
-type Operation = { type: 'write'; x: number; y: number; text: string; transformers: Transformer[] } | { type: 'clip'; clip: Clip } | { type: 'unclip' };
+type Operation =
+  | { type: 'write'; x: number; y: number; text: string; transformers: Transformer[] }
+  | { type: 'clip'; clip: Clip }
+  | { type: 'unclip' };
 
 /** Enough for several frames of any screen; past it a cache starts again. */
 const KEPT = 1024;
@@ -63,7 +66,8 @@ function rowString(width: number, placements: { x: number; chars: StyledChar[] }
       row[offsetX] = character;
       const characterWidth = Math.max(1, textWidth(character.value));
       // The cells a wide character covers are empty, so nothing stray shows through.
-      for (let index = 1; index < characterWidth; index++) row[offsetX + index] = { type: 'char', value: '', fullWidth: false, styles: character.styles };
+      for (let index = 1; index < characterWidth; index++)
+        row[offsetX + index] = { type: 'char', value: '', fullWidth: false, styles: character.styles };
       offsetX += characterWidth;
     }
   }

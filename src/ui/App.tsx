@@ -58,7 +58,9 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
   const { columns, rows } = fixedSize ?? terminal;
   const [screen, setScreen] = useState<ScreenId>(start?.screen ?? 'services');
   // Each screen reports the mode of its focused part; the current screen's mode rules.
-  const [modes, setModes] = useState<Record<ScreenId, InputMode>>(() => Object.fromEntries(TABS.map((t) => [t.id, t.mode])) as Record<ScreenId, InputMode>);
+  const [modes, setModes] = useState<Record<ScreenId, InputMode>>(
+    () => Object.fromEntries(TABS.map((t) => [t.id, t.mode])) as Record<ScreenId, InputMode>,
+  );
   const [help, setHelp] = useState<{ offset: number } | null>(null);
   const [notice, setNotice] = useState(() => store.notices.splice(0).join(' '));
   const [readIds, setReadIds] = useState<ReadonlySet<string>>(() => new Set(Object.keys(store.read().notesRead)));
@@ -102,8 +104,10 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
     if (notice) setNotice('');
     if (help) {
       const max = Math.max(0, helpLines(ALL_SCOPES).length - (bodyHeight - 1));
-      if (key.downArrow || input === 'j' || key.pageDown) setHelp({ offset: Math.min(max, help.offset + (key.pageDown ? bodyHeight - 2 : 1)) });
-      else if (key.upArrow || input === 'k' || key.pageUp) setHelp({ offset: Math.max(0, help.offset - (key.pageUp ? bodyHeight - 2 : 1)) });
+      if (key.downArrow || input === 'j' || key.pageDown)
+        setHelp({ offset: Math.min(max, help.offset + (key.pageDown ? bodyHeight - 2 : 1)) });
+      else if (key.upArrow || input === 'k' || key.pageUp)
+        setHelp({ offset: Math.max(0, help.offset - (key.pageUp ? bodyHeight - 2 : 1)) });
       else if (isKey('global.help', input, key) || key.escape || input === 'q') setHelp(null);
       return;
     }
@@ -164,9 +168,48 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
               }}
             />
           ))}
-          {slot('quiz', later && (() => <later.QuizScreen active={active('quiz')} width={columns} height={bodyHeight} store={store} request={quizRequest} onMode={setMode('quiz')} onNotice={showNotice} />))}
-          {slot('progress', later && (() => <later.ProgressScreen active={active('progress')} width={columns} height={bodyHeight} store={store} onMode={setMode('progress')} onAction={act} />))}
-          {slot('calc', later && (() => <later.CalculatorScreen active={active('calc')} width={columns} height={bodyHeight} onMode={setMode('calc')} onDrill={(drill) => startQuiz({ kind: 'drills' }, drill)} />))}
+          {slot(
+            'quiz',
+            later &&
+              (() => (
+                <later.QuizScreen
+                  active={active('quiz')}
+                  width={columns}
+                  height={bodyHeight}
+                  store={store}
+                  request={quizRequest}
+                  onMode={setMode('quiz')}
+                  onNotice={showNotice}
+                />
+              )),
+          )}
+          {slot(
+            'progress',
+            later &&
+              (() => (
+                <later.ProgressScreen
+                  active={active('progress')}
+                  width={columns}
+                  height={bodyHeight}
+                  store={store}
+                  onMode={setMode('progress')}
+                  onAction={act}
+                />
+              )),
+          )}
+          {slot(
+            'calc',
+            later &&
+              (() => (
+                <later.CalculatorScreen
+                  active={active('calc')}
+                  width={columns}
+                  height={bodyHeight}
+                  onMode={setMode('calc')}
+                  onDrill={(drill) => startQuiz({ kind: 'drills' }, drill)}
+                />
+              )),
+          )}
         </Frame>
       </Box>
     </ColorContext.Provider>

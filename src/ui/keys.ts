@@ -2,7 +2,23 @@
 // the `?` overlay are generated from the same rows, so help cannot drift from the keys.
 import type { Key } from 'ink';
 
-export type Scope = 'global' | 'menu' | 'reader' | 'find' | 'outline' | 'quiz-source' | 'quiz-question' | 'quiz-verdict' | 'quiz-summary' | 'exam' | 'exam-grid' | 'exam-results' | 'calc-field' | 'calc' | 'progress' | 'progress-date';
+export type Scope =
+  | 'global'
+  | 'menu'
+  | 'reader'
+  | 'find'
+  | 'outline'
+  | 'quiz-source'
+  | 'quiz-question'
+  | 'quiz-verdict'
+  | 'quiz-summary'
+  | 'exam'
+  | 'exam-grid'
+  | 'exam-results'
+  | 'calc-field'
+  | 'calc'
+  | 'progress'
+  | 'progress-date';
 
 type KeyName = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
 
@@ -35,17 +51,51 @@ export const BINDINGS: Binding[] = [
   { id: 'global.help', scope: 'global', keys: [ch('?')], label: '?', description: 'show or hide this help', footer: 'help' },
   { id: 'global.next-screen', scope: 'global', keys: [k('tab', { shift: false })], label: 'Tab', description: 'next screen' },
   { id: 'global.prev-screen', scope: 'global', keys: [k('tab', { shift: true })], label: 'Shift+Tab', description: 'previous screen' },
-  { id: 'global.screen', scope: 'global', keys: ['1', '2', '3', '4'].map((d) => ch(d)), label: '1–4', description: 'go to a screen by its number' },
+  {
+    id: 'global.screen',
+    scope: 'global',
+    keys: ['1', '2', '3', '4'].map((d) => ch(d)),
+    label: '1–4',
+    description: 'go to a screen by its number',
+  },
 
-  { id: 'menu.down', scope: 'menu', keys: [k('downArrow'), ch('n', { ctrl: true })], label: '↓/Ctrl+N', description: 'next result', footer: 'move' },
+  {
+    id: 'menu.down',
+    scope: 'menu',
+    keys: [k('downArrow'), ch('n', { ctrl: true })],
+    label: '↓/Ctrl+N',
+    description: 'next result',
+    footer: 'move',
+  },
   { id: 'menu.up', scope: 'menu', keys: [k('upArrow'), ch('p', { ctrl: true })], label: '↑/Ctrl+P', description: 'previous result' },
   { id: 'menu.page-down', scope: 'menu', keys: [k('pageDown')], label: 'PgDn', description: 'a page of results down' },
   { id: 'menu.page-up', scope: 'menu', keys: [k('pageUp')], label: 'PgUp', description: 'a page of results up' },
-  { id: 'menu.open', scope: 'menu', keys: [k('return')], label: 'Enter', description: 'open the note at the matched section', footer: 'open' },
-  { id: 'menu.clear', scope: 'menu', keys: [k('escape')], label: 'Esc', description: 'clear the search; on an empty search, leave the box (then q ? Tab 1–4 work)', footer: 'clear/leave box' },
+  {
+    id: 'menu.open',
+    scope: 'menu',
+    keys: [k('return')],
+    label: 'Enter',
+    description: 'open the note at the matched section',
+    footer: 'open',
+  },
+  {
+    id: 'menu.clear',
+    scope: 'menu',
+    keys: [k('escape')],
+    label: 'Esc',
+    description: 'clear the search; on an empty search, leave the box (then q ? Tab 1–4 work)',
+    footer: 'clear/leave box',
+  },
   { id: 'menu.focus', scope: 'menu', keys: [ch('/')], label: '/', description: 'back to the search box (when it is not focused)' },
 
-  { id: 'reader.down', scope: 'reader', keys: [k('downArrow'), ch('j')], label: '↓/j', description: 'scroll down a line', footer: 'scroll' },
+  {
+    id: 'reader.down',
+    scope: 'reader',
+    keys: [k('downArrow'), ch('j')],
+    label: '↓/j',
+    description: 'scroll down a line',
+    footer: 'scroll',
+  },
   { id: 'reader.up', scope: 'reader', keys: [k('upArrow'), ch('k')], label: '↑/k', description: 'scroll up a line' },
   { id: 'reader.page-down', scope: 'reader', keys: [k('pageDown'), ch(' ')], label: 'PgDn/Space', description: 'a page down' },
   { id: 'reader.page-up', scope: 'reader', keys: [k('pageUp'), ch('b')], label: 'PgUp/b', description: 'a page up' },
@@ -54,8 +104,15 @@ export const BINDINGS: Binding[] = [
   { id: 'reader.find', scope: 'reader', keys: [ch('/')], label: '/', description: 'search in the note', footer: 'find' },
   { id: 'reader.next-hit', scope: 'reader', keys: [ch('n')], label: 'n', description: 'next search hit' },
   { id: 'reader.prev-hit', scope: 'reader', keys: [ch('N')], label: 'N', description: 'previous search hit' },
-  { id: 'reader.outline', scope: 'reader', keys: [ch('o')], label: 'o', description: "outline: jump to a section", footer: 'outline' },
-  { id: 'reader.quiz', scope: 'reader', keys: [ch('t')], label: 't', description: "test yourself: quiz on this note's service", footer: 'quiz' },
+  { id: 'reader.outline', scope: 'reader', keys: [ch('o')], label: 'o', description: 'outline: jump to a section', footer: 'outline' },
+  {
+    id: 'reader.quiz',
+    scope: 'reader',
+    keys: [ch('t')],
+    label: 't',
+    description: "test yourself: quiz on this note's service",
+    footer: 'quiz',
+  },
   { id: 'reader.back', scope: 'reader', keys: [ch('q'), k('escape')], label: 'q/Esc', description: 'back', footer: 'back' },
 
   { id: 'find.submit', scope: 'find', keys: [k('return')], label: 'Enter', description: 'search, jump to the first hit', footer: 'search' },
@@ -64,33 +121,137 @@ export const BINDINGS: Binding[] = [
   { id: 'outline.down', scope: 'outline', keys: [k('downArrow'), ch('j')], label: '↓/j', description: 'next section', footer: 'move' },
   { id: 'outline.up', scope: 'outline', keys: [k('upArrow'), ch('k')], label: '↑/k', description: 'previous section' },
   { id: 'outline.jump', scope: 'outline', keys: [k('return')], label: 'Enter', description: 'jump to the section', footer: 'jump' },
-  { id: 'outline.close', scope: 'outline', keys: [k('escape'), ch('o'), ch('q')], label: 'Esc/o', description: 'close the outline', footer: 'close' },
+  {
+    id: 'outline.close',
+    scope: 'outline',
+    keys: [k('escape'), ch('o'), ch('q')],
+    label: 'Esc/o',
+    description: 'close the outline',
+    footer: 'close',
+  },
 
-  { id: 'quiz-source.move', scope: 'quiz-source', keys: [k('downArrow'), k('upArrow')], label: '↑/↓', description: 'choose where the questions come from', footer: 'move' },
-  { id: 'quiz-source.choose', scope: 'quiz-source', keys: [k('return')], label: 'Enter', description: 'start (or open the list of services/domains)', footer: 'start' },
+  {
+    id: 'quiz-source.move',
+    scope: 'quiz-source',
+    keys: [k('downArrow'), k('upArrow')],
+    label: '↑/↓',
+    description: 'choose where the questions come from',
+    footer: 'move',
+  },
+  {
+    id: 'quiz-source.choose',
+    scope: 'quiz-source',
+    keys: [k('return')],
+    label: 'Enter',
+    description: 'start (or open the list of services/domains)',
+    footer: 'start',
+  },
   { id: 'quiz-source.back', scope: 'quiz-source', keys: [k('escape')], label: 'Esc', description: 'back to the list of sources' },
 
-  { id: 'quiz.pick', scope: 'quiz-question', keys: ['1', '2', '3', '4', '5', '6', 'a', 'b', 'c', 'd', 'e', 'f'].map((c) => ch(c)), label: '1–6/a–f', description: 'pick an answer (toggles for "choose 2/3")', footer: 'pick' },
+  {
+    id: 'quiz.pick',
+    scope: 'quiz-question',
+    keys: ['1', '2', '3', '4', '5', '6', 'a', 'b', 'c', 'd', 'e', 'f'].map((c) => ch(c)),
+    label: '1–6/a–f',
+    description: 'pick an answer (toggles for "choose 2/3")',
+    footer: 'pick',
+  },
   { id: 'quiz.submit', scope: 'quiz-question', keys: [k('return')], label: 'Enter', description: 'submit the answer', footer: 'submit' },
-  { id: 'quiz.scroll-down', scope: 'quiz-question', keys: [k('downArrow'), k('pageDown')], label: '↓/PgDn', description: 'scroll a long question' },
+  {
+    id: 'quiz.scroll-down',
+    scope: 'quiz-question',
+    keys: [k('downArrow'), k('pageDown')],
+    label: '↓/PgDn',
+    description: 'scroll a long question',
+  },
   { id: 'quiz.scroll-up', scope: 'quiz-question', keys: [k('upArrow'), k('pageUp')], label: '↑/PgUp', description: 'scroll back' },
-  { id: 'quiz.leave', scope: 'quiz-question', keys: [ch('q'), k('escape')], label: 'q', description: 'stop: show the summary', footer: 'stop' },
+  {
+    id: 'quiz.leave',
+    scope: 'quiz-question',
+    keys: [ch('q'), k('escape')],
+    label: 'q',
+    description: 'stop: show the summary',
+    footer: 'stop',
+  },
 
-  { id: 'verdict.next', scope: 'quiz-verdict', keys: [k('return'), ch('n')], label: 'Enter/n', description: 'next question (rates a right answer Good)', footer: 'next' },
-  { id: 'verdict.rate', scope: 'quiz-verdict', keys: ['2', '3', '4'].map((c) => ch(c)), label: '2/3/4', description: 'after a right answer: it was Hard / Good / Easy, then next', footer: 'hard/good/easy', footerKeys: '2/3/4' },
-  { id: 'verdict.note', scope: 'quiz-verdict', keys: [ch('g')], label: 'g', description: 'open the note at the section this question tests (q comes back)', footer: 'note' },
+  {
+    id: 'verdict.next',
+    scope: 'quiz-verdict',
+    keys: [k('return'), ch('n')],
+    label: 'Enter/n',
+    description: 'next question (rates a right answer Good)',
+    footer: 'next',
+  },
+  {
+    id: 'verdict.rate',
+    scope: 'quiz-verdict',
+    keys: ['2', '3', '4'].map((c) => ch(c)),
+    label: '2/3/4',
+    description: 'after a right answer: it was Hard / Good / Easy, then next',
+    footer: 'hard/good/easy',
+    footerKeys: '2/3/4',
+  },
+  {
+    id: 'verdict.note',
+    scope: 'quiz-verdict',
+    keys: [ch('g')],
+    label: 'g',
+    description: 'open the note at the section this question tests (q comes back)',
+    footer: 'note',
+  },
   { id: 'verdict.flag', scope: 'quiz-verdict', keys: [ch('f')], label: 'f', description: 'flag or unflag the question', footer: 'flag' },
-  { id: 'verdict.scroll-down', scope: 'quiz-verdict', keys: [k('downArrow'), k('pageDown'), ch('j')], label: '↓/j', description: 'scroll the explanation' },
+  {
+    id: 'verdict.scroll-down',
+    scope: 'quiz-verdict',
+    keys: [k('downArrow'), k('pageDown'), ch('j')],
+    label: '↓/j',
+    description: 'scroll the explanation',
+  },
   { id: 'verdict.scroll-up', scope: 'quiz-verdict', keys: [k('upArrow'), k('pageUp'), ch('k')], label: '↑/k', description: 'scroll back' },
-  { id: 'verdict.leave', scope: 'quiz-verdict', keys: [ch('q'), k('escape')], label: 'q', description: 'stop: show the summary', footer: 'stop' },
+  {
+    id: 'verdict.leave',
+    scope: 'quiz-verdict',
+    keys: [ch('q'), k('escape')],
+    label: 'q',
+    description: 'stop: show the summary',
+    footer: 'stop',
+  },
 
-  { id: 'summary.close', scope: 'quiz-summary', keys: [k('return'), ch('q'), k('escape')], label: 'Enter/q', description: 'back to the list of sources', footer: 'done' },
+  {
+    id: 'summary.close',
+    scope: 'quiz-summary',
+    keys: [k('return'), ch('q'), k('escape')],
+    label: 'Enter/q',
+    description: 'back to the list of sources',
+    footer: 'done',
+  },
 
-  { id: 'exam.pick', scope: 'exam', keys: ['1', '2', '3', '4', '5', '6', 'a', 'b', 'c', 'd', 'e', 'f'].map((c) => ch(c)), label: '1–6/a–f', description: 'pick an answer (toggles for "choose 2/3")', footer: 'pick' },
-  { id: 'exam.next', scope: 'exam', keys: [k('rightArrow'), k('return'), ch('n')], label: '→/Enter/n', description: 'next question', footer: 'next' },
+  {
+    id: 'exam.pick',
+    scope: 'exam',
+    keys: ['1', '2', '3', '4', '5', '6', 'a', 'b', 'c', 'd', 'e', 'f'].map((c) => ch(c)),
+    label: '1–6/a–f',
+    description: 'pick an answer (toggles for "choose 2/3")',
+    footer: 'pick',
+  },
+  {
+    id: 'exam.next',
+    scope: 'exam',
+    keys: [k('rightArrow'), k('return'), ch('n')],
+    label: '→/Enter/n',
+    description: 'next question',
+    footer: 'next',
+  },
   { id: 'exam.prev', scope: 'exam', keys: [k('leftArrow'), ch('p')], label: '←/p', description: 'previous question', footer: 'prev' },
   { id: 'exam.mark', scope: 'exam', keys: [ch('m')], label: 'm', description: 'mark or unmark for review', footer: 'mark' },
-  { id: 'exam.grid', scope: 'exam', keys: [ch('r')], label: 'r', description: 'review grid: every question, answered and marked', footer: 'review' },
+  {
+    id: 'exam.grid',
+    scope: 'exam',
+    keys: [ch('r')],
+    label: 'r',
+    description: 'review grid: every question, answered and marked',
+    footer: 'review',
+  },
   { id: 'exam.scroll-down', scope: 'exam', keys: [k('downArrow'), k('pageDown')], label: '↓/PgDn', description: 'scroll a long question' },
   { id: 'exam.scroll-up', scope: 'exam', keys: [k('upArrow'), k('pageUp')], label: '↑/PgUp', description: 'scroll back' },
   { id: 'exam.submit', scope: 'exam', keys: [ch('S')], label: 'S', description: 'submit the exam (asks first)', footer: 'submit' },
@@ -98,33 +259,149 @@ export const BINDINGS: Binding[] = [
   { id: 'exam.confirm', scope: 'exam', keys: [ch('y')], label: 'y', description: 'confirm submit or abandon' },
   { id: 'exam.cancel', scope: 'exam', keys: [ch('n'), k('escape')], label: 'n/Esc', description: 'cancel submit or abandon' },
 
-  { id: 'grid.move', scope: 'exam-grid', keys: [k('upArrow'), k('downArrow'), k('leftArrow'), k('rightArrow')], label: '←↑↓→', description: 'move in the grid' },
+  {
+    id: 'grid.move',
+    scope: 'exam-grid',
+    keys: [k('upArrow'), k('downArrow'), k('leftArrow'), k('rightArrow')],
+    label: '←↑↓→',
+    description: 'move in the grid',
+  },
   { id: 'grid.jump', scope: 'exam-grid', keys: [k('return')], label: 'Enter', description: 'go to that question' },
   { id: 'grid.close', scope: 'exam-grid', keys: [k('escape'), ch('r')], label: 'Esc/r', description: 'close the grid' },
 
-  { id: 'results.next', scope: 'exam-results', keys: [k('rightArrow'), ch('n')], label: '→/n', description: 'walk through the questions: next', footer: 'next' },
-  { id: 'results.prev', scope: 'exam-results', keys: [k('leftArrow'), ch('p')], label: '←/p', description: 'previous question', footer: 'prev' },
+  {
+    id: 'results.next',
+    scope: 'exam-results',
+    keys: [k('rightArrow'), ch('n')],
+    label: '→/n',
+    description: 'walk through the questions: next',
+    footer: 'next',
+  },
+  {
+    id: 'results.prev',
+    scope: 'exam-results',
+    keys: [k('leftArrow'), ch('p')],
+    label: '←/p',
+    description: 'previous question',
+    footer: 'prev',
+  },
   { id: 'results.scroll-down', scope: 'exam-results', keys: [k('downArrow'), k('pageDown'), ch('j')], label: '↓/j', description: 'scroll' },
   { id: 'results.scroll-up', scope: 'exam-results', keys: [k('upArrow'), k('pageUp'), ch('k')], label: '↑/k', description: 'scroll back' },
-  { id: 'results.close', scope: 'exam-results', keys: [ch('q'), k('escape')], label: 'q', description: 'back to the list of sources', footer: 'done' },
+  {
+    id: 'results.close',
+    scope: 'exam-results',
+    keys: [ch('q'), k('escape')],
+    label: 'q',
+    description: 'back to the list of sources',
+    footer: 'done',
+  },
 
-  { id: 'progress.next-step', scope: 'progress', keys: [k('downArrow'), k('upArrow')], label: '↑/↓', description: 'choose a next step', footer: 'choose' },
-  { id: 'progress.go', scope: 'progress', keys: [k('return')], label: 'Enter', description: 'go: start that quiz or open that note', footer: 'go' },
-  { id: 'progress.scroll-down', scope: 'progress', keys: [ch('j'), k('pageDown'), ch(' ')], label: 'j/PgDn', description: 'scroll the dashboard down', footer: 'scroll' },
-  { id: 'progress.scroll-up', scope: 'progress', keys: [ch('k'), k('pageUp'), ch('b')], label: 'k/PgUp', description: 'scroll the dashboard up' },
-  { id: 'progress.exam-date', scope: 'progress', keys: [ch('e')], label: 'e', description: 'set or clear your exam date', footer: 'exam date' },
-  { id: 'progress-date.save', scope: 'progress-date', keys: [k('return')], label: 'Enter', description: 'save the exam date (empty clears it)', footer: 'save' },
+  {
+    id: 'progress.next-step',
+    scope: 'progress',
+    keys: [k('downArrow'), k('upArrow')],
+    label: '↑/↓',
+    description: 'choose a next step',
+    footer: 'choose',
+  },
+  {
+    id: 'progress.go',
+    scope: 'progress',
+    keys: [k('return')],
+    label: 'Enter',
+    description: 'go: start that quiz or open that note',
+    footer: 'go',
+  },
+  {
+    id: 'progress.scroll-down',
+    scope: 'progress',
+    keys: [ch('j'), k('pageDown'), ch(' ')],
+    label: 'j/PgDn',
+    description: 'scroll the dashboard down',
+    footer: 'scroll',
+  },
+  {
+    id: 'progress.scroll-up',
+    scope: 'progress',
+    keys: [ch('k'), k('pageUp'), ch('b')],
+    label: 'k/PgUp',
+    description: 'scroll the dashboard up',
+  },
+  {
+    id: 'progress.exam-date',
+    scope: 'progress',
+    keys: [ch('e')],
+    label: 'e',
+    description: 'set or clear your exam date',
+    footer: 'exam date',
+  },
+  {
+    id: 'progress-date.save',
+    scope: 'progress-date',
+    keys: [k('return')],
+    label: 'Enter',
+    description: 'save the exam date (empty clears it)',
+    footer: 'save',
+  },
   { id: 'progress-date.cancel', scope: 'progress-date', keys: [k('escape')], label: 'Esc', description: 'cancel', footer: 'cancel' },
 
-  { id: 'calc.next-field', scope: 'calc-field', keys: [k('tab', { shift: false }), k('downArrow')], label: 'Tab/↓', description: 'next field', footer: 'next field' },
-  { id: 'calc.prev-field', scope: 'calc-field', keys: [k('tab', { shift: true }), k('upArrow')], label: 'Shift+Tab/↑', description: 'previous field' },
-  { id: 'calc.change', scope: 'calc-field', keys: [k('leftArrow'), k('rightArrow'), ch(' ')], label: '←/→/Space', description: 'change a choice (calculation, consistency, mode…)', footer: 'change' },
-  { id: 'calc.drill', scope: 'calc-field', keys: [ch('d', { ctrl: true })], label: 'Ctrl+D', description: 'drill this case: a quiz question with these numbers', footer: 'drill' },
+  {
+    id: 'calc.next-field',
+    scope: 'calc-field',
+    keys: [k('tab', { shift: false }), k('downArrow')],
+    label: 'Tab/↓',
+    description: 'next field',
+    footer: 'next field',
+  },
+  {
+    id: 'calc.prev-field',
+    scope: 'calc-field',
+    keys: [k('tab', { shift: true }), k('upArrow')],
+    label: 'Shift+Tab/↑',
+    description: 'previous field',
+  },
+  {
+    id: 'calc.change',
+    scope: 'calc-field',
+    keys: [k('leftArrow'), k('rightArrow'), ch(' ')],
+    label: '←/→/Space',
+    description: 'change a choice (calculation, consistency, mode…)',
+    footer: 'change',
+  },
+  {
+    id: 'calc.drill',
+    scope: 'calc-field',
+    keys: [ch('d', { ctrl: true })],
+    label: 'Ctrl+D',
+    description: 'drill this case: a quiz question with these numbers',
+    footer: 'drill',
+  },
   { id: 'calc.scroll-down', scope: 'calc-field', keys: [k('pageDown')], label: 'PgDn', description: 'scroll the worked steps' },
   { id: 'calc.scroll-up', scope: 'calc-field', keys: [k('pageUp')], label: 'PgUp', description: 'scroll back' },
-  { id: 'calc.leave', scope: 'calc-field', keys: [k('escape')], label: 'Esc', description: 'leave the fields (then q ? Tab 1–4 work)', footer: 'leave' },
-  { id: 'calc.edit', scope: 'calc', keys: [k('return'), k('downArrow'), ch('/')], label: 'Enter//', description: 'back to the fields', footer: 'edit' },
-  { id: 'calc.drill-now', scope: 'calc', keys: [ch('d'), ch('d', { ctrl: true })], label: 'd', description: 'drill this case', footer: 'drill' },
+  {
+    id: 'calc.leave',
+    scope: 'calc-field',
+    keys: [k('escape')],
+    label: 'Esc',
+    description: 'leave the fields (then q ? Tab 1–4 work)',
+    footer: 'leave',
+  },
+  {
+    id: 'calc.edit',
+    scope: 'calc',
+    keys: [k('return'), k('downArrow'), ch('/')],
+    label: 'Enter//',
+    description: 'back to the fields',
+    footer: 'edit',
+  },
+  {
+    id: 'calc.drill-now',
+    scope: 'calc',
+    keys: [ch('d'), ch('d', { ctrl: true })],
+    label: 'd',
+    description: 'drill this case',
+    footer: 'drill',
+  },
 ];
 
 const byId = new Map(BINDINGS.map((b) => [b.id, b]));
@@ -158,7 +435,9 @@ const firstKey = (label: string) => label.split('/')[0] || label;
  */
 export function footerText(scopes: Scope[], globals: 'all' | 'help' | 'none'): string {
   const shown = BINDINGS.filter((b) => b.footer && scopes.includes(b.scope));
-  const global = BINDINGS.filter((b) => b.footer && b.scope === 'global' && (globals === 'all' || (globals === 'help' && b.id === 'global.help')));
+  const global = BINDINGS.filter(
+    (b) => b.footer && b.scope === 'global' && (globals === 'all' || (globals === 'help' && b.id === 'global.help')),
+  );
   return [...shown, ...global].map((b) => `${b.footerKeys ?? firstKey(b.label)} ${b.footer}`).join(' · ');
 }
 

@@ -12,8 +12,18 @@ if (!hasTmux && !process.env.CI) console.warn('tmux not found: skipping the end-
 let terminal: Terminal | undefined;
 afterEach(() => terminal?.kill());
 
-const searchBox = (screen: string) => screen.split('\n').find((l) => l.startsWith('› '))?.slice(2).trimEnd() ?? '';
-const findBox = (screen: string) => screen.split('\n').find((l) => l.startsWith('/'))?.slice(1).trimEnd() ?? '';
+const searchBox = (screen: string) =>
+  screen
+    .split('\n')
+    .find((l) => l.startsWith('› '))
+    ?.slice(2)
+    .trimEnd() ?? '';
+const findBox = (screen: string) =>
+  screen
+    .split('\n')
+    .find((l) => l.startsWith('/'))
+    ?.slice(1)
+    .trimEnd() ?? '';
 
 // Generous time: these share two cores with the rest of the suite in CI.
 suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
@@ -103,7 +113,10 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     terminal.kill();
     terminal = new Terminal(['exam'], { env: { AWSNOTES_CONFIG_DIR: dir } });
     // The notice comes a frame after the question: wait for both.
-    await terminal.waitFor((s) => /Q 2\/65 · answered 1/.test(s) && /Resumed your exam from \d\d:\d\d \(1\/65 answered\); its clock kept running\./.test(s), 'the same exam, on question 2, and the notice');
+    await terminal.waitFor(
+      (s) => /Q 2\/65 · answered 1/.test(s) && /Resumed your exam from \d\d:\d\d \(1\/65 answered\); its clock kept running\./.test(s),
+      'the same exam, on question 2, and the notice',
+    );
   });
 
   it('quiz: answer a question, read the verdict, stop, quit; the answer is recorded', async () => {

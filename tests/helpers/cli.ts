@@ -29,8 +29,17 @@ export interface Run {
   stderr: string;
 }
 
-export function run(args: string[], options: { env?: Record<string, string | undefined>; input?: string; configDir?: string } & Pick<SpawnSyncOptions, 'timeout'> = {}): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, AWSNOTES_CONFIG_DIR: options.configDir ?? tempDir(), ...options.env };
+export function run(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; input?: string; configDir?: string } & Pick<SpawnSyncOptions, 'timeout'> = {},
+): Run {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    AWSNOTES_CONFIG_DIR: options.configDir ?? tempDir(),
+    ...options.env,
+  };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const result = spawnSync(process.execPath, [CLI, ...args], {
     env: env as NodeJS.ProcessEnv,

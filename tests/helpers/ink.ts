@@ -19,7 +19,12 @@ export const KEY = {
   backspace: '\u007F',
 } as const;
 
-export async function until(read: () => string | undefined, test: (frame: string) => boolean, what = 'the expected frame', timeout = 10_000): Promise<string> {
+export async function until(
+  read: () => string | undefined,
+  test: (frame: string) => boolean,
+  what = 'the expected frame',
+  timeout = 10_000,
+): Promise<string> {
   const started = Date.now();
   for (;;) {
     const frame = read() ?? '';
@@ -41,7 +46,12 @@ export async function until(read: () => string | undefined, test: (frame: string
  * `prompt`) to show it before the next key.
  */
 export async function type(stdin: { write(s: string): void }, read: () => string | undefined, text: string, prompt = '› '): Promise<void> {
-  const field = (frame: string) => frame.split('\n').find((line) => line.startsWith(prompt))?.slice(prompt.length).trimEnd() ?? '';
+  const field = (frame: string) =>
+    frame
+      .split('\n')
+      .find((line) => line.startsWith(prompt))
+      ?.slice(prompt.length)
+      .trimEnd() ?? '';
   let typed = '';
   for (const char of text) {
     const before = typed;

@@ -52,7 +52,11 @@ describe('Services menu', () => {
   it('↓ and Ctrl+N/Ctrl+P move the selection without typing into the box', async () => {
     const app = start();
     await app.wait((f) => f.includes('30 services'));
-    const selected = () => app.frame().split('\n').find((l) => l.startsWith('›') && !l.startsWith('› type'));
+    const selected = () =>
+      app
+        .frame()
+        .split('\n')
+        .find((l) => l.startsWith('›') && !l.startsWith('› type'));
     const first = selected();
     app.stdin.write(KEY.down);
     await app.wait(() => selected() !== first, 'moved down');
@@ -114,7 +118,11 @@ describe('Note reader', () => {
     await app.wait((f) => /\d+\/\d+ \d+%/.test(f), 'reader');
     return app;
   }
-  const position = (f: string) => f.match(/(\d+)\/(\d+) (\d+)%/)!.slice(1).map(Number);
+  const position = (f: string) =>
+    f
+      .match(/(\d+)\/(\d+) (\d+)%/)!
+      .slice(1)
+      .map(Number);
 
   it('scrolls by line, page, and to the ends', async () => {
     const app = await openNote('dynamodb');

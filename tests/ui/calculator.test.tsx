@@ -14,7 +14,10 @@ function start() {
   const app = render(<CalculatorScreen width={100} height={24} active onMode={(m) => modes.push(m)} onDrill={(d) => drills.push(d)} />);
   cleanup = () => app.unmount();
   const frame = () => app.lastFrame() ?? '';
-  const field = (label: string) => frame().split('\n').find((l) => l.slice(2).startsWith(label)) ?? '';
+  const field = (label: string) =>
+    frame()
+      .split('\n')
+      .find((l) => l.slice(2).startsWith(label)) ?? '';
   return { ...app, drills, modes, frame, field, wait: (test: (f: string) => boolean, what?: string) => until(frame, test, what) };
 }
 
@@ -87,7 +90,11 @@ describe('Calculator screen', () => {
     const app = start();
     await app.wait((f) => f.includes('= 20 RCU'));
     app.stdin.write('\u0004');
-    await until(() => String(app.drills.length), (n) => n === '1', 'a drill');
+    await until(
+      () => String(app.drills.length),
+      (n) => n === '1',
+      'a drill',
+    );
     const drill = app.drills[0]!;
     expect(drill.question).toMatch(/300 items every 30 seconds/);
     expect(drill.options.find((o) => o.correct)?.text).toBe('20 RCU');

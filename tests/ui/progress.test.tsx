@@ -14,11 +14,16 @@ afterEach(() => cleanup?.());
 
 function start() {
   const store = ProgressStore.open({ dir: tempDir() });
-  const sqs = questions().filter((q) => q.service === 'sqs').slice(0, 4);
+  const sqs = questions()
+    .filter((q) => q.service === 'sqs')
+    .slice(0, 4);
   const earlier = new Date(Date.now() - 3 * 86_400_000);
-  for (const [i, q] of sqs.entries()) recordAnswer(store, { question: q.id, chosen: i < 2 ? correctIndexes(q) : [], correct: i < 2, ms: 1000, source: 'quiz' }, earlier);
+  for (const [i, q] of sqs.entries())
+    recordAnswer(store, { question: q.id, chosen: i < 2 ? correctIndexes(q) : [], correct: i < 2, ms: 1000, source: 'quiz' }, earlier);
   store.markRead('sqs');
-  const app = render(<App store={store} color={false} size={{ columns: 100, rows: 40 }} start={{ screen: 'progress' }} onExit={() => {}} />);
+  const app = render(
+    <App store={store} color={false} size={{ columns: 100, rows: 40 }} start={{ screen: 'progress' }} onExit={() => {}} />,
+  );
   cleanup = () => app.unmount();
   const frame = () => app.lastFrame() ?? '';
   return { ...app, store, frame, wait: (test: (f: string) => boolean, what?: string) => until(frame, test, what) };

@@ -21,7 +21,11 @@ function start(startAt?: AppStart, size = { columns: 100, rows: 40 }) {
   return { ...app, store, exits, frame, wait: (test: (f: string) => boolean, what?: string) => until(frame, test, what) };
 }
 
-const status = (f: string) => f.split('\n').filter((l) => l.startsWith('Question ') || l.startsWith('Drill ')).at(-1) ?? '';
+const status = (f: string) =>
+  f
+    .split('\n')
+    .filter((l) => l.startsWith('Question ') || l.startsWith('Drill '))
+    .at(-1) ?? '';
 
 describe('Quiz screen', () => {
   it('chooses a source with the list, then asks, judges, explains and records', async () => {
@@ -122,10 +126,30 @@ describe('Exam simulation', () => {
     const modes: string[] = [];
     const notices: string[] = [];
     let done = 0;
-    const app = render(<ExamScreen width={100} height={30} active store={store} seed={seed} now={now} onMode={(m) => modes.push(m)} onNotice={(n) => notices.push(n)} onDone={() => done++} />);
+    const app = render(
+      <ExamScreen
+        width={100}
+        height={30}
+        active
+        store={store}
+        seed={seed}
+        now={now}
+        onMode={(m) => modes.push(m)}
+        onNotice={(n) => notices.push(n)}
+        onDone={() => done++}
+      />,
+    );
     cleanup = () => app.unmount();
     const frame = () => app.lastFrame() ?? '';
-    return { ...app, store, dir, notices, frame, done: () => done, wait: (test: (f: string) => boolean, what?: string) => until(frame, test, what) };
+    return {
+      ...app,
+      store,
+      dir,
+      notices,
+      frame,
+      done: () => done,
+      wait: (test: (f: string) => boolean, what?: string) => until(frame, test, what),
+    };
   }
   const saved = (dir: string) => path.join(dir, 'exam-in-progress.json');
   /** Waits for the exam, then picks `key` on question 1. */
@@ -173,7 +197,11 @@ describe('Exam simulation', () => {
     app.stdin.write(KEY.right);
     await app.wait((f) => /Question 1\/65/.test(f) && /(✓ Correct|✗ Wrong)/.test(f), 'walk through with explanations');
     app.stdin.write('q');
-    await until(() => String(app.done()), (d) => d === '1', 'done');
+    await until(
+      () => String(app.done()),
+      (d) => d === '1',
+      'done',
+    );
   });
 
   it('submits by itself when the time runs out', async () => {
@@ -196,7 +224,11 @@ describe('Exam simulation', () => {
     app.stdin.write('q');
     await app.wait((f) => /Abandon this exam\?/.test(f));
     app.stdin.write('y');
-    await until(() => String(app.done()), (d) => d === '1', 'done');
+    await until(
+      () => String(app.done()),
+      (d) => d === '1',
+      'done',
+    );
     expect(app.store.read().exams).toHaveLength(0);
   });
   it('a closed exam resumes where it was, answers and marks kept, its clock having run on', async () => {
@@ -214,7 +246,11 @@ describe('Exam simulation', () => {
     const f = await again.wait((f) => /Q 2\/65/.test(f), 'resumed on question 2');
     expect(f).toMatch(/answered 1 · marked 1 · ⏱ 120:00 left/);
     expect(questionText(f)).toBe(questionText(before));
-    await until(() => again.notices.join(' '), (n) => /^Resumed your exam from \d\d:\d\d \(1\/65 answered\); its clock kept running\.$/.test(n), 'the notice');
+    await until(
+      () => again.notices.join(' '),
+      (n) => /^Resumed your exam from \d\d:\d\d \(1\/65 answered\); its clock kept running\.$/.test(n),
+      'the notice',
+    );
     again.stdin.write('p');
     await again.wait((f) => /Q 1\/65 \? marked/.test(f), 'question 1, marked, as left');
   });
@@ -228,7 +264,11 @@ describe('Exam simulation', () => {
     const again = exam(() => t, first.dir);
     const f = await again.wait((f) => /Scaled score/.test(f), 'submitted on opening');
     expect(f).toMatch(/time ran out/);
-    await until(() => again.notices.join(' '), (n) => /^Time ran out on your exam from \d\d:\d\d while awsnotes was closed: submitted as it stood\.$/.test(n), 'the notice');
+    await until(
+      () => again.notices.join(' '),
+      (n) => /^Time ran out on your exam from \d\d:\d\d while awsnotes was closed: submitted as it stood\.$/.test(n),
+      'the notice',
+    );
     const progress = again.store.read();
     expect(progress.exams).toHaveLength(1);
     expect(progress.exams[0]).toMatchObject({ timedOut: true, startedAt: new Date(3_000_000).toISOString() });
@@ -245,7 +285,12 @@ describe('Exam simulation', () => {
       await first.wait((f) => /y \/ n/.test(f), 'asked');
       first.stdin.write('y');
       if (end === 'submit') await first.wait((f) => /Scaled score/.test(f), 'results');
-      else await until(() => String(first.done()), (d) => d === '1', 'left');
+      else
+        await until(
+          () => String(first.done()),
+          (d) => d === '1',
+          'left',
+        );
       expect(existsSync(saved(first.dir)), end).toBe(false);
       first.unmount();
       const again = exam(() => 4_000_000, first.dir);
@@ -257,13 +302,23 @@ describe('Exam simulation', () => {
 
   it.each([
     ['not JSON', '{"version": 1, "questions": [', 'it is not valid JSON'],
-    ['a time no date can hold', JSON.stringify({ version: 1, startedAt: 1e300, deadline: 1e300, questions: [], answers: {}, marked: [], current: 0 }), 'it does not have the expected fields'],
+    [
+      'a time no date can hold',
+      JSON.stringify({ version: 1, startedAt: 1e300, deadline: 1e300, questions: [], answers: {}, marked: [], current: 0 }),
+      'it does not have the expected fields',
+    ],
   ])('a saved exam that cannot be resumed (%s) is moved aside, reported, and a new exam starts', async (_name, text, reason) => {
     const dir = tempDir();
     writeFileSync(saved(dir), text);
     const app = exam(() => 5_000_000, dir);
     await app.wait((f) => /Q 1\/65 · answered 0/.test(f), 'a new exam');
-    await until(() => app.notices.join(' '), (n) => n.startsWith(`The exam in progress could not be resumed (${reason}); it was kept as `) && /exam-in-progress\.corrupt-.*\.json\. A new exam starts\.$/.test(n), 'the notice');
+    await until(
+      () => app.notices.join(' '),
+      (n) =>
+        n.startsWith(`The exam in progress could not be resumed (${reason}); it was kept as `) &&
+        /exam-in-progress\.corrupt-.*\.json\. A new exam starts\.$/.test(n),
+      'the notice',
+    );
     const aside = readdirSync(dir).find((f) => f.startsWith('exam-in-progress.corrupt-'))!;
     expect(readFileSync(path.join(dir, aside), 'utf8')).toBe(text);
   });

@@ -9,7 +9,19 @@ export interface MenuItem<V> {
 }
 
 /** ink-select-input with the app's colours and a marker that stays visible without colour. */
-export function Menu<V>({ title, items, active, height, onSelect }: { title: string; items: MenuItem<V>[]; active: boolean; height: number; onSelect(value: V): void }) {
+export function Menu<V>({
+  title,
+  items,
+  active,
+  height,
+  onSelect,
+}: {
+  title: string;
+  items: MenuItem<V>[];
+  active: boolean;
+  height: number;
+  onSelect(value: V): void;
+}) {
   return (
     <Box flexDirection="column" height={height}>
       <Text bold {...ROLE_STYLE.accent} wrap="truncate">

@@ -25,7 +25,13 @@ export function applyControlChars(value: string): string {
  *   until an effect clamps it, and a key typed in between lands in the wrong place: the
  *   input is remounted on every outside change, so its cursor starts at the end.
  */
-export function TextField(props: { value: string; focus: boolean; placeholder?: string; onChange(value: string): void; onSubmit?(value: string): void }) {
+export function TextField(props: {
+  value: string;
+  focus: boolean;
+  placeholder?: string;
+  onChange(value: string): void;
+  onSubmit?(value: string): void;
+}) {
   const chord = useRef(false);
   const emitted = useRef(props.value);
   const generation = useRef(0);

@@ -1,7 +1,16 @@
 import { Box, Text, useInput } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import { drillFromCase } from '../../capacity/drills.js';
-import { CALCULATION_LABELS, CALCULATIONS, cycleChoice, DEFAULT_VALUES, evaluateForm, FORM_FIELDS, type Calculation, type FormField } from '../../capacity/form.js';
+import {
+  CALCULATION_LABELS,
+  CALCULATIONS,
+  cycleChoice,
+  DEFAULT_VALUES,
+  evaluateForm,
+  FORM_FIELDS,
+  type Calculation,
+  type FormField,
+} from '../../capacity/form.js';
 import type { Question } from '../../content/types.js';
 import { createRng, randomSeed } from '../../quiz/random.js';
 import { wrap } from '../../render/note.js';
@@ -61,7 +70,9 @@ export function CalculatorScreen({ width, height, active, onMode, onDrill }: Cal
     if (outcome.ok) {
       return [
         ...wrap([{ text: `= ${outcome.summary}`, role: 'success', bold: true }], width),
-        ...outcome.steps.flatMap((step, i) => wrap([{ text: step }], width, [{ text: `${String(i + 1).padStart(2)}. `, role: 'muted' }], [{ text: '    ' }])),
+        ...outcome.steps.flatMap((step, i) =>
+          wrap([{ text: step }], width, [{ text: `${String(i + 1).padStart(2)}. `, role: 'muted' }], [{ text: '    ' }]),
+        ),
       ];
     }
     if (outcome.field === null) return wrap([{ text: `Fill in: ${outcome.missing.join(', ')}`, role: 'muted' }], width);
@@ -130,7 +141,9 @@ export function CalculatorScreen({ width, height, active, onMode, onDrill }: Cal
       </Text>
       {errorField ? (
         <Text {...ROLE_STYLE.error} wrap="truncate">
-          {!outcome.ok && outcome.field !== null ? `✗ ${fields.find((f) => f.id === errorField)?.label ?? errorField}: ${outcome.error}` : ''}
+          {!outcome.ok && outcome.field !== null
+            ? `✗ ${fields.find((f) => f.id === errorField)?.label ?? errorField}: ${outcome.error}`
+            : ''}
         </Text>
       ) : (
         <Text> </Text>

@@ -96,7 +96,15 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
     const at = new Date(now());
     recordAnswers(
       store,
-      exam.questions.filter((q) => (answers.get(q.id) ?? []).length > 0).map((q) => ({ question: q.id, chosen: answers.get(q.id)!, correct: isCorrect(q, answers.get(q.id)!), ms: 0, source: 'exam' as const })),
+      exam.questions
+        .filter((q) => (answers.get(q.id) ?? []).length > 0)
+        .map((q) => ({
+          question: q.id,
+          chosen: answers.get(q.id)!,
+          correct: isCorrect(q, answers.get(q.id)!),
+          ms: 0,
+          source: 'exam' as const,
+        })),
       at,
     );
     recordExam(store, {
@@ -156,7 +164,8 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
         } else if (isKey('results.prev', input, key)) {
           setCurrent((c) => Math.max(-1, c - 1));
           setScroll(0);
-        } else if (isKey('results.scroll-down', input, key)) setScroll((s) => clampTop(s + (key.pageDown ? page : 1), lines.length, bodyHeight));
+        } else if (isKey('results.scroll-down', input, key))
+          setScroll((s) => clampTop(s + (key.pageDown ? page : 1), lines.length, bodyHeight));
         else if (isKey('results.scroll-up', input, key)) setScroll((s) => Math.max(0, s - (key.pageUp ? page : 1)));
         else if (isKey('results.close', input, key)) onDone();
         return;
@@ -225,7 +234,11 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
         const index = start + i;
         const done = (answers.get(q.id) ?? []).length > 0;
         const label = `${String(index + 1).padStart(2)}${marked.has(q.id) ? '?' : done ? '✓' : ' '}`;
-        return { text: `${index === grid ? `[${label}]` : ` ${label} `}`.padEnd(GRID_CELL), role: index === grid ? ('accent' as const) : done ? undefined : ('muted' as const), bold: index === grid };
+        return {
+          text: `${index === grid ? `[${label}]` : ` ${label} `}`.padEnd(GRID_CELL),
+          role: index === grid ? ('accent' as const) : done ? undefined : ('muted' as const),
+          bold: index === grid,
+        };
       });
       rows.push({ segments });
     }
@@ -258,18 +271,35 @@ function resultLines(result: ExamScore & { timedOut: boolean }, width: number): 
     {
       segments: [
         { text: `Scaled score ${result.scaled} / 1000 · `, bold: true },
-        result.passed ? { text: `PASS (${PASS_SCORE} needed)`, role: 'success', bold: true } : { text: `FAIL (${PASS_SCORE} needed)`, role: 'error', bold: true },
+        result.passed
+          ? { text: `PASS (${PASS_SCORE} needed)`, role: 'success', bold: true }
+          : { text: `FAIL (${PASS_SCORE} needed)`, role: 'error', bold: true },
       ],
     },
-    { segments: [{ text: `${result.correct} of ${result.questions} correct${result.timedOut ? ' · time ran out: submitted as it stood' : ''}`, role: 'muted' }] },
+    {
+      segments: [
+        {
+          text: `${result.correct} of ${result.questions} correct${result.timedOut ? ' · time ran out: submitted as it stood' : ''}`,
+          role: 'muted',
+        },
+      ],
+    },
     { segments: [] },
   ];
   for (const d of DOMAINS) {
     const { questions, correct } = result.domains[d];
     const share = questions ? correct / questions : 0;
-    lines.push({ segments: [{ text: `${DOMAIN_INFO[d].title.padEnd(34)} ` }, { text: bar(share, size), role: share >= 0.72 ? 'success' : 'warning' }, { text: ` ${correct}/${questions} (${Math.round(share * 100)}%)` }] });
+    lines.push({
+      segments: [
+        { text: `${DOMAIN_INFO[d].title.padEnd(34)} ` },
+        { text: bar(share, size), role: share >= 0.72 ? 'success' : 'warning' },
+        { text: ` ${correct}/${questions} (${Math.round(share * 100)}%)` },
+      ],
+    });
   }
   lines.push({ segments: [] }, { segments: [{ text: 'Press → to walk through every question with its explanation.', role: 'muted' }] });
-  lines.push({ segments: [{ text: 'The score is scaled linearly (100 + 900 × share correct); AWS does not publish its mapping.', role: 'muted' }] });
+  lines.push({
+    segments: [{ text: 'The score is scaled linearly (100 + 900 × share correct); AWS does not publish its mapping.', role: 'muted' }],
+  });
   return lines;
 }

@@ -132,7 +132,11 @@ export function NoteReader({ service, section, width, height, active, onBack, on
     );
   } else {
     const find = state.find;
-    const findText = find ? (find.hits.length ? ` · "${find.query}" ${find.current + 1}/${find.hits.length}` : ` · "${find.query}" not found`) : '';
+    const findText = find
+      ? find.hits.length
+        ? ` · "${find.query}" ${find.current + 1}/${find.hits.length}`
+        : ` · "${find.query}" not found`
+      : '';
     const left = `${service.title}${currentSection ? ` › ${currentSection.title}` : ''}`;
     const right = `${findText} ${positionText({ ...state, top }, view)}`;
     const room = Math.max(0, width - right.length - 1);

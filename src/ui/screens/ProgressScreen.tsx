@@ -63,7 +63,8 @@ export function ProgressScreen({ width, height, active, store, onMode, onAction 
         return;
       }
       const page = key.pageDown || key.pageUp || input === ' ' || input === 'b' ? bodyHeight - 1 : 1;
-      if (isKey('progress.next-step', input, key)) setSelected((s) => Math.max(0, Math.min(steps.length - 1, s + (key.downArrow ? 1 : -1))));
+      if (isKey('progress.next-step', input, key))
+        setSelected((s) => Math.max(0, Math.min(steps.length - 1, s + (key.downArrow ? 1 : -1))));
       else if (isKey('progress.go', input, key)) {
         const step = steps[selected];
         if (step) onAction(step.action);
@@ -95,7 +96,10 @@ export function ProgressScreen({ width, height, active, store, onMode, onAction 
           <Text {...ROLE_STYLE.error}>{dateError ? `  ${dateError}` : ''}</Text>
         </Box>
       ) : (
-        <Text {...ROLE_STYLE.muted} wrap="truncate">{`exam date: ${report.readiness.examDate ?? 'not set'} (e to change) · j/k scroll`}</Text>
+        <Text
+          {...ROLE_STYLE.muted}
+          wrap="truncate"
+        >{`exam date: ${report.readiness.examDate ?? 'not set'} (e to change) · j/k scroll`}</Text>
       )}
     </Box>
   );

@@ -39,7 +39,13 @@ export interface QuizScreenProps {
 }
 
 type Choice = Source | { kind: 'exam' } | { kind: 'list'; list: 'services' | 'domains' };
-type View = { kind: 'sources'; list: 'main' | 'services' | 'domains' } | { kind: 'session' } | { kind: 'summary' } | { kind: 'note' } | { kind: 'exam' } | { kind: 'empty'; label: string };
+type View =
+  | { kind: 'sources'; list: 'main' | 'services' | 'domains' }
+  | { kind: 'session' }
+  | { kind: 'summary' }
+  | { kind: 'note' }
+  | { kind: 'exam' }
+  | { kind: 'empty'; label: string };
 
 const DRILL_BATCH = 10;
 
@@ -69,7 +75,8 @@ export function QuizScreen({ width, height, active, store, request, onMode, onNo
       return; // ExamScreen reports its own mode.
     }
     const now = new Date();
-    const queue: Question[] = choice.kind === 'drills' ? [first ?? generateDrill(rng)] : selectQuestions(bank(), choice, store.read(), now, rng);
+    const queue: Question[] =
+      choice.kind === 'drills' ? [first ?? generateDrill(rng)] : selectQuestions(bank(), choice, store.read(), now, rng);
     const started = startSession(choice, queue, rng, now.getTime());
     if (!started) return show({ kind: 'empty', label: sourceLabel(choice, titles) });
     setSession(started);
@@ -84,7 +91,10 @@ export function QuizScreen({ width, height, active, store, request, onMode, onNo
   }, [request?.nonce]);
 
   const advance = (current: Session) => {
-    const extra = current.source.kind === 'drills' && current.index + 1 >= current.queue.length && current.results.length < DRILL_BATCH ? generateDrill(rng) : undefined;
+    const extra =
+      current.source.kind === 'drills' && current.index + 1 >= current.queue.length && current.results.length < DRILL_BATCH
+        ? generateDrill(rng)
+        : undefined;
     const following = next(current, rng, Date.now(), extra);
     recorded.current = null;
     setScroll(0);
@@ -104,7 +114,13 @@ export function QuizScreen({ width, height, active, store, request, onMode, onNo
     const question = submitted.presented.question;
     recorded.current = recordAnswer(
       store,
-      { question: question.id, chosen: submitted.picked, correct: submitted.verdict.correct, ms: Date.now() - submitted.shownAt, source: current.source.kind === 'drills' ? 'drill' : 'quiz' },
+      {
+        question: question.id,
+        chosen: submitted.picked,
+        correct: submitted.verdict.correct,
+        ms: Date.now() - submitted.shownAt,
+        source: current.source.kind === 'drills' ? 'drill' : 'quiz',
+      },
       new Date(),
     );
     const notices = store.notices.splice(0);
@@ -122,7 +138,15 @@ export function QuizScreen({ width, height, active, store, request, onMode, onNo
 
   const bodyHeight = Math.max(3, height - 1);
   const lines = useMemo(
-    () => (session ? questionLines(session.presented, width, { picked: session.picked, revealed: session.verdict !== null }, titles.get(session.presented.question.service)) : []),
+    () =>
+      session
+        ? questionLines(
+            session.presented,
+            width,
+            { picked: session.picked, revealed: session.verdict !== null },
+            titles.get(session.presented.question.service),
+          )
+        : [],
     [session, width],
   );
 
@@ -160,7 +184,8 @@ export function QuizScreen({ width, height, active, store, request, onMode, onNo
         onMode('reader');
       } else if (isKey('verdict.flag', input, key)) {
         setFlagged(toggleFlag(store, session.presented.question.id, new Date()));
-      } else if (isKey('verdict.scroll-down', input, key)) setScroll((s) => clampTop(s + (key.pageDown ? page : 1), lines.length, bodyHeight));
+      } else if (isKey('verdict.scroll-down', input, key))
+        setScroll((s) => clampTop(s + (key.pageDown ? page : 1), lines.length, bodyHeight));
       else if (isKey('verdict.scroll-up', input, key)) setScroll((s) => Math.max(0, s - (key.pageUp ? page : 1)));
       else if (isKey('verdict.leave', input, key)) show({ kind: 'summary' });
     },
@@ -168,7 +193,17 @@ export function QuizScreen({ width, height, active, store, request, onMode, onNo
   );
 
   if (view.kind === 'exam') {
-    return <ExamScreen width={width} height={height} active={active} store={store} onMode={onMode} onNotice={onNotice} onDone={() => show({ kind: 'sources', list: 'main' })} />;
+    return (
+      <ExamScreen
+        width={width}
+        height={height}
+        active={active}
+        store={store}
+        onMode={onMode}
+        onNotice={onNotice}
+        onDone={() => show({ kind: 'sources', list: 'main' })}
+      />
+    );
   }
 
   if (view.kind === 'note' && session) {
@@ -202,14 +237,26 @@ export function QuizScreen({ width, height, active, store, request, onMode, onNo
 
   if (view.kind === 'summary' && session) {
     const t = tally(session.results);
-    const byDomain = DOMAINS.map((d) => ({ d, ...tally(session.results.filter((r) => r.question.domain === d)) })).filter((x) => x.answered > 0);
+    const byDomain = DOMAINS.map((d) => ({ d, ...tally(session.results.filter((r) => r.question.domain === d)) })).filter(
+      (x) => x.answered > 0,
+    );
     const missed = session.results.filter((r) => !r.correct);
     const summary = [
-      { segments: [{ text: `${sourceLabel(session.source, titles)}: ${t.correct}/${t.answered} correct (${t.percent}%)`, bold: true, role: 'accent' as const }] },
+      {
+        segments: [
+          {
+            text: `${sourceLabel(session.source, titles)}: ${t.correct}/${t.answered} correct (${t.percent}%)`,
+            bold: true,
+            role: 'accent' as const,
+          },
+        ],
+      },
       { segments: [] },
       ...byDomain.map((x) => ({ segments: [{ text: `${DOMAIN_INFO[x.d].title}: ${x.correct}/${x.answered}` }] })),
       ...(missed.length ? [{ segments: [] }, { segments: [{ text: 'Missed (they come back when due):', bold: true }] }] : []),
-      ...missed.flatMap((r) => wrap([{ text: `• ${r.question.question.replace(/\s+/g, ' ')}`, role: 'muted' as const }], width).slice(0, 1)),
+      ...missed.flatMap((r) =>
+        wrap([{ text: `• ${r.question.question.replace(/\s+/g, ' ')}`, role: 'muted' as const }], width).slice(0, 1),
+      ),
     ];
     return <ScrollLines lines={summary} top={0} height={height} width={width} />;
   }
@@ -235,17 +282,37 @@ export function QuizScreen({ width, height, active, store, request, onMode, onNo
   );
 }
 
-function SourceMenu({ view, store, height, active, onChoose }: { view: { list: 'main' | 'services' | 'domains' }; store: ProgressStore; height: number; active: boolean; onChoose(choice: Choice): void }) {
+function SourceMenu({
+  view,
+  store,
+  height,
+  active,
+  onChoose,
+}: {
+  view: { list: 'main' | 'services' | 'domains' };
+  store: ProgressStore;
+  height: number;
+  active: boolean;
+  onChoose(choice: Choice): void;
+}) {
   const items = useMemo((): MenuItem<Choice>[] => {
     const progress = store.read();
     const now = new Date();
     const all = bank();
     const count = (source: Source) => selectQuestions(all, source, progress, now, () => 0).length;
     if (view.list === 'services') {
-      return services().map((s) => ({ key: s.id, label: `${s.title} (${all.filter((q) => q.service === s.id).length})`, value: { kind: 'service', service: s.id } }));
+      return services().map((s) => ({
+        key: s.id,
+        label: `${s.title} (${all.filter((q) => q.service === s.id).length})`,
+        value: { kind: 'service', service: s.id },
+      }));
     }
     if (view.list === 'domains') {
-      return DOMAINS.map((d) => ({ key: d, label: `${DOMAIN_INFO[d].title} (${all.filter((q) => q.domain === d).length}, ${Math.round(DOMAIN_INFO[d].weight * 100)}% of the exam)`, value: { kind: 'domain', domain: d } }));
+      return DOMAINS.map((d) => ({
+        key: d,
+        label: `${DOMAIN_INFO[d].title} (${all.filter((q) => q.domain === d).length}, ${Math.round(DOMAIN_INFO[d].weight * 100)}% of the exam)`,
+        value: { kind: 'domain', domain: d },
+      }));
     }
     return [
       { key: 'due', label: `Due for review (${count({ kind: 'due' })})`, value: { kind: 'due' } },
@@ -258,6 +325,11 @@ function SourceMenu({ view, store, height, active, onChoose }: { view: { list: '
       { key: 'exam', label: 'Exam simulation: 65 questions, 130 minutes', value: { kind: 'exam' } },
     ];
   }, [view.list, active]);
-  const title = view.list === 'main' ? 'Quiz: where should the questions come from?' : view.list === 'services' ? 'Quiz on one service (Esc: back)' : 'Quiz on one exam domain (Esc: back)';
+  const title =
+    view.list === 'main'
+      ? 'Quiz: where should the questions come from?'
+      : view.list === 'services'
+        ? 'Quiz on one service (Esc: back)'
+        : 'Quiz on one exam domain (Esc: back)';
   return <Menu key={view.list} title={title} items={items} active={active} height={height} onSelect={onChoose} />;
 }

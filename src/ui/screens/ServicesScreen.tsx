@@ -157,17 +157,32 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
     <Box flexDirection="column" height={height}>
       <Box>
         <Text {...(boxFocused ? ROLE_STYLE.accent : ROLE_STYLE.muted)}>{boxFocused ? '› ' : '  '}</Text>
-        <TextField value={query} focus={active && boxFocused} placeholder={boxFocused ? 'type to search: ddb, fifo, kinesis…' : 'press / to search'} onChange={changeQuery} />
+        <TextField
+          value={query}
+          focus={active && boxFocused}
+          placeholder={boxFocused ? 'type to search: ddb, fifo, kinesis…' : 'press / to search'}
+          onChange={changeQuery}
+        />
       </Box>
       <Text {...ROLE_STYLE.muted} wrap="truncate">
-        {query ? (matches ? `${matches} service${matches === 1 ? '' : 's'} match` : `nothing matches "${query}"`) : `${matches} services · ✓ read`}
+        {query
+          ? matches
+            ? `${matches} service${matches === 1 ? '' : 's'} match`
+            : `nothing matches "${query}"`
+          : `${matches} services · ✓ read`}
       </Text>
       {visible.map((row, i) => {
         const index = windowStart + i;
         const isCurrent = index === current && row.kind !== 'category';
         const line = rowLine(row, width - 2);
         // The marker keeps the selection visible without colour.
-        return <StyledLine key={index} line={{ segments: [{ text: isCurrent ? '› ' : '  ', role: 'accent' }, ...line.segments] }} inverse={isCurrent} />;
+        return (
+          <StyledLine
+            key={index}
+            line={{ segments: [{ text: isCurrent ? '› ' : '  ', role: 'accent' }, ...line.segments] }}
+            inverse={isCurrent}
+          />
+        );
       })}
     </Box>
   );

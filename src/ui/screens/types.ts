@@ -29,7 +29,11 @@ export interface ModeRules {
   globals: 'all' | 'help' | 'none';
 }
 
-const rules = (footer: Scope[], globals: ModeRules['globals'], flags: Partial<Pick<ModeRules, 'text' | 'digits' | 'quit'>> = {}): ModeRules => ({
+const rules = (
+  footer: Scope[],
+  globals: ModeRules['globals'],
+  flags: Partial<Pick<ModeRules, 'text' | 'digits' | 'quit'>> = {},
+): ModeRules => ({
   text: false,
   digits: false,
   quit: false,
