@@ -11,7 +11,7 @@ import { writeCodeCache } from './code-cache.js';
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 const checkOnly = process.argv.includes('--check');
 
-let content;
+let content: ReturnType<typeof compileContent>;
 try {
   content = compileContent(path.join(root, 'content'));
 } catch (error) {

@@ -98,7 +98,7 @@ describe('list', () => {
   it('text groups services under category headings, without colour when piped', () => {
     const r = run(['list']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Databases\n(  .+\n)*  dynamodb +Amazon DynamoDB/m);
+    expect(r.stdout).toMatch(/^Databases\n( {2}.+\n)* {2}dynamodb +Amazon DynamoDB/m);
     expect(r.stdout).not.toContain('\x1b[');
   });
 });

@@ -57,7 +57,11 @@ function noteText(service: Service): string {
   const lines: string[] = [];
   const walk = (block: Block) => {
     if (block.type === 'heading' || block.type === 'paragraph') lines.push(plainText(block.spans));
-    if (block.type === 'list') for (const item of block.items) lines.push(plainText(item.spans)), item.children.forEach(walk);
+    if (block.type === 'list')
+      for (const item of block.items) {
+        lines.push(plainText(item.spans));
+        item.children.forEach(walk);
+      }
     if (block.type === 'table') for (const row of [block.header, ...block.rows]) lines.push(row.map(plainText).join(' | '));
     if (block.type === 'code') lines.push(block.text);
   };

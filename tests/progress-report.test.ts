@@ -330,7 +330,9 @@ describe('readiness', () => {
     bank()
       .filter((q) => domains.includes(q.domain))
       .filter(filter)
-      .forEach((q) => (progress.cards[q.id] = review(undefined, 4, reviewed)));
+      .forEach((q) => {
+        progress.cards[q.id] = review(undefined, 4, reviewed);
+      });
     return progress;
   }
 

@@ -5,7 +5,7 @@
 // Prints one JSON object on stdout. Usage: node harness.js <content dir> <progress dir>
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
-import { searchData, useContentDir } from '../../src/content/bundle.js';
+import { searchData, setContentDir } from '../../src/content/bundle.js';
 import type { SearchRecord } from '../../src/content/types.js';
 import { ProgressStore } from '../../src/progress/store.js';
 import { recordArray } from '../../src/search/pack.js';
@@ -165,7 +165,7 @@ async function keyTimings(): Promise<{ menu: number[]; reader: number[] }> {
 }
 
 // The shipped content (dist/content/) and a progress directory, passed by run.ts.
-useContentDir(process.argv[2]!);
+setContentDir(process.argv[2]!);
 // Keys first: the app's heap, without the 10× corpus the search figures build (its garbage
 // would be collected during the keystrokes and count against the app).
 const keys = await keyTimings();

@@ -250,7 +250,7 @@ if (json) {
 } else {
   const widths = [Math.max(...rows.map((r) => r.figure.length)), 10, Math.max(...rows.map((r) => r.reference.length)), 7, 9];
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  console.log(line(['figure', 'value', 'reference', 'ratio', 'budget']) + '  ok');
+  console.log(`${line(['figure', 'value', 'reference', 'ratio', 'budget'])}  ok`);
   for (const r of rows)
     console.log(
       line([r.figure, r.value, r.reference, r.ratio === null ? '' : `${r.ratio.toFixed(2)}×`, r.budget]) +

@@ -20,7 +20,9 @@ function required(command: string, flag: string, value: string | undefined): str
 
 function print(io: Io, summary: string, steps: string[]): void {
   io.out(`${lineToAnsi({ segments: [{ text: summary, bold: true, role: 'success' }] }, io.color)}\n`);
-  steps.forEach((step, i) => io.out(`${lineToAnsi({ segments: [{ text: `  ${i + 1}. `, role: 'muted' }, { text: step }] }, io.color)}\n`));
+  steps.forEach((step, i) => {
+    io.out(`${lineToAnsi({ segments: [{ text: `  ${i + 1}. `, role: 'muted' }, { text: step }] }, io.color)}\n`);
+  });
 }
 
 function report(io: Io, json: boolean | undefined, calculated: Calculated): number {

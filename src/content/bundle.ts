@@ -21,7 +21,7 @@ export interface SearchData {
 /**
  * Where scripts/build.ts puts the files: generated/ in the source tree; content/ beside
  * the CommonJS bundle's files (defined by scripts/bundle.ts). The app's ES module bundle,
- * whose chunks live elsewhere, calls useContentDir() instead.
+ * whose chunks live elsewhere, calls setContentDir() instead.
  */
 declare const __AWSNOTES_CONTENT_DIR__: string | undefined;
 
@@ -32,7 +32,7 @@ let bank: Question[] | undefined;
 let search: SearchData | undefined;
 
 /** For the app's bundle (src/app.ts) and the bench's harness. */
-export function useContentDir(directory: string): void {
+export function setContentDir(directory: string): void {
   dir = directory;
 }
 

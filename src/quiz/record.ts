@@ -53,7 +53,7 @@ export function recordAnswer(store: ProgressStore, input: AnswerInput, now: Date
 export function rerate(store: ProgressStore, question: string, recorded: Recorded, rating: RatingValue, now: Date): void {
   store.update((progress) => {
     const answer = progress.answers.find((a) => a.id === recorded.answerId);
-    if (!answer || !answer.correct) return;
+    if (!answer?.correct) return;
     answer.rating = rating;
     progress.cards[question] = review(recorded.before, rating, new Date(answer.at ?? now));
   });

@@ -32,11 +32,17 @@ export function buildWordIndex(records: readonly SearchRecord[]): WordIndex {
     const tokens = tokenize(ownText(record));
     for (const word of tokens) {
       let set = words.get(word);
-      if (!set) words.set(word, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        words.set(word, set);
+      }
       set.add(i);
     }
     let name = names.get(record.service);
-    if (!name) names.set(record.service, (name = new Set(tokenize(record.service))));
+    if (!name) {
+      name = new Set(tokenize(record.service));
+      names.set(record.service, name);
+    }
     if (record.title !== undefined || record.alias !== undefined) for (const word of tokens) name.add(word);
   });
   for (const name of names.values()) for (const word of name) if (!words.has(word)) words.set(word, new Set());

@@ -60,7 +60,8 @@ export class PackedPostings implements PostingLists {
     if (!Number.isInteger(i) || i < 0 || i >= this.length) return undefined;
     let list = this.decoded[i];
     if (!list) {
-      const starts = (this.starts ??= pieceStarts(this.packed, ' ', this.length, 'posting lists'));
+      this.starts ??= pieceStarts(this.packed, ' ', this.length, 'posting lists');
+      const starts = this.starts;
       const text = this.packed.slice(starts[i]!, starts[i + 1]! - 1);
       list = text ? text.split(',').map((n) => parseInt(n, 36)) : [];
       this.decoded[i] = list;
@@ -130,7 +131,8 @@ export class PackedRecords implements RecordList {
     let record = this.made[i];
     if (!record) {
       const { services, sections, service, section, kind, text } = this.packed;
-      const starts = (this.starts ??= pieceStarts(text, '\n', this.length, 'record texts'));
+      this.starts ??= pieceStarts(text, '\n', this.length, 'record texts');
+      const starts = this.starts;
       record = { service: services[service[i]!]!, section: section[i]! < 0 ? null : sections[section[i]!]! };
       record[KINDS[Number(kind[i])]!] = text.slice(starts[i]!, starts[i + 1]! - 1);
       this.made[i] = record;

@@ -21,7 +21,7 @@ function sameOwnValues(actual: unknown, expected: unknown): boolean {
   if (!isPlainObject(actual) || !isPlainObject(expected)) return false;
   const keys = Object.keys(actual);
   if (keys.length !== Object.keys(expected).length) return false;
-  return keys.every((key) => Object.prototype.hasOwnProperty.call(expected, key) && Object.is(actual[key], expected[key]));
+  return keys.every((key) => Object.hasOwn(expected, key) && Object.is(actual[key], expected[key]));
 }
 
 export function deepEqual(actual: unknown, expected: unknown, message?: string | Error): void {

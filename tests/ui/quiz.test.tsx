@@ -7,7 +7,7 @@ import { ProgressStore } from '../../src/progress/store.js';
 import { App, type AppStart } from '../../src/ui/App.js';
 import { ExamScreen } from '../../src/ui/screens/ExamScreen.js';
 import { tempDir } from '../helpers/cli.js';
-import { KEY, settle, type, until } from '../helpers/ink.js';
+import { KEY, type, until } from '../helpers/ink.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Box, Text, useInput } from 'ink';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { questions as bank, services } from '../../content/bundle.js';
 import { DOMAIN_INFO, DOMAINS, type Question } from '../../content/types.js';
 import type { ProgressStore } from '../../progress/store.js';
@@ -226,7 +226,7 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
     );
   }
 
-  let body;
+  let body: ReactNode;
   if (phase === 'grid') {
     const rows: Line[] = [{ segments: [{ text: 'Review grid: ✓ answered · ? marked · Enter to jump, Esc to close', role: 'muted' }] }];
     for (let start = 0; start < total; start += columns) {

@@ -1,6 +1,6 @@
 import { Box, Text, useInput } from 'ink';
 import { TextField } from '../components/TextField.js';
-import { useMemo, useRef, useState } from 'react';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { initialReader, positionText, reduceReader, type ReaderAction, type ReaderView } from '../../browse/reader.js';
 import type { Service } from '../../content/types.js';
 import { highlight, truncateLine } from '../../render/lines.js';
@@ -82,7 +82,7 @@ export function NoteReader({ service, section, width, height, active, onBack, on
   );
 
   const bodyHeight = view.height;
-  let body;
+  let body: ReactNode;
   if (state.mode === 'outline') {
     const start = Math.max(0, Math.min(state.outlineIndex - Math.floor(bodyHeight / 2), outline.length - (bodyHeight - 1)));
     body = (
@@ -114,7 +114,7 @@ export function NoteReader({ service, section, width, height, active, onBack, on
     );
   }
 
-  let status;
+  let status: ReactNode;
   if (state.mode === 'find') {
     status = (
       <Box>
@@ -142,7 +142,7 @@ export function NoteReader({ service, section, width, height, active, onBack, on
     const room = Math.max(0, width - right.length - 1);
     status = (
       <Text wrap="truncate" {...ROLE_STYLE.muted}>
-        {(left.length > room ? `${left.slice(0, Math.max(0, room - 1))}…` : left.padEnd(room)) + ' ' + right.trimStart()}
+        {`${left.length > room ? `${left.slice(0, Math.max(0, room - 1))}…` : left.padEnd(room)} ${right.trimStart()}`}
       </Text>
     );
   }
