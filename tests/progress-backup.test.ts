@@ -178,6 +178,7 @@ describe('the Anki export', () => {
       service: 'sqs',
       domain: 'development',
       kind: 'multiple',
+      tasks: ['1.1'],
       section: 'overview',
       question: 'Which <b>two</b> are "true" & valid?\tReally?\n(Choose two.)',
       options: [

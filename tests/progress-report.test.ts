@@ -18,6 +18,7 @@ function question(id: string, service: string, domain: Domain): Question {
     id,
     service,
     domain,
+    tasks: ['1.1'],
     kind: 'single',
     section: 'overview',
     question: `About ${id}?`,

@@ -676,6 +676,8 @@ function toDrill(built: Built, rng: () => number): Drill {
     domain: 'development',
     kind: 'single',
     section: built.section,
+    // DynamoDB capacity is task 1.3 (data stores); sizing a Kinesis stream is 4.3 (optimize).
+    tasks: built.service === 'dynamodb' ? ['1.3'] : ['4.3'],
     question: built.question,
     options: options(built, rng),
     explanation: explanation(built.summary, built.steps),

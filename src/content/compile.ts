@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { buildWordIndex } from '../search/index.js';
 import {
   CATEGORIES,
+  SERVICE_STATUSES,
   DOMAINS,
   QUESTION_KINDS,
   plainText,
@@ -30,6 +31,8 @@ export class ContentError extends Error {
 }
 
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** An exam-guide task statement: "1.1" … "4.3" (content/exam-guide.yaml). */
+const taskId = z.string().regex(/^[1-4]\.[1-9]$/, 'must be a task statement like "1.2"');
 
 const frontMatterSchema = z.strictObject({
   id: z.string().regex(kebab, 'must be kebab-case'),
@@ -37,6 +40,10 @@ const frontMatterSchema = z.strictObject({
   aliases: z.array(z.string().trim().min(1)).min(1),
   category: z.enum(Object.keys(CATEGORIES) as [keyof typeof CATEGORIES]),
   domains: z.array(z.enum(DOMAINS)).min(1),
+  /** `retired`: AWS no longer offers it to new customers; kept because the original notes name it. */
+  status: z.enum(SERVICE_STATUSES).optional(),
+  /** Section slug → the exam-guide task statements it serves (### sections inherit their ## section's). */
+  tasks: z.record(z.string(), z.array(taskId).min(1)).optional(),
 });
 
 const optionSchema = z.strictObject({
@@ -50,6 +57,8 @@ const questionSchema = z.strictObject({
   domain: z.enum(DOMAINS),
   kind: z.enum(QUESTION_KINDS),
   section: z.string().regex(kebab, 'must be a section slug'),
+  /** The exam-guide task statements the question serves. */
+  tasks: z.array(taskId).min(1).optional(),
   question: z.string().min(15),
   options: z.array(optionSchema).min(2).max(6),
   explanation: z.string().min(20),
@@ -207,8 +216,29 @@ export function compileNote(file: string, source: string): { service?: Service; 
     sections.push({ slug: block.slug, title: plainText(block.spans), level: block.level });
   }
   if (sections.length === 0) problems.push(`${file}: the note has no sections`);
+  const { tasks, ...meta } = front.data;
+  problems.push(...assignTasks(sections, tasks).map((p) => `${file}: ${p}`));
 
-  return { service: { ...front.data, sections, blocks }, problems };
+  return { service: { ...meta, sections, blocks }, problems };
+}
+
+/**
+ * Gives each section its task statements from the front matter: a ## section its own entry,
+ * a ### section its own entry or else its ## section's. Returns the problems.
+ */
+function assignTasks(sections: Section[], tasks: Record<string, string[]> | undefined): string[] {
+  if (!tasks) return [];
+  const problems: string[] = [];
+  const slugs = new Set(sections.map((s) => s.slug));
+  for (const slug of Object.keys(tasks)) if (!slugs.has(slug)) problems.push(`front matter tasks: "${slug}" is not a section of the note`);
+  let parent: string[] | undefined;
+  for (const section of sections) {
+    const own = tasks[section.slug];
+    if (section.level === 2) parent = own;
+    const served = own ?? (section.level === 3 ? parent : undefined);
+    if (served) section.tasks = [...served];
+  }
+  return problems;
 }
 
 // ---------------------------------------------------------------- Questions
@@ -268,7 +298,7 @@ export function compileQuestions(
     if (options.some((o) => /all of the above|none of the above|both a and b/i.test(o.text)))
       fail('options are shuffled: no "all/none of the above"');
 
-    questions.push({ ...q, service: serviceId, options });
+    questions.push({ ...q, tasks: q.tasks ?? [], service: serviceId, options });
   });
   return { questions, problems };
 }

@@ -48,7 +48,12 @@ export interface Section {
   slug: string;
   title: string;
   level: 2 | 3;
+  /** The exam-guide task statements the section serves ("1.1" … "4.3"). */
+  tasks?: string[];
 }
+
+export const SERVICE_STATUSES = ['current', 'retired'] as const;
+export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
 
 export interface Service {
   id: string;
@@ -56,6 +61,8 @@ export interface Service {
   aliases: string[];
   category: Category;
   domains: Domain[];
+  /** Absent means current. */
+  status?: ServiceStatus;
   sections: Section[];
   blocks: Block[];
 }
@@ -76,6 +83,8 @@ export interface Question {
   kind: QuestionKind;
   /** Slug of the note section the question tests. */
   section: string;
+  /** The exam-guide task statements the question serves ("1.1" … "4.3"). */
+  tasks: string[];
   question: string;
   options: Option[];
   explanation: string;
