@@ -21,7 +21,7 @@ console.log(
 );
 if (stats.longest.length) console.log(`  longest correct: ${stats.longest.join(', ')}`);
 const duplicates = nearDuplicates(questions).filter((d) => !only.size || only.has(d.a.service) || only.has(d.b.service));
-for (const d of duplicates) console.log(`near-duplicate stems (${d.similarity.toFixed(2)}): ${d.a.id} ~ ${d.b.id}`);
+for (const d of duplicates) console.log(`near-duplicate (stem ${d.stem.toFixed(2)}, answer ${d.answer.toFixed(2)}): ${d.a.id} ~ ${d.b.id}`);
 const counts = new Map<string, number>();
 for (const q of mine) for (const t of q.tasks) counts.set(t, (counts.get(t) ?? 0) + 1);
 console.log(
