@@ -8,69 +8,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { type Build, PATCHES, type Patch } from '../src/patches/manifest.js';
+import { checkBundledPatches, checkPatchTargets, PatchError, patchPlugin } from './patches.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-const stub = (name: string) => path.join(root, 'src', 'stubs', name);
 
-const stubs: Plugin[] = [
-  {
-    // See src/stubs/ajv.ts, semver.ts, conf-crypto.ts and conf-uint8array.ts: conf's schema,
-    // migration and encryption support, never used, stays out of start-up. conf-assert.ts:
-    // a fast path.
-    name: 'stub-conf-extras',
-    setup(build) {
-      build.onResolve({ filter: /^ajv(-formats)?(\/.*)?$/ }, () => ({ path: stub('ajv.ts') }));
-      build.onResolve({ filter: /^semver$/ }, () => ({ path: stub('semver.ts') }));
-      build.onResolve({ filter: /^node:crypto$/ }, (args) =>
-        /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub('conf-crypto.ts') } : undefined,
-      );
-      build.onResolve({ filter: /^uint8array-extras$/ }, (args) =>
-        /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub('conf-uint8array.ts') } : undefined,
-      );
-      build.onResolve({ filter: /^node:assert$/ }, (args) =>
-        /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub('conf-assert.ts') } : undefined,
-      );
-    },
-  },
-  {
-    // See src/stubs/ansi-tokenize.ts: a fast path for Ink's output tokenizer.
-    name: 'fast-ansi-tokenize',
-    setup(build) {
-      const wrapper = stub('ansi-tokenize.ts');
-      build.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (args) => (args.importer === wrapper ? undefined : { path: wrapper }));
-    },
-  },
-  {
-    // See src/stubs/ink-output.ts: Ink's frame grid, with rows kept from frame to frame.
-    name: 'ink-output-rows-kept',
-    setup(build) {
-      build.onResolve({ filter: /^\.\/output\.js$/ }, (args) =>
-        /[\\/]node_modules[\\/]ink[\\/]build[\\/]renderer\.js$/.test(args.importer) ? { path: stub('ink-output.ts') } : undefined,
-      );
-    },
-  },
-  {
-    // See src/stubs/ink-sanitize-ansi.ts: one regular expression instead of a walk per text.
-    name: 'ink-sanitize-fast-check',
-    setup(build) {
-      build.onResolve({ filter: /^\.\/sanitize-ansi\.js$/ }, (args) =>
-        /[\\/]node_modules[\\/]ink[\\/]build[\\/]squash-text-nodes\.js$/.test(args.importer)
-          ? { path: stub('ink-sanitize-ansi.ts') }
-          : undefined,
-      );
-    },
-  },
-  {
-    // See src/stubs/string-width.ts: an ASCII fast path for Ink's text measuring.
-    name: 'fast-string-width',
-    setup(build) {
-      const wrapper = stub('string-width.ts');
-      build.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === wrapper ? undefined : { path: wrapper }));
-    },
-  },
-];
+/**
+ * Every deviation from upstream is declared in src/patches/manifest.ts, and only there: both
+ * builds apply PATCHES through the plugin made from them. (Tests pass a list of their own.)
+ */
+interface BundleOptions {
+  minify?: boolean;
+  patches?: readonly Patch[];
+}
 
 const common: BuildOptions = {
   bundle: true,
@@ -78,13 +30,12 @@ const common: BuildOptions = {
   target: 'node20',
   legalComments: 'none',
   define: { 'process.env.NODE_ENV': '"production"', __AWSNOTES_VERSION__: JSON.stringify(version) },
-  alias: { 'react-devtools-core': stub('react-devtools-core.ts') },
   logLevel: 'warning',
 };
 
 /** The ESM configuration: the interactive app, and the bench's baseline and harness. */
-export async function bundle(entryPoints: string[], outdir: string, options: { minify?: boolean } = {}): Promise<void> {
-  await build({
+export async function bundle(entryPoints: string[], outdir: string, options: BundleOptions = {}): Promise<Metafile> {
+  const { metafile } = await build({
     ...common,
     entryPoints,
     outdir,
@@ -94,12 +45,14 @@ export async function bundle(entryPoints: string[], outdir: string, options: { m
     splitting: true,
     format: 'esm',
     minify: options.minify ?? true,
-    plugins: stubs,
+    plugins: [patchPlugin(options.patches ?? PATCHES, root)],
+    metafile: true,
     // Some of Ink's dependencies are CommonJS and call require().
     banner: {
       js: "import { createRequire as __awsnotesRequire } from 'node:module';\nconst require = __awsnotesRequire(import.meta.url);",
     },
   });
+  return metafile;
 }
 
 /**
@@ -158,8 +111,14 @@ const APP = 'src/ui/run.tsx';
 /**
  * dist/: cli.cjs (argv, --version, dispatch), one .cjs per command stage, and app.js (Ink,
  * ESM) with its chunks. The stages share no state but the files in dist/content/.
+ *
+ * Throws a PatchError, before bundling, when a patch no longer fits the installed packages
+ * and, after, when one is missing from the bundle. Returns esbuild's metafile of each build.
  */
-export async function bundleApp(outdir: string, options: { minify?: boolean } = {}): Promise<void> {
+export async function bundleApp(outdir: string, options: BundleOptions = {}): Promise<Record<Build, Metafile>> {
+  const patches = options.patches ?? PATCHES;
+  const unfit = checkPatchTargets(patches, root);
+  if (unfit.length > 0) throw new PatchError(unfit, 'fit');
   const loader = path.join(root, 'src', 'stage-loader.ts');
   const stages: Plugin = {
     name: 'command-stages',
@@ -189,7 +148,7 @@ export async function bundleApp(outdir: string, options: { minify?: boolean } = 
       }));
     },
   };
-  await build({
+  const commands = await build({
     ...common,
     entryPoints: {
       cli: path.join(root, 'src', 'cli.ts'),
@@ -208,10 +167,14 @@ export async function bundleApp(outdir: string, options: { minify?: boolean } = 
     banner: {
       js: "#!/usr/bin/env node\nconst __awsnotes = { get url() { return require('node:url').pathToFileURL(__filename).href; }, contentDir: require('node:path').join(__dirname, 'content') };\nconst __awsnotesImportApp = (globalThis.__awsnotesImportApp ??= () => import(require('node:url').pathToFileURL(require('node:path').join(__dirname, 'app.js')).href));",
     },
-    plugins: [stages, ...stubs, builtinInterop],
+    plugins: [stages, patchPlugin(patches, root), builtinInterop],
+    metafile: true,
   });
   for (const stage of Object.values(COMMAND_STAGES)) wrapStage(path.join(outdir, `${stage}.cjs`));
-  await bundle([path.join(root, 'src', 'app.ts')], outdir, options);
+  const metafiles = { commands: commands.metafile, app: await bundle([path.join(root, 'src', 'app.ts')], outdir, options) };
+  const missing = checkBundledPatches(patches, metafiles);
+  if (missing.length > 0) throw new PatchError(missing, 'bundle');
+  return metafiles;
 }
 
 /**

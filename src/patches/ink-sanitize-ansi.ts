@@ -3,7 +3,8 @@
 // through a function call each (ink/build/ansi-tokenizer.js, hasAnsiControlCharacters).
 // One regular expression answers the same question: an escape, or a UTF-16 unit in
 // U+0080–U+009F (surrogates, and so astral characters, are outside that range). Text with
-// such a character still goes to Ink's sanitizer; tests/stubs.test.ts compares the two.
+// such a character still goes to Ink's sanitizer (see manifest.ts);
+// tests/patch-equivalence.test.ts compares the two.
 import sanitizeAnsi from '../../node_modules/ink/build/sanitize-ansi.js';
 
 const CONTROL = /[\u001b\u0080-\u009f]/;

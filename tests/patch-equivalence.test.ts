@@ -1,5 +1,5 @@
-// The bundle's fast paths for Ink's text handling and conf's store check must give exactly
-// what the real libraries give, for any input.
+// The bundle's patches (src/patches/manifest.ts) that stand in for Ink's text handling and
+// conf's store check must give exactly what the real libraries give, for any input.
 import {
   styledCharsFromTokens as realFromTokens,
   styledCharsToString as realToString,
@@ -11,11 +11,11 @@ import assert from 'node:assert';
 import { describe, expect, it } from 'vitest';
 import InkOutput from '../node_modules/ink/build/output.js';
 import inkSanitizeAnsi from '../node_modules/ink/build/sanitize-ansi.js';
-import sanitizeAnsi from '../src/stubs/ink-sanitize-ansi.js';
-import { deepEqual } from '../src/stubs/conf-assert.js';
-import Output from '../src/stubs/ink-output.js';
-import { styledCharsFromTokens, styledCharsToString, tokenize } from '../src/stubs/ansi-tokenize.js';
-import stringWidth from '../src/stubs/string-width.js';
+import sanitizeAnsi from '../src/patches/ink-sanitize-ansi.js';
+import { deepEqual } from '../src/patches/conf-assert.js';
+import Output from '../src/patches/ink-output.js';
+import { styledCharsFromTokens, styledCharsToString, tokenize } from '../src/patches/ansi-tokenize.js';
+import stringWidth from '../src/patches/string-width.js';
 
 const pieces = fc.oneof(
   fc.string(),
