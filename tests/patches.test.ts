@@ -1,6 +1,6 @@
 // The bundle's patches of dependencies (src/patches/manifest.ts): the build refuses a patch
 // that no longer fits the installed packages, every patch is in the bundle that shipped,
-// and the patched packages are pinned.
+// the patched packages are pinned, and docs/performance.md lists exactly the manifest.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Metafile } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundleApp, root } from '../scripts/bundle.js';
+import { DOC, patchSectionOf, renderPatchSection } from '../scripts/patches-doc.js';
 import { checkBundledPatches, checkPatchTargets, PatchError, satisfies } from '../scripts/patches.js';
 import { type Build, PATCHES, type Patch } from '../src/patches/manifest.js';
 
@@ -187,5 +188,11 @@ describe('the patched packages', () => {
 
   it('each pinned version is inside the range of every patch written for that package', () => {
     for (const patch of PATCHES) expect(satisfies(declared[patch.package]!, patch.versions), patch.name).toBe(true);
+  });
+});
+
+describe('docs/performance.md', () => {
+  it('lists exactly the patches of the manifest (npm run docs:patches rewrites the list)', () => {
+    expect(patchSectionOf(readFileSync(DOC, 'utf8'))).toBe(renderPatchSection());
   });
 });
