@@ -10,8 +10,6 @@ import realStringWidth from 'string-width';
 import assert from 'node:assert';
 import { describe, expect, it } from 'vitest';
 import InkOutput from '../node_modules/ink/build/output.js';
-import inkSanitizeAnsi from '../node_modules/ink/build/sanitize-ansi.js';
-import sanitizeAnsi from '../src/patches/ink-sanitize-ansi.js';
 import { deepEqual } from '../src/patches/conf-assert.js';
 import Output from '../src/patches/ink-output.js';
 import { styledCharsFromTokens, styledCharsToString, tokenize } from '../src/patches/ansi-tokenize.js';
@@ -89,30 +87,6 @@ describe('fast paths match the real libraries', () => {
         expect(styledCharsToString(cells)).toBe(realToString(cells));
       }),
       { numRuns: 2000 },
-    );
-  });
-
-  it("Ink's text sanitizer", () => {
-    const controls = fc.constantFrom(
-      '\x1b',
-      '\x1b[2J',
-      '\x1b[1A',
-      '\x1b]8;;u\x07',
-      '\u0080',
-      '\u009b31m',
-      '\u009f',
-      '\u009c',
-      '\u00a0',
-      '\u007f',
-      '\ud83d',
-      '\ude42',
-    );
-    fc.assert(
-      fc.property(fc.array(fc.oneof(pieces, sgr, controls), { maxLength: 12 }), (parts) => {
-        const s = parts.join('');
-        expect(sanitizeAnsi(s)).toBe(inkSanitizeAnsi(s));
-      }),
-      { numRuns: 3000 },
     );
   });
 

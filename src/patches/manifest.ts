@@ -120,21 +120,6 @@ export const PATCHES: readonly Patch[] = [
     buys: 'Commit c8a8396: keystroke to frame, menu p95 14–17 → 10.5–11.6 ms, reader p50 5.2–5.7 → 1.5–1.6 ms.',
   },
   {
-    name: 'ink-sanitize-fast-check',
-    package: 'ink',
-    versions: '6.8.0',
-    change: {
-      kind: 'import',
-      specifier: './sanitize-ansi.js',
-      importers: ['node_modules/ink/build/squash-text-nodes.js'],
-      wrapsOriginal: true,
-    },
-    module: 'ink-sanitize-ansi.ts',
-    builds: ['app'],
-    why: 'Ink asks of every text node on every render whether it holds an escape or C1 control character, walking it a code point at a time; one regular expression answers the same.',
-    buys: 'Issue 16: nothing measurable.',
-  },
-  {
     name: 'string-width-fast-path',
     package: 'string-width',
     versions: '8.3.0',
