@@ -56,43 +56,6 @@ export async function bundle(entryPoints: string[], outdir: string, options: Bun
 }
 
 /**
- * In the CommonJS build esbuild turns `import fs from 'node:fs'` into a copy of every
- * property of the module (its __toESM helper), on every load of a stage: ~2 ms of a command
- * that loads conf, whose dependencies import a dozen builtins that way. Each builtin is
- * reached instead through a module that lends the real one as its prototype, so a stage
- * copies two properties and reads the rest from the builtin itself.
- *
- * A builtin in LAZY_BUILTINS is not even loaded until one of its exports is read: atomically
- * imports `Readable` from node:stream for its async API, which conf never calls, and
- * loading node:stream cost `awsnotes show` 2 to 3 ms.
- */
-const LAZY_BUILTINS = ['node:stream'];
-const builtinInterop: Plugin = {
-  name: 'builtin-interop',
-  setup(build) {
-    build.onResolve({ filter: /^node:[a-z_/]+$/ }, (args) =>
-      args.namespace === 'builtin-interop' ? { path: args.path, external: true } : { path: args.path, namespace: 'builtin-interop' },
-    );
-    build.onLoad({ filter: /.*/, namespace: 'builtin-interop' }, async (args) => {
-      const name = JSON.stringify(args.path);
-      if (!LAZY_BUILTINS.includes(args.path)) {
-        return {
-          contents: `const m = require(${name});\nmodule.exports = Object.create(m, { __esModule: { value: true }, default: { value: m, enumerable: true } });`,
-          loader: 'js',
-        };
-      }
-      // Its export names, from the Node that builds (the one that runs it: same major).
-      const keys = Object.keys((await import(args.path)) as object).filter((k) => k !== 'default');
-      const getters = keys.map((k) => `${JSON.stringify(k)}: { get: () => load()[${JSON.stringify(k)}], enumerable: true }`);
-      return {
-        contents: `let m;\nconst load = () => (m ??= require(${name}));\nmodule.exports = Object.defineProperties({}, { __esModule: { value: true }, default: { get: load, enumerable: true }, ${getters.join(', ')} });`,
-        loader: 'js',
-      };
-    });
-  },
-};
-
-/**
  * Modules the plain commands import dynamically that are worth a file of their own in the
  * CommonJS build, required when first used: V8 compiles only what a command needs (`list`
  * never compiles conf, zod or Fuse). Other dynamic imports are bundled into their importer.
@@ -167,7 +130,7 @@ export async function bundleApp(outdir: string, options: BundleOptions = {}): Pr
     banner: {
       js: "#!/usr/bin/env node\nconst __awsnotes = { get url() { return require('node:url').pathToFileURL(__filename).href; }, contentDir: require('node:path').join(__dirname, 'content') };\nconst __awsnotesImportApp = (globalThis.__awsnotesImportApp ??= () => import(require('node:url').pathToFileURL(require('node:path').join(__dirname, 'app.js')).href));",
     },
-    plugins: [stages, patchPlugin(patches, root), builtinInterop],
+    plugins: [stages, patchPlugin(patches, root)],
     metafile: true,
   });
   for (const stage of Object.values(COMMAND_STAGES)) wrapStage(path.join(outdir, `${stage}.cjs`));
