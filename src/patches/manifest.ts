@@ -94,14 +94,6 @@ export const PATCHES: readonly Patch[] = [
     buys: "Issue 16: conf's left-out extras together, 19–23 ms of a command that opens the store.",
   },
   {
-    name: 'conf-without-uint8array-extras',
-    ...CONF,
-    change: { kind: 'import', specifier: 'uint8array-extras', importers: CONF_SOURCE, wrapsOriginal: false },
-    module: 'conf-uint8array.ts',
-    why: 'conf calls it only for an encrypted file or one read as bytes; awsnotes does neither, and its load builds lookup tables and text codecs.',
-    buys: "Issue 16: conf's left-out extras together, 19–23 ms of a command that opens the store.",
-  },
-  {
     name: 'conf-assert-fast-path',
     ...CONF,
     change: { kind: 'import', specifier: 'node:assert', importers: CONF_SOURCE, wrapsOriginal: true },
