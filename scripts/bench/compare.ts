@@ -5,10 +5,12 @@
 // bench harness is bundled with that tree's own scripts/bundle.ts.
 //
 // A and B are launched in pairs, each first in turn, as `npm run bench` pairs a command with
-// its floor; what is printed is the median of the pairs' differences (B − A) with the middle
-// half of them, so a figure whose range straddles 0 is no measurable difference.
+// its floor; what is printed is the median of the pairs' differences (B − A), the middle half
+// of them, and a 95% interval of that median: an interval that holds 0 is no measurable
+// difference.
 //
 //   --only commands,frames,keys   which groups to measure (all by default)
+//   --command "progress --json"   time this command only (instead of the usual five)
 //   --rounds N                    pairs per plain command (default 31); first frames take
 //                                 N/2, whole keystroke runs N/6
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -24,6 +26,7 @@ const option = (name: string) => {
   return at === -1 ? undefined : args.splice(at, 2)[1];
 };
 const groups = new Set((option('--only') ?? 'commands,frames,keys').split(','));
+const onlyCommand = option('--command');
 const rounds = Number(option('--rounds') ?? 31);
 const trees = args.map((tree) => path.resolve(tree));
 if (trees.length !== 2 || !Number.isInteger(rounds) || rounds < 2) {
@@ -150,13 +153,15 @@ function harnessRun(tree: string): Promise<KeyFigures> {
 }
 
 if (groups.has('commands')) {
-  const commands = [
-    ['list'],
-    ['show', 'sqs'],
-    ['search', 'dynamo'],
-    ['progress', '--json'],
-    ['calc', 'dynamodb', 'read', '--size', '6KB', '--rate', '300/30s'],
-  ];
+  const commands = onlyCommand
+    ? [onlyCommand.split(' ')]
+    : [
+        ['list'],
+        ['show', 'sqs'],
+        ['search', 'dynamo'],
+        ['progress', '--json'],
+        ['calc', 'dynamodb', 'read', '--size', '6KB', '--rate', '300/30s'],
+      ];
   for (const command of commands) {
     log(`awsnotes ${command.join(' ')}: ${rounds} pairs…`);
     const pairs: [{ wall: number; cpu: number }, { wall: number; cpu: number }][] = [];
@@ -230,6 +235,17 @@ if (groups.has('keys')) {
 }
 rmSync(workDir, { recursive: true, force: true });
 
+/**
+ * A 95% interval of the median of `values`, from their order alone (no assumption about
+ * their distribution): the ranks n/2 ± 0.98·√n of the sorted values.
+ */
+function medianInterval(values: number[]): [number, number] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const half = 0.98 * Math.sqrt(sorted.length);
+  const rank = (r: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(r)))]!;
+  return [rank(sorted.length / 2 - half - 0.5), rank(sorted.length / 2 + half - 0.5)];
+}
+
 const fixed = (v: number) => v.toFixed(Math.abs(v) < 10 ? 2 : 1);
 const signed = (v: number) => `${v >= 0 ? '+' : ''}${fixed(v)}`;
 const table = rows.map((r) => [
@@ -238,9 +254,10 @@ const table = rows.map((r) => [
   fixed(r.b),
   signed(quantile(r.differences, 0.5)),
   `${fixed(quantile(r.differences, 0.25))} … ${fixed(quantile(r.differences, 0.75))}`,
+  medianInterval(r.differences).map(signed).join(' … '),
   String(r.differences.length),
 ]);
-const header = ['figure', 'A', 'B', 'B − A', 'middle half of B − A', 'pairs'];
+const header = ['figure', 'A', 'B', 'B − A', 'middle half of B − A', '95% interval of B − A', 'pairs'];
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
 console.log(`A = ${treeA}\nB = ${treeB}`);
 for (const line of [header, ...table]) console.log(line.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
