@@ -26,6 +26,17 @@ export class PatchError extends Error {
   }
 }
 
+const COMPARATOR = /^(>=|<=|>|<|=)?(\d+\.\d+\.\d+)$/;
+const comparators = (range: string) => range.trim().split(/\s+/);
+/** Whether `range` is one `satisfies` reads: `x.y.z`, or comparators such as `>=x.y.z <x.y.z`. */
+export const isVersionRange = (range: string) => range.trim() !== '' && comparators(range).every((c) => COMPARATOR.test(c));
+
+const parseVersion = (text: string): [number, number, number] | undefined => {
+  const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined;
+};
+const compareVersions = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+
 /**
  * Whether `version` is in `range`: an exact version (`6.8.0`) or comparators that must all
  * hold (`>=6.8.0 <6.9.0`). Pre-release versions and npm's ^ and ~ are not accepted: a patch
@@ -33,35 +44,24 @@ export class PatchError extends Error {
  */
 export function satisfies(version: string, range: string): boolean {
   const parsed = parseVersion(version);
-  if (!parsed) return false;
-  return range
-    .trim()
-    .split(/\s+/)
-    .every((comparator) => {
-      const match = /^(>=|<=|>|<|=)?(.+)$/.exec(comparator);
-      const bound = match && parseVersion(match[2]!);
-      if (!bound) throw new Error(`not a version range: "${range}" (use x.y.z or comparators such as ">=x.y.z <x.y.z")`);
-      const order = compareVersions(parsed, bound);
-      switch (match[1] ?? '=') {
-        case '>=':
-          return order >= 0;
-        case '<=':
-          return order <= 0;
-        case '>':
-          return order > 0;
-        case '<':
-          return order < 0;
-        default:
-          return order === 0;
-      }
-    });
+  if (!parsed || !isVersionRange(range)) return false;
+  return comparators(range).every((comparator) => {
+    const [, operator, bound] = COMPARATOR.exec(comparator)!;
+    const order = compareVersions(parsed, parseVersion(bound!)!);
+    switch (operator || '=') {
+      case '>=':
+        return order >= 0;
+      case '<=':
+        return order <= 0;
+      case '>':
+        return order > 0;
+      case '<':
+        return order < 0;
+      default:
+        return order === 0;
+    }
+  });
 }
-
-const parseVersion = (text: string): [number, number, number] | undefined => {
-  const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(text);
-  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined;
-};
-const compareVersions = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
 
 /** `ink/build/output.js` → `ink`; `@alcalzone/ansi-tokenize/build/index.js` → `@alcalzone/ansi-tokenize`. */
 export function packageOf(specifierOrFile: string): string {
@@ -100,7 +100,7 @@ export function checkPatchTargets(patches: readonly Patch[], root: string): stri
   const problems: string[] = [];
   const checkVersion = (patch: Patch, fromPackage?: string) => {
     const version = installedVersion(nodeModules, patch.package, fromPackage);
-    const seenBy = fromPackage && fromPackage !== patch.package ? ` (as ${fromPackage} resolves it)` : '';
+    const seenBy = fromPackage ? ` (as ${fromPackage} resolves it)` : '';
     if (version === undefined) problems.push(`${patch.name}: ${patch.package} is not installed${seenBy}`);
     else if (!satisfies(version, patch.versions))
       problems.push(`${patch.name}: ${patch.package} ${version} is installed${seenBy}, but the patch was written for ${patch.versions}`);
@@ -108,6 +108,10 @@ export function checkPatchTargets(patches: readonly Patch[], root: string): stri
   for (const patch of patches) {
     if (!existsSync(path.join(root, PATCHES_DIR, patch.module)))
       problems.push(`${patch.name}: its module ${PATCHES_DIR}/${patch.module} is missing`);
+    if (!isVersionRange(patch.versions)) {
+      problems.push(`${patch.name}: "${patch.versions}" is not a version range (use x.y.z, or comparators such as ">=x.y.z <x.y.z")`);
+      continue;
+    }
     checkVersion(patch);
     const { change } = patch;
     if (change.kind === 'import') {
@@ -119,8 +123,9 @@ export function checkPatchTargets(patches: readonly Patch[], root: string): stri
         }
         if (!importsSpecifier(readFileSync(file, 'utf8'), change.specifier))
           problems.push(`${patch.name}: ${importer} no longer imports '${change.specifier}'`);
+        // The importer's own copy, if it has one, is the one the patch stands in for.
         const from = importerPackage(importer);
-        if (from) checkVersion(patch, from);
+        if (from && from !== patch.package) checkVersion(patch, from);
       }
     } else {
       const file = path.join(root, change.file);
@@ -129,7 +134,7 @@ export function checkPatchTargets(patches: readonly Patch[], root: string): stri
         problems.push(`${patch.name}: ${change.file} no longer contains ${JSON.stringify(change.relyingOn)}`);
     }
   }
-  return problems;
+  return [...new Set(problems)];
 }
 
 /**

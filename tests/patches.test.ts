@@ -9,7 +9,7 @@ import type { Metafile } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundleApp, root } from '../scripts/bundle.js';
 import { DOC, patchSectionOf, renderPatchSection } from '../scripts/patches-doc.js';
-import { checkBundledPatches, checkPatchTargets, PatchError, satisfies } from '../scripts/patches.js';
+import { checkBundledPatches, checkPatchTargets, isVersionRange, PatchError, satisfies } from '../scripts/patches.js';
 import { type Build, PATCHES, type Patch } from '../src/patches/manifest.js';
 
 const made: string[] = [];
@@ -55,7 +55,9 @@ describe('version ranges', () => {
     expect(satisfies('6.7.9', '>=6.8.0 <6.9.0')).toBe(false);
     expect(satisfies('6.10.0', '>6.9.0')).toBe(true);
     expect(satisfies('7.0.0-beta.1', '>=6.8.0')).toBe(false);
-    expect(() => satisfies('6.8.0', '^6.8.0')).toThrow('not a version range');
+    expect(isVersionRange('^6.8.0')).toBe(false);
+    expect(isVersionRange('>=6.8.0 <6.9.0')).toBe(true);
+    expect(satisfies('6.8.0', '^6.8.0')).toBe(false);
   });
 });
 
@@ -76,6 +78,28 @@ describe('before bundling: each patch still fits the installed packages', () => 
     const nested = fakeTree({ ...goodTree, 'node_modules/ink/node_modules/string-width/package.json': pkg('string-width', '7.2.0') });
     expect(checkPatchTargets([widthPatch], nested)).toEqual([
       'width-fast-path: string-width 7.2.0 is installed (as ink resolves it), but the patch was written for 8.3.0',
+    ]);
+  });
+
+  it("says once when the patched package is the importer's own", () => {
+    const outputPatch: Patch = {
+      ...widthPatch,
+      name: 'output-rows',
+      package: 'ink',
+      versions: '6.8.0',
+      change: { kind: 'import', specifier: './output.js', importers: ['node_modules/ink/build/renderer.js'], wrapsOriginal: false },
+    };
+    const tree = fakeTree({
+      ...goodTree,
+      'node_modules/ink/package.json': pkg('ink', '6.9.0'),
+      'node_modules/ink/build/renderer.js': "import Output from './output.js';\n",
+    });
+    expect(checkPatchTargets([outputPatch], tree)).toEqual(['output-rows: ink 6.9.0 is installed, but the patch was written for 6.8.0']);
+  });
+
+  it('names a range it cannot read instead of guessing', () => {
+    expect(checkPatchTargets([{ ...widthPatch, versions: '^8.3.0' }], fakeTree(goodTree))).toEqual([
+      'width-fast-path: "^8.3.0" is not a version range (use x.y.z, or comparators such as ">=x.y.z <x.y.z")',
     ]);
   });
 
