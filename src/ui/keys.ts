@@ -133,13 +133,14 @@ export const BINDINGS = [
   },
 
   {
-    id: 'quiz-source.move',
+    id: 'quiz-source.down',
     scope: 'quiz-source',
-    keys: [k('downArrow'), k('upArrow')],
-    label: '↑/↓',
-    description: 'choose where the questions come from',
+    keys: [k('downArrow'), ch('j')],
+    label: '↓/j',
+    description: 'next source (or service, or domain)',
     footer: 'move',
   },
+  { id: 'quiz-source.up', scope: 'quiz-source', keys: [k('upArrow'), ch('k')], label: '↑/k', description: 'previous one' },
   {
     id: 'quiz-source.choose',
     scope: 'quiz-source',

@@ -1,6 +1,11 @@
 // Driving Ink screens in tests: keys are sent one at a time, each after the frame shows
 // the state the previous one asked for (keys written back to back are lost).
+import { createElement, type ReactNode } from 'react';
 import { expect } from 'vitest';
+import { KeysProvider } from '../../src/ui/input.js';
+
+/** A screen rendered on its own, with the app's input router above it (the App has one). */
+export const withKeys = (node: ReactNode) => createElement(KeysProvider, null, node);
 
 export const KEY = {
   up: '\u001B[A',

@@ -7,7 +7,7 @@ import { ProgressStore } from '../../src/progress/store.js';
 import { App, type AppStart } from '../../src/ui/App.js';
 import { ExamScreen } from '../../src/ui/screens/ExamScreen.js';
 import { tempDir } from '../helpers/cli.js';
-import { KEY, type, until } from '../helpers/ink.js';
+import { KEY, type, until, withKeys } from '../helpers/ink.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -127,17 +127,19 @@ describe('Exam simulation', () => {
     const notices: string[] = [];
     let done = 0;
     const app = render(
-      <ExamScreen
-        width={100}
-        height={30}
-        active
-        store={store}
-        seed={seed}
-        now={now}
-        onMode={(m) => modes.push(m)}
-        onNotice={(n) => notices.push(n)}
-        onDone={() => done++}
-      />,
+      withKeys(
+        <ExamScreen
+          width={100}
+          height={30}
+          active
+          store={store}
+          seed={seed}
+          now={now}
+          onMode={(m) => modes.push(m)}
+          onNotice={(n) => notices.push(n)}
+          onDone={() => done++}
+        />,
+      ),
     );
     cleanup = () => app.unmount();
     const frame = () => app.lastFrame() ?? '';
