@@ -320,7 +320,8 @@ describe('the saved exam', () => {
     ['a question that left the bank', (b: Question[], id: string) => b.filter((q) => q.id !== id), /question .* is no longer in the bank/],
     [
       'a question whose options changed',
-      (b: Question[], id: string) => b.map((q) => (q.id === id ? { ...q, options: q.options.slice(0, 2) } : q)),
+      // One option fewer, whatever the kind: a true/false question has only two to begin with.
+      (b: Question[], id: string) => b.map((q) => (q.id === id ? { ...q, options: q.options.slice(0, -1) } : q)),
       /the options of .* have changed/,
     ],
   ])('is refused, with the reason, after %s', (_name, change, reason) => {
