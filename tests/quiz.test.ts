@@ -83,7 +83,17 @@ describe('attempts and scoring', () => {
     const q = firstOf('single');
     const orders = new Set(Array.from({ length: 20 }, (_, i) => present(q, createRng(i)).order.join()));
     expect(orders.size).toBeGreaterThan(3);
-    expect(present(firstOf('boolean'), createRng(1)).order).toEqual([0, 1]);
+    // The bank has no true/false questions (not an exam format), but the kind stays supported.
+    const statement: Question = {
+      ...q,
+      id: 'statement',
+      kind: 'boolean',
+      options: [
+        { text: 'True', correct: true, why: 'Because it is.' },
+        { text: 'False', correct: false, why: 'Because it is not.' },
+      ],
+    };
+    expect(present(statement, createRng(1)).order).toEqual([0, 1]);
   });
 
   it('is all or nothing, like the exam', () => {
@@ -320,7 +330,8 @@ describe('the saved exam', () => {
     ['a question that left the bank', (b: Question[], id: string) => b.filter((q) => q.id !== id), /question .* is no longer in the bank/],
     [
       'a question whose options changed',
-      (b: Question[], id: string) => b.map((q) => (q.id === id ? { ...q, options: q.options.slice(0, 2) } : q)),
+      // One option fewer, whatever the kind: a true/false question has only two to begin with.
+      (b: Question[], id: string) => b.map((q) => (q.id === id ? { ...q, options: q.options.slice(0, -1) } : q)),
       /the options of .* have changed/,
     ],
   ])('is refused, with the reason, after %s', (_name, change, reason) => {

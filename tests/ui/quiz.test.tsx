@@ -63,7 +63,7 @@ describe('Quiz screen', () => {
 
   it('f flags, g opens the tested note and q comes back, q ends with a summary', async () => {
     const app = start({ screen: 'quiz', source: { kind: 'service', service: 'sqs' } });
-    await app.wait((f) => /Question 1\/10/.test(status(f)), 'an SQS question');
+    await app.wait((f) => /Question 1\/\d+/.test(status(f)), 'an SQS question');
     // Pick as many options as the question asks for ("choose 2"), then submit.
     const needed = Number(/choose (\d)/.exec(app.frame())?.[1] ?? 1);
     for (let i = 1; i <= needed; i++) {
