@@ -259,7 +259,10 @@ describe('the content compiler reports broken files with their path', () => {
         question('', option('A', true) + option('B') + option('C') + option('D')).replace('section: overview', 'section: nowhere'),
         /section "nowhere" is not a heading/,
       ],
-      [question('', option('A', true) + option('B') + option('C') + option('All of the above')), /all\/none of the above/],
+      [
+        question('', option('A', true) + option('B') + option('C') + option('All of the above')),
+        /no "all of the above", "none of the above"/,
+      ],
       [question('', option('A', true) + option('a') + option('C') + option('D')), /same text/],
       [
         question('', option('A', true) + option('B', true) + option('C') + option('D') + option('E')).replace(
