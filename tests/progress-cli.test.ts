@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { questions } from '../src/content/bundle.js';
 import { ANKI_HEADERS } from '../src/progress/backup.js';
 import { run, runScript, STACK_TRACE, tempDir } from './helpers/cli.js';
+import { NOTE_COUNT } from './helpers/content.js';
 
 const progressFile = (dir: string) => path.join(dir, 'progress.json');
 
@@ -28,7 +29,7 @@ describe('awsnotes progress', () => {
     expect(typeof p.due).toBe('number');
     expect(p.streakDays).toBe(1);
     expect(p.exams).toEqual([]);
-    expect(p.services).toHaveLength(30);
+    expect(p.services).toHaveLength(NOTE_COUNT);
     expect(p.services.find((s: { id: string }) => s.id === 'sqs')).toMatchObject({ answered: 3, read: false });
     expect(p.domains.map((d: { domain: string }) => d.domain)).toEqual(['development', 'security', 'deployment', 'troubleshooting']);
     expect(p.readiness).toMatchObject({ passLine: 720 });
@@ -38,7 +39,7 @@ describe('awsnotes progress', () => {
 
   it('text shows where you stand and what is next', () => {
     const r = run(['progress'], { configDir: studied() });
-    expect(r.stdout).toMatch(/Notes read +1\/30/);
+    expect(r.stdout).toMatch(new RegExp(`Notes read +1/${NOTE_COUNT}\\b`));
     expect(r.stdout).toMatch(/Expected score \d+ \(likely \d+–\d+\) · pass line 720/);
     expect(r.stdout).toMatch(/^Next$/m);
   });

@@ -8,6 +8,7 @@ import { App, type AppStart } from '../../src/ui/App.js';
 import { ExamScreen } from '../../src/ui/screens/ExamScreen.js';
 import { tempDir } from '../helpers/cli.js';
 import { KEY, type, until } from '../helpers/ink.js';
+import { NOTE_COUNT } from '../helpers/content.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -96,7 +97,7 @@ describe('Quiz screen', () => {
 
   it('t in a note starts a quiz on that service', async () => {
     const app = start();
-    await app.wait((f) => f.includes('30 services'));
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
     await type(app.stdin, app.frame, 'cognito');
     await app.wait((f) => /^› .*Cognito/m.test(f));
     app.stdin.write(KEY.enter);
