@@ -4,7 +4,6 @@
 // minimums not met yet; the build only counts them (src/content/bank-checks.ts).
 import { chmodSync, cpSync, mkdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BANK_MINIMUMS_ENFORCED } from '../src/content/bank-checks.js';
 import { asciiJson, compileContent, ContentError } from '../src/content/compile.js';
 import { packSearch } from '../src/search/pack.js';
 import { bundleApp, root } from './bundle.js';
@@ -23,16 +22,8 @@ try {
   }
   throw error;
 }
-const { services, questions, guide, records, index, pending } = content;
+const { services, questions, guide, records, index } = content;
 console.log(`content: ${services.length} notes, ${questions.length} questions, ${records.length} search records`);
-if (pending.length) {
-  console.log(
-    `content: ${pending.length} bank-wide minimum(s) not met yet, not enforced until BANK_MINIMUMS_ENFORCED (src/content/bank-checks.ts) is true${checkOnly ? ':' : ' (npm run check:content lists them)'}`,
-  );
-  if (checkOnly) for (const line of pending) console.log(`  ${line}`);
-} else if (!BANK_MINIMUMS_ENFORCED) {
-  console.log('content: every bank-wide minimum is met: BANK_MINIMUMS_ENFORCED (src/content/bank-checks.ts) can be set to true');
-}
 if (checkOnly) process.exit(0);
 
 // The content as JSON files (see src/content/bundle.ts): every service without its body and

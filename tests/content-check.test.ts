@@ -147,7 +147,7 @@ describe('per-item rules (always enforced)', () => {
   });
 });
 
-describe('bank-wide minimums (BANK_MINIMUMS_ENFORCED)', () => {
+describe('bank-wide minimums', () => {
   it(`fails a bank of fewer than ${MIN_QUESTIONS} questions; while not enforced, lists it as pending`, () => {
     const drop = (bank: ReturnType<typeof fixtureBank>) => void bank.questions.pop();
     expect(problemsAfter(drop)).toEqual(['the bank has 449 questions (at least 450)']);

@@ -4,13 +4,6 @@
 import { correctIsLongest, lengthStats, MAX_LONGEST_SHARE, MAX_MEAN_GAP, nearDuplicates, optionLength } from './quality.js';
 import type { ExamGuide, Question, Service } from './types.js';
 
-/**
- * Whether the bank-wide minimums below fail the check. While the bank is being written
- * (issue 13) they are reported as pending instead, so the build passes; set this to true
- * once the content has landed. Every other rule is enforced whatever its value.
- */
-export const BANK_MINIMUMS_ENFORCED = false;
-
 export const MIN_QUESTIONS = 450;
 /** Share of the bank that must be multiple-response (the exam has both kinds). */
 export const MIN_MULTIPLE_SHARE = 0.25;
@@ -30,7 +23,7 @@ export interface Where {
 export interface BankReport {
   /** Break the build. */
   problems: string[];
-  /** The bank-wide minimums, when BANK_MINIMUMS_ENFORCED is off: shown, not failed. */
+  /** The bank-wide minimums, when a caller turns them off (small test trees): shown, not failed. */
   pending: string[];
 }
 
@@ -39,7 +32,7 @@ export function checkBank(
   questions: readonly Question[],
   guide: ExamGuide,
   where: Where,
-  minimumsEnforced = BANK_MINIMUMS_ENFORCED,
+  minimumsEnforced = true,
 ): BankReport {
   const problems = [...scopeProblems(services, guide, where), ...lengthProblems(questions, where), ...duplicateProblems(questions, where)];
   const shortfalls = minimumShortfalls(services, questions, guide, where);
@@ -111,7 +104,7 @@ function duplicateProblems(questions: readonly Question[], where: Where): string
   );
 }
 
-/** The bank-wide minimums (see BANK_MINIMUMS_ENFORCED). */
+/** The bank-wide minimums: the bank's size and mix, per note, per task. */
 function minimumShortfalls(services: readonly Service[], questions: readonly Question[], guide: ExamGuide, where: Where): string[] {
   const found: string[] = [];
   if (questions.length < MIN_QUESTIONS) found.push(`the bank has ${plural(questions.length, 'question')} (at least ${MIN_QUESTIONS})`);
