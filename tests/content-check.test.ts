@@ -96,7 +96,11 @@ describe('per-item rules (always enforced)', () => {
     const longest = (count: number) => (bank: ReturnType<typeof fixtureBank>) => {
       for (const [i, q] of singles(bank).slice(0, count).entries()) stretch(q, 0, i === 0 ? 3 : 1);
       // Keep the mean lengths of right and wrong options close: lengthen the wrong ones elsewhere.
-      for (const [i, q] of singles(bank).slice(-count).entries()) for (const index of [1, 2, 3]) stretch(q, index, i === 0 ? 3 : 1);
+      // Two of three, so that their right option does not become the strictly shortest instead.
+      for (const [i, q] of singles(bank).slice(-count).entries()) {
+        stretch(q, 1, i === 0 ? 6 : 2);
+        stretch(q, 2, 1);
+      }
     };
     expect(problemsAfter(longest(90))).toEqual([]);
     const [problem, ...rest] = problemsAfter(longest(91));
@@ -105,6 +109,28 @@ describe('per-item rules (always enforced)', () => {
       /^the correct option is the strictly longest in 91 of 300 single-answer questions \(30%, at most 30%\); worst: /,
     );
     // The most lopsided first, each with its file.
+    expect(problem).toContain('worst: content/questions/beta.yaml: beta-q0001; ');
+  });
+
+  it('fails when the correct option is the strictly shortest in more than 30% of single-answer questions, naming the worst', () => {
+    const singles = (bank: ReturnType<typeof fixtureBank>) => bank.questions.filter((q) => q.kind === 'single');
+    // The mirror image: picking the shortest option must not pay either.
+    // 30% exactly passes; one more fails.
+    const shortest = (count: number) => (bank: ReturnType<typeof fixtureBank>) => {
+      for (const [i, q] of singles(bank).slice(0, count).entries()) for (const index of [1, 2, 3]) stretch(q, index, i === 0 ? 3 : 1);
+      // Keep the mean lengths close: lengthen the right option of as many questions elsewhere,
+      // tied with one wrong option so that it does not become the strictly longest instead.
+      for (const q of singles(bank).slice(-count)) {
+        stretch(q, 0, 2);
+        stretch(q, 1, 2);
+      }
+    };
+    expect(problemsAfter(shortest(90))).toEqual([]);
+    const [problem, ...rest] = problemsAfter(shortest(91));
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(
+      /^the correct option is the strictly shortest in 91 of 300 single-answer questions \(30%, at most 30%\); worst: /,
+    );
     expect(problem).toContain('worst: content/questions/beta.yaml: beta-q0001; ');
   });
 

@@ -1,7 +1,15 @@
 // The content check's rules over the whole tree, build-time only: what no single file can
 // show. Pure: compiled notes, questions and exam guide in, problems out (each naming the
 // file, and the question ids where there are some). content/README.md lists every rule.
-import { correctIsLongest, lengthStats, MAX_LONGEST_SHARE, MAX_MEAN_GAP, nearDuplicates, optionLength } from './quality.js';
+import {
+  correctIsLongest,
+  correctIsShortest,
+  lengthStats,
+  MAX_LONGEST_SHARE,
+  MAX_MEAN_GAP,
+  nearDuplicates,
+  optionLength,
+} from './quality.js';
 import type { ExamGuide, Question, Service } from './types.js';
 
 export const MIN_QUESTIONS = 450;
@@ -74,6 +82,20 @@ function lengthProblems(questions: readonly Question[], where: Where): string[] 
       .slice(0, WORST);
     problems.push(
       `the correct option is the strictly longest in ${stats.longest.length} of ${stats.single} single-answer questions (${pct(stats.longestShare)}, at most ${pct(MAX_LONGEST_SHARE)}); worst: ${ids(worst, where)}`,
+    );
+  }
+  if (stats.shortestShare > MAX_LONGEST_SHARE) {
+    // Worst first: the correct option furthest behind the shortest wrong one.
+    const lag = (q: Question) => {
+      const right = optionLength(q.options.find((o) => o.correct)!.text);
+      return Math.min(...q.options.filter((o) => !o.correct).map((o) => optionLength(o.text))) / Math.max(1, right);
+    };
+    const worst = questions
+      .filter((q) => q.kind === 'single' && correctIsShortest(q))
+      .sort((a, b) => lag(b) - lag(a))
+      .slice(0, WORST);
+    problems.push(
+      `the correct option is the strictly shortest in ${stats.shortest.length} of ${stats.single} single-answer questions (${pct(stats.shortestShare)}, at most ${pct(MAX_LONGEST_SHARE)}); worst: ${ids(worst, where)}`,
     );
   }
   if (stats.meanGap > MAX_MEAN_GAP) {
