@@ -143,7 +143,9 @@ describe('export and import', () => {
     for (const note of notes) {
       const fields = note.split('\t');
       expect(fields).toHaveLength(3);
-      expect(fields[2]).toMatch(/^awsnotes service::[a-z0-9-]+ domain::(development|security|deployment|troubleshooting)$/);
+      expect(fields[2]).toMatch(
+        /^awsnotes service::[a-z0-9-]+ domain::(development|security|deployment|troubleshooting)( task::[1-4]\.[1-9])+$/,
+      );
     }
   });
 

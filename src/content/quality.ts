@@ -18,7 +18,7 @@ export interface LengthStats {
   meanGap: number;
 }
 
-const optionLength = (text: string) => text.trim().replace(/\s+/g, ' ').length;
+export const optionLength = (text: string) => text.trim().replace(/\s+/g, ' ').length;
 
 /** Is the correct option of this single-answer question strictly the longest? */
 export function correctIsLongest(q: Question): boolean {

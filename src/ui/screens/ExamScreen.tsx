@@ -48,7 +48,7 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
     const recorded = new Set(store.read().exams.map((e) => e.startedAt));
     return openExam(dir, bank(), now(), recorded, () => {
       const rng = createRng(seed ?? randomSeed());
-      return drawExam(bank(), rng).map((q) => present(q, rng));
+      return drawExam(bank(), services(), rng).map((q) => present(q, rng));
     });
   });
   const [exam] = useState((): Exam => {
@@ -145,7 +145,12 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
       return questionLines(p, width, { picked: answers.get(p.question.id) ?? [], revealed: true }, titles.get(p.question.service));
     }
     const p = exam.presented[current]!;
-    return questionLines(p, width, { picked: answers.get(p.question.id) ?? [], revealed: false }, titles.get(p.question.service));
+    return questionLines(
+      p,
+      width,
+      { picked: answers.get(p.question.id) ?? [], revealed: false, hideLabels: true },
+      titles.get(p.question.service),
+    );
   }, [phase, current, answers, width, result]);
 
   const go = (index: number) => {
