@@ -4,6 +4,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, run, STACK_TRACE, tempDir } from './helpers/cli.js';
+import { NOTE_COUNT } from './helpers/content.js';
 
 const pkg = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string };
 
@@ -85,7 +86,7 @@ describe('list', () => {
     const r = run(['list', '--json']);
     expect(r.code).toBe(0);
     const list = JSON.parse(r.stdout) as { id: string; title: string; category: string; aliases: string[] }[];
-    expect(list).toHaveLength(30);
+    expect(list).toHaveLength(NOTE_COUNT);
     for (const s of list) {
       expect(s.id).toMatch(/^[a-z0-9-]+$/);
       expect(s.title.length).toBeGreaterThan(2);

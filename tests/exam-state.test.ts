@@ -1,7 +1,7 @@
 // The exam simulation's state machine, without rendering: answering, marking, the grid, the
 // clock, submitting and abandoning, the review, and what the screen must save or record.
 import { describe, expect, it } from 'vitest';
-import { questions } from '../src/content/bundle.js';
+import { questions, services } from '../src/content/bundle.js';
 import { present } from '../src/quiz/attempt.js';
 import { drawExam, EXAM_MINUTES } from '../src/quiz/exam.js';
 import type { ExamState } from '../src/quiz/exam-save.js';
@@ -25,7 +25,7 @@ const layout: ExamLayout = { lines: 30, height: 10, columns: 20 };
 function newExam(): ExamMachine {
   const rng = createRng(7);
   const exam: ExamState = {
-    presented: drawExam(questions(), rng).map((q) => present(q, rng)),
+    presented: drawExam(questions(), services(), rng).map((q) => present(q, rng)),
     startedAt: START,
     deadline: DEADLINE,
     answers: new Map(),

@@ -145,12 +145,19 @@ describe('the Anki export', () => {
     return text.slice(0, -1).split('\n');
   }
 
+  /** A card's fields, and its options as lettered on the front. */
+  function card(line: string) {
+    const [front, back, tags] = line.split('\t') as [string, string, string];
+    const shown = [...front.matchAll(/<br>([A-F])\. (.*?)(?=<br>[A-F]\. |$)/g)].map((m) => ({ letter: m[1]!, text: m[2]! }));
+    return { front, back, tags, shown };
+  }
+
   it('starts with the documented file headers', () => {
     expect(ANKI_HEADERS).toEqual(HEADERS);
     expect(lines(questions()).slice(0, HEADERS.length)).toEqual(HEADERS);
   });
 
-  it('has one line of exactly three fields per question, in bank order, with its tags', () => {
+  it('has one line of three fields per question, in bank order: every option once, the right letters, each option’s why', () => {
     const bank = questions();
     const data = lines(bank).slice(HEADERS.length);
     expect(data).toHaveLength(bank.length);
@@ -158,18 +165,63 @@ describe('the Anki export', () => {
       const q = bank[i]!;
       expect(line).not.toMatch(/\r/);
       expect(line.startsWith('#')).toBe(false);
-      const fields = line.split('\t');
-      expect(fields, q.id).toHaveLength(3);
-      const [front, back, tags] = fields as [string, string, string];
+      expect(line.split('\t'), q.id).toHaveLength(3);
+      const { front, back, tags, shown } = card(line);
       expect(front.startsWith(htmlText(q.question)), q.id).toBe(true);
-      expect(front).toContain(`A. ${htmlText(q.options[0]!.text)}`);
-      expect(tags).toBe(`awsnotes service::${q.service} domain::${q.domain}`);
+      expect(shown.map((s) => s.letter).join(''), q.id).toBe('ABCDEF'.slice(0, q.options.length));
+      expect(shown.map((s) => s.text).sort(), q.id).toEqual(q.options.map((o) => htmlText(o.text)).sort());
+      const right = shown.filter((s) => q.options.some((o) => o.correct && htmlText(o.text) === s.text)).map((s) => s.letter);
+      expect(back.startsWith(`<b>${right.join(', ')}</b>`), q.id).toBe(true);
+      expect(back).toContain(htmlText(q.explanation));
+      for (const s of shown) {
+        const option = q.options.find((o) => htmlText(o.text) === s.text)!;
+        expect(back, q.id).toContain(`<br>${s.letter} ${option.correct ? '✓' : '✗'} ${htmlText(option.why)}`);
+      }
+      expect(tags).toBe(['awsnotes', `service::${q.service}`, `domain::${q.domain}`, ...q.tasks.map((t) => `task::${t}`)].join(' '));
       // No raw quotes, so no field needs CSV quoting.
       expect(line.includes('"'), q.id).toBe(false);
-      const letters = q.options.flatMap((o, j) => (o.correct ? ['ABCDEF'[j]] : [])).join(', ');
-      expect(back.startsWith(`<b>${letters}</b>`), q.id).toBe(true);
-      expect(back).toContain(htmlText(q.explanation));
     });
+  });
+
+  it('shuffles the options: the right answer is not always A', () => {
+    const singles = questions().filter((q) => q.kind === 'single');
+    const data = lines(singles).slice(HEADERS.length);
+    const answeredA = data.filter((line) => card(line).back.startsWith('<b>A</b>')).length;
+    // Four options: about a quarter by chance. In the source files the right one often comes first.
+    expect(answeredA / singles.length).toBeLessThan(0.4);
+    expect(answeredA).toBeGreaterThan(0);
+  });
+
+  it('gives each card the same letters in every export, wherever it sits in the bank', () => {
+    const bank = questions();
+    const first = lines(bank).slice(HEADERS.length);
+    expect(lines(bank).slice(HEADERS.length)).toEqual(first);
+    const reversed = lines([...bank].reverse())
+      .slice(HEADERS.length)
+      .reverse();
+    expect(reversed).toEqual(first);
+  });
+
+  it('keeps True then False in that order', () => {
+    const q: Question = {
+      id: 'sqs-fact',
+      service: 'sqs',
+      domain: 'development',
+      kind: 'boolean',
+      tasks: ['1.1'],
+      section: 'overview',
+      question: 'Standard queues deliver each message at least once.',
+      options: [
+        { text: 'True', correct: true, why: 'At-least-once delivery.' },
+        { text: 'False', correct: false, why: 'They may deliver a message more than once.' },
+      ],
+      explanation: 'Standard queues are at-least-once.',
+    };
+    const { shown } = card(lines([q])[HEADERS.length]!);
+    expect(shown).toEqual([
+      { letter: 'A', text: 'True' },
+      { letter: 'B', text: 'False' },
+    ]);
   });
 
   it('escapes HTML and never lets a tab, newline or quote break the line', () => {
@@ -182,24 +234,34 @@ describe('the Anki export', () => {
       section: 'overview',
       question: 'Which <b>two</b> are "true" & valid?\tReally?\n(Choose two.)',
       options: [
-        { text: 'a < b', correct: true, why: 'x'.repeat(11) },
+        { text: 'a < b', correct: true, why: 'Less: <yes>.' },
         { text: 'a > b', correct: false, why: 'x'.repeat(11) },
-        { text: 'Tom & "Jerry"', correct: true, why: 'x'.repeat(11) },
+        { text: 'Tom & "Jerry"', correct: true, why: 'A "quote".' },
         { text: 'line one\r\nline two', correct: false, why: 'x'.repeat(11) },
         { text: 'plain', correct: false, why: 'x'.repeat(11) },
       ],
       explanation: 'First line.\nSecond <line>.',
     };
     const [line] = lines([tricky]).slice(HEADERS.length);
-    const [front, back, tags] = line!.split('\t') as [string, string, string];
     expect(line!.split('\t')).toHaveLength(3);
-    expect(front).toBe(
-      'Which &lt;b&gt;two&lt;/b&gt; are &quot;true&quot; &amp; valid? Really?<br>(Choose two.)<br><br>A. a &lt; b<br>B. a &gt; b<br>C. Tom &amp; &quot;Jerry&quot;<br>D. line one<br>line two<br>E. plain',
-    );
+    expect(line).not.toMatch(/["\r\n]/);
+    const { front, back, tags, shown } = card(line!);
+    expect(front.startsWith('Which &lt;b&gt;two&lt;/b&gt; are &quot;true&quot; &amp; valid? Really?<br>(Choose two.)<br><br>')).toBe(true);
+    expect(shown.map((s) => s.text).sort()).toEqual([
+      'Tom &amp; &quot;Jerry&quot;',
+      'a &gt; b',
+      'a &lt; b',
+      'line one<br>line two',
+      'plain',
+    ]);
+    const letterOf = (text: string) => shown.find((s) => s.text === text)!.letter;
+    const right = [letterOf('a &lt; b'), letterOf('Tom &amp; &quot;Jerry&quot;')].sort();
+    expect(back.startsWith(`<b>${right.join(', ')}</b><br>`)).toBe(true);
+    expect(back).toContain('<br>First line.<br>Second &lt;line&gt;.<br>');
+    expect(back).toContain(`<br>${letterOf('a &lt; b')} ✓ Less: &lt;yes&gt;.`);
+    expect(back).toContain(`<br>${letterOf('Tom &amp; &quot;Jerry&quot;')} ✓ A &quot;quote&quot;.`);
     const title = htmlText(services().find((s) => s.id === 'sqs')!.title);
-    expect(back).toBe(
-      `<b>A, C</b><br>A. a &lt; b<br>C. Tom &amp; &quot;Jerry&quot;<br><br>First line.<br>Second &lt;line&gt;.<br><br><i>${title} · Development with AWS Services</i>`,
-    );
-    expect(tags).toBe('awsnotes service::sqs domain::development');
+    expect(back.endsWith(`<br><br><i>${title} · Development with AWS Services</i>`)).toBe(true);
+    expect(tags).toBe('awsnotes service::sqs domain::development task::1.1');
   });
 });

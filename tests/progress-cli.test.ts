@@ -5,13 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { questions } from '../src/content/bundle.js';
 import { ANKI_HEADERS } from '../src/progress/backup.js';
 import { run, runScript, STACK_TRACE, tempDir } from './helpers/cli.js';
+import { NOTE_COUNT } from './helpers/content.js';
 
 const progressFile = (dir: string) => path.join(dir, 'progress.json');
 
 function studied(): string {
   const dir = tempDir();
-  // A little history: three plain answers and a note read.
-  run(['quiz', '--plain', '--service', 'sqs', '--count', '3'], { input: 'A\nB\nA\n', configDir: dir, env: { AWSNOTES_SEED: '3' } });
+  // A little history: three plain answers and a note read. Each question takes A, AB or
+  // ABC, whichever it asks for ("choose 1/2/3"); the others are refused.
+  run(['quiz', '--plain', '--service', 'sqs', '--count', '3'], {
+    input: 'A\nAB\nABC\n'.repeat(3),
+    configDir: dir,
+    env: { AWSNOTES_SEED: '3' },
+  });
   run(['show', 'kms'], { configDir: dir });
   return dir;
 }
@@ -28,7 +34,7 @@ describe('awsnotes progress', () => {
     expect(typeof p.due).toBe('number');
     expect(p.streakDays).toBe(1);
     expect(p.exams).toEqual([]);
-    expect(p.services).toHaveLength(30);
+    expect(p.services).toHaveLength(NOTE_COUNT);
     expect(p.services.find((s: { id: string }) => s.id === 'sqs')).toMatchObject({ answered: 3, read: false });
     expect(p.domains.map((d: { domain: string }) => d.domain)).toEqual(['development', 'security', 'deployment', 'troubleshooting']);
     expect(p.readiness).toMatchObject({ passLine: 720 });
@@ -38,7 +44,7 @@ describe('awsnotes progress', () => {
 
   it('text shows where you stand and what is next', () => {
     const r = run(['progress'], { configDir: studied() });
-    expect(r.stdout).toMatch(/Notes read +1\/30/);
+    expect(r.stdout).toMatch(new RegExp(`Notes read +1/${NOTE_COUNT}\\b`));
     expect(r.stdout).toMatch(/Expected score \d+ \(likely \d+–\d+\) · pass line 720/);
     expect(r.stdout).toMatch(/^Next$/m);
   });
@@ -142,7 +148,9 @@ describe('export and import', () => {
     for (const note of notes) {
       const fields = note.split('\t');
       expect(fields).toHaveLength(3);
-      expect(fields[2]).toMatch(/^awsnotes service::[a-z0-9-]+ domain::(development|security|deployment|troubleshooting)$/);
+      expect(fields[2]).toMatch(
+        /^awsnotes service::[a-z0-9-]+ domain::(development|security|deployment|troubleshooting)( task::[1-4]\.[1-9])+$/,
+      );
     }
   });
 

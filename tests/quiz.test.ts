@@ -8,7 +8,10 @@ import { DOMAIN_INFO, DOMAINS, type Question } from '../src/content/types.js';
 import { emptyProgress, parseProgress, PROGRESS_VERSION } from '../src/progress/schema.js';
 import { ProgressStore } from '../src/progress/store.js';
 import { correctIndexes, isCorrect, lettersOf, parseLetters, present, toggle } from '../src/quiz/attempt.js';
-import { domainCounts, drawExam, EXAM_QUESTIONS, PASS_SCORE, scaledScore, scoreExam } from '../src/quiz/exam.js';
+import { domainCounts, drawExam, EXAM_QUESTIONS, examPool, PASS_SCORE, scaledScore, scoreExam } from '../src/quiz/exam.js';
+import { questionLines } from '../src/quiz/view.js';
+import { lineText } from '../src/render/lines.js';
+import { fixtureQuestion, fixtureService } from './helpers/bank-fixture.js';
 import { loadExam, openExam, saveExam } from '../src/quiz/exam-save.js';
 import { createRng } from '../src/quiz/random.js';
 import { recordAnswer, recordExam, rerate, toggleFlag } from '../src/quiz/record.js';
@@ -83,7 +86,17 @@ describe('attempts and scoring', () => {
     const q = firstOf('single');
     const orders = new Set(Array.from({ length: 20 }, (_, i) => present(q, createRng(i)).order.join()));
     expect(orders.size).toBeGreaterThan(3);
-    expect(present(firstOf('boolean'), createRng(1)).order).toEqual([0, 1]);
+    // The bank has no true/false questions (not an exam format), but the kind stays supported.
+    const statement: Question = {
+      ...q,
+      id: 'statement',
+      kind: 'boolean',
+      options: [
+        { text: 'True', correct: true, why: 'Because it is.' },
+        { text: 'False', correct: false, why: 'Because it is not.' },
+      ],
+    };
+    expect(present(statement, createRng(1)).order).toEqual([0, 1]);
   });
 
   it('is all or nothing, like the exam', () => {
@@ -143,12 +156,57 @@ describe('the exam', () => {
 
   it('draws 65 distinct questions with those counts', () => {
     for (const seed of [1, 2, 3]) {
-      const exam = drawExam(bank(), createRng(seed));
+      const exam = drawExam(bank(), services(), createRng(seed));
       expect(exam).toHaveLength(EXAM_QUESTIONS);
       expect(new Set(exam.map((q) => q.id)).size).toBe(EXAM_QUESTIONS);
       for (const d of DOMAINS) expect(exam.filter((q) => q.domain === d).length).toBe(domainCounts()[d]);
     }
-    expect(drawExam(bank(), createRng(1)).map((q) => q.id)).not.toEqual(drawExam(bank(), createRng(2)).map((q) => q.id));
+    expect(drawExam(bank(), services(), createRng(1)).map((q) => q.id)).not.toEqual(
+      drawExam(bank(), services(), createRng(2)).map((q) => q.id),
+    );
+  });
+
+  it('asks only single and multiple-response questions on current, in-scope services', () => {
+    const notes = [
+      fixtureService('alpha'),
+      fixtureService('beta', { status: 'retired' }),
+      fixtureService('gamma', { status: 'out-of-scope' }),
+    ];
+    const pool = Array.from({ length: 30 }, (_, n) => fixtureQuestion(n, notes[n % 3]!.id));
+    const trueFalse: Question = {
+      ...fixtureQuestion(99, 'alpha'),
+      kind: 'boolean',
+      options: [
+        { text: 'True', correct: true, why: 'It is true.' },
+        { text: 'False', correct: false, why: 'It is not false.' },
+      ],
+    };
+    const kept = examPool([...pool, trueFalse], notes).map((q) => q.id);
+    expect(kept).toEqual(pool.filter((q) => q.service === 'alpha').map((q) => q.id));
+    const exam = drawExam([...pool, trueFalse], notes, createRng(4));
+    expect(exam.map((q) => q.id).sort()).toEqual([...kept].sort());
+
+    // The shipped bank: no true/false, nothing retired or out of scope.
+    const status = new Map(services().map((s) => [s.id, s.status]));
+    for (const seed of [1, 2, 3]) {
+      for (const q of drawExam(bank(), services(), createRng(seed))) {
+        expect(q.kind, q.id).not.toBe('boolean');
+        expect(status.get(q.service), q.id).toBeUndefined();
+      }
+    }
+  });
+
+  it('hides the service and the domain while it runs, and shows them in the review', () => {
+    const q = firstOf('single');
+    const presented = present(q, createRng(1));
+    const title = services().find((s) => s.id === q.service)!.title;
+    const head = (view: Parameters<typeof questionLines>[2]) => lineText(questionLines(presented, 200, view, title)[0]!);
+    expect(head({ picked: [], revealed: false, hideLabels: true })).toBe('choose 1');
+    expect(head({ picked: [], revealed: true, hideLabels: true })).toBe(`${title} · ${DOMAIN_INFO[q.domain].title} · choose 1`);
+    expect(head({ picked: [], revealed: false })).toBe(`${title} · ${DOMAIN_INFO[q.domain].title} · choose 1`);
+    const text = questionLines(presented, 200, { picked: [], revealed: false, hideLabels: true }, title).map(lineText).join('\n');
+    expect(text).not.toContain(title);
+    expect(text).not.toContain(DOMAIN_INFO[q.domain].title);
   });
 
   it('scales 100–1,000 with 720 to pass', () => {
@@ -160,7 +218,7 @@ describe('the exam', () => {
   });
 
   it('scores per domain, unanswered counting as wrong', () => {
-    const exam = drawExam(bank(), createRng(5));
+    const exam = drawExam(bank(), services(), createRng(5));
     const answers = new Map(exam.slice(0, 50).map((q) => [q.id, correctIndexes(q)]));
     const score = scoreExam(exam, answers);
     expect(score).toMatchObject({ questions: 65, correct: 50, scaled: scaledScore(50, 65), passed: true });
@@ -293,7 +351,7 @@ describe('progress file migration', () => {
 describe('the saved exam', () => {
   const draw = (seed: number) => () => {
     const rng = createRng(seed);
-    return drawExam(bank(), rng).map((q) => present(q, rng));
+    return drawExam(bank(), services(), rng).map((q) => present(q, rng));
   };
   const savedOne = (dir: string) => {
     const presented = draw(3)();
@@ -320,7 +378,8 @@ describe('the saved exam', () => {
     ['a question that left the bank', (b: Question[], id: string) => b.filter((q) => q.id !== id), /question .* is no longer in the bank/],
     [
       'a question whose options changed',
-      (b: Question[], id: string) => b.map((q) => (q.id === id ? { ...q, options: q.options.slice(0, 2) } : q)),
+      // One option fewer, whatever the kind: a true/false question has only two to begin with.
+      (b: Question[], id: string) => b.map((q) => (q.id === id ? { ...q, options: q.options.slice(0, -1) } : q)),
       /the options of .* have changed/,
     ],
   ])('is refused, with the reason, after %s', (_name, change, reason) => {

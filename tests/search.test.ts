@@ -6,6 +6,7 @@ import { findService } from '../src/content/lookup.js';
 import { matchWord } from '../src/search/index.js';
 import { search, thresholdFor } from '../src/search/search.js';
 import { menuRows } from '../src/browse/menu.js';
+import { NOTE_COUNT } from './helpers/content.js';
 
 const top = (query: string) => search(query, { limit: 5 })[0];
 
@@ -83,7 +84,7 @@ describe('menu rows', () => {
   it('empty query: every service once, under its category, marked read', () => {
     const rows = menuRows('', new Set(['sqs']));
     const serviceRows = rows.filter((r) => r.kind === 'service');
-    expect(serviceRows).toHaveLength(30);
+    expect(serviceRows).toHaveLength(NOTE_COUNT);
     expect(rows[0]?.kind).toBe('category');
     expect(serviceRows.find((r) => r.service.id === 'sqs')).toMatchObject({ read: true });
     expect(serviceRows.find((r) => r.service.id === 'sns')).toMatchObject({ read: false });

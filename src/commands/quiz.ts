@@ -1,5 +1,5 @@
 // `awsnotes quiz`, `awsnotes exam` and `awsnotes questions`.
-import { questions as bank, services } from '../content/bundle.js';
+import { questions as bank, examGuide, services } from '../content/bundle.js';
 import { findService } from '../content/lookup.js';
 import { DOMAINS, type Domain, type Question } from '../content/types.js';
 import { createRng, randomSeed } from '../quiz/random.js';
@@ -24,10 +24,19 @@ function parseDomain(command: string, value: string): Domain {
   return value;
 }
 
+/** A task statement of the exam guide, "1.1" … "4.3". */
+function parseTask(command: string, value: string): string {
+  const tasks = examGuide().tasks.map((t) => t.id);
+  if (!tasks.includes(value.trim()))
+    throw new UsageError(`${command}: --task must be a task statement of the exam guide (${tasks.join(', ')}), not '${value}'`);
+  return value.trim();
+}
+
 const QUIZ_OPTIONS = {
   plain: { type: 'boolean' },
   service: { type: 'string' },
   domain: { type: 'string' },
+  task: { type: 'string' },
   due: { type: 'boolean' },
   missed: { type: 'boolean' },
   flagged: { type: 'boolean' },
@@ -38,6 +47,7 @@ const QUIZ_OPTIONS = {
 async function sourceFrom(values: {
   service?: string;
   domain?: string;
+  task?: string;
   due?: boolean;
   missed?: boolean;
   flagged?: boolean;
@@ -46,14 +56,16 @@ async function sourceFrom(values: {
   const chosen = [
     values.service !== undefined,
     values.domain !== undefined,
+    values.task !== undefined,
     values.due,
     values.missed,
     values.flagged,
     values.drills,
   ].filter(Boolean).length;
-  if (chosen > 1) throw new UsageError('quiz: choose one source: --service, --domain, --due, --missed, --flagged or --drills');
+  if (chosen > 1) throw new UsageError('quiz: choose one source: --service, --domain, --task, --due, --missed, --flagged or --drills');
   if (values.service !== undefined) return { kind: 'service', service: await serviceId('quiz', values.service) };
   if (values.domain !== undefined) return { kind: 'domain', domain: parseDomain('quiz', values.domain) };
+  if (values.task !== undefined) return { kind: 'task', task: parseTask('quiz', values.task) };
   if (values.due) return { kind: 'due' };
   if (values.missed) return { kind: 'missed' };
   if (values.flagged) return { kind: 'flagged' };
@@ -144,7 +156,12 @@ export async function exam(args: string[], io: Io): Promise<number> {
 }
 
 export async function questionsCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse('questions', args, { service: { type: 'string' }, domain: { type: 'string' }, json: { type: 'boolean' } });
+  const { values } = parse('questions', args, {
+    service: { type: 'string' },
+    domain: { type: 'string' },
+    task: { type: 'string' },
+    json: { type: 'boolean' },
+  });
   let list = bank();
   if (values.service !== undefined) {
     const id = await serviceId('questions', values.service);
@@ -154,11 +171,16 @@ export async function questionsCommand(args: string[], io: Io): Promise<number> 
     const domain = parseDomain('questions', values.domain);
     list = list.filter((q) => q.domain === domain);
   }
+  if (values.task !== undefined) {
+    const task = parseTask('questions', values.task);
+    list = list.filter((q) => q.tasks.includes(task));
+  }
   if (values.json) {
     const out = list.map((q) => ({
       id: q.id,
       service: q.service,
       domain: q.domain,
+      tasks: q.tasks,
       kind: q.kind,
       question: q.question,
       options: q.options.map((o) => o.text),

@@ -12,6 +12,7 @@ const notes = () => import('./notes.js');
 const calc = () => import('./calc.js');
 const quiz = () => import('./quiz.js');
 const progress = () => import('./progress.js');
+const coverage = () => import('./coverage.js');
 
 export interface Command {
   name: string;
@@ -47,17 +48,19 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'quiz',
-    usage: 'quiz [--service S | --domain D | --due | --missed | --flagged | --drills] [--plain] [--count N]',
+    usage: 'quiz [--service S | --domain D | --task T | --due | --missed | --flagged | --drills] [--plain] [--count N]',
     summary: 'practise questions: the Quiz screen, or --plain to answer letters on stdin',
     examples: [
       'awsnotes quiz --service sqs',
       'awsnotes quiz --due',
       'awsnotes quiz --plain --domain security --count 5',
+      'awsnotes quiz --task 2.3',
       'printf "B\\nAC\\n" | awsnotes quiz --plain --count 2',
     ],
     details: [
       '--service S   one service (id, title or alias)',
       '--domain D    development, security, deployment or troubleshooting',
+      '--task T      one task statement of the exam guide, 1.1 to 4.3 (awsnotes coverage lists them)',
       '--due         the questions due for review today',
       '--missed      the questions answered wrong the last time',
       '--flagged     the questions you flagged',
@@ -76,9 +79,9 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'questions',
-    usage: 'questions [--service S] [--domain D] [--json]',
+    usage: 'questions [--service S] [--domain D] [--task T] [--json]',
     summary: 'list the question bank',
-    examples: ['awsnotes questions --service dynamodb', 'awsnotes questions --json'],
+    examples: ['awsnotes questions --service dynamodb', 'awsnotes questions --task 1.3 --json'],
     run: lazy(quiz, (m) => m.questionsCommand),
   },
   {
@@ -87,6 +90,13 @@ export const COMMANDS: Command[] = [
     summary: 'notes read, answers, cards due, streak, exams, readiness per domain, next steps',
     examples: ['awsnotes progress', 'awsnotes progress --json | jq .readiness'],
     run: lazy(progress, (m) => m.progress),
+  },
+  {
+    name: 'coverage',
+    usage: 'coverage [--json]',
+    summary: 'each exam-guide task statement: its note sections, questions, how many you answered, mastery',
+    examples: ['awsnotes coverage', "awsnotes coverage --json | jq '.[] | select(.mastery < 0.5) | .task'"],
+    run: lazy(coverage, (m) => m.coverage),
   },
   {
     name: 'config',

@@ -2,7 +2,8 @@
 // progress.json), and an export of the question bank for Anki's text-file import.
 // Pure: text in, text out; writing files is the caller's business.
 import { DOMAIN_INFO, type Question, type Service } from '../content/types.js';
-import { LETTERS } from '../quiz/attempt.js';
+import { LETTERS, present } from '../quiz/attempt.js';
+import { createRng, seedFrom } from '../quiz/random.js';
 import { ProgressFileError, toProgress, type Progress } from './schema.js';
 
 export const BACKUP_FORMAT = 'awsnotes-progress';
@@ -123,26 +124,35 @@ function field(value: string): string {
 
 const tag = (value: string) => value.trim().replace(/\s+/g, '-');
 
+/**
+ * One card. Its options are shuffled, as in the app (in the source files the right answer
+ * often comes first), with a seed derived from the question id: each export gives a card
+ * the same letters, so re-importing updates cards instead of reshuffling what was learnt.
+ */
 function ankiLine(q: Question, titles: ReadonlyMap<string, string>): string {
-  const options = q.options.map((o, i) => `${LETTERS[i] ?? String(i + 1)}. ${htmlText(o.text)}`);
-  const front = [htmlText(q.question), '', ...options].join('<br>');
-  const right = q.options.flatMap((o, i) => (o.correct ? [{ letter: LETTERS[i] ?? String(i + 1), text: o.text }] : []));
+  const { order } = present(q, createRng(seedFrom(q.id)));
+  const shown = order.map((index, display) => ({ letter: LETTERS[display] ?? String(display + 1), option: q.options[index]! }));
+  const front = [htmlText(q.question), '', ...shown.map((s) => `${s.letter}. ${htmlText(s.option.text)}`)].join('<br>');
+  const right = shown.filter((s) => s.option.correct);
   const back = [
     `<b>${right.map((r) => r.letter).join(', ')}</b>`,
-    ...right.map((r) => `${r.letter}. ${htmlText(r.text)}`),
+    ...right.map((r) => `${r.letter}. ${htmlText(r.option.text)}`),
     '',
     htmlText(q.explanation),
     '',
+    ...shown.map((s) => `${s.letter} ${s.option.correct ? '✓' : '✗'} ${htmlText(s.option.why)}`),
+    '',
     `<i>${htmlText(titles.get(q.service) ?? q.service)} · ${htmlText(DOMAIN_INFO[q.domain].title)}</i>`,
   ].join('<br>');
-  const tags = ['awsnotes', `service::${tag(q.service)}`, `domain::${tag(q.domain)}`].join(' ');
+  const tags = ['awsnotes', `service::${tag(q.service)}`, `domain::${tag(q.domain)}`, ...q.tasks.map((t) => `task::${tag(t)}`)].join(' ');
   return [front, back, tags].map(field).join('\t');
 }
 
 /**
  * The question bank as a tab-separated file for Anki's File > Import: the file headers,
- * then one note per question (Front, Back, Tags), in bank order. `services` gives the
- * service titles shown at the end of the Back.
+ * then one note per question (Front, Back, Tags), in bank order. The Back holds the right
+ * letters and options, the explanation, and why each option is right or wrong; `services`
+ * gives the service titles shown at its end.
  */
 export function exportAnki(bank: Question[], services: Service[]): string {
   const titles = new Map(services.map((s) => [s.id, s.title]));

@@ -1,5 +1,6 @@
 // Where a quiz takes its questions from: the whole bank, a service, a domain, the cards
-// due for review, the questions missed last time, or the flagged ones.
+// due for review, the questions missed last time, the flagged ones, or one exam-guide task
+// statement.
 import { DOMAINS, type Domain, type Question } from '../content/types.js';
 import type { Progress } from '../progress/schema.js';
 import { isDue } from './srs.js';
@@ -9,6 +10,8 @@ export type Source =
   | { kind: 'all' }
   | { kind: 'service'; service: string }
   | { kind: 'domain'; domain: Domain }
+  /** An exam-guide task statement, "1.1" … "4.3". */
+  | { kind: 'task'; task: string }
   | { kind: 'due' }
   | { kind: 'missed' }
   | { kind: 'flagged' }
@@ -22,6 +25,8 @@ export function sourceLabel(source: Source, titles: ReadonlyMap<string, string> 
       return titles.get(source.service) ?? source.service;
     case 'domain':
       return `Domain: ${source.domain}`;
+    case 'task':
+      return `Task ${source.task}`;
     case 'due':
       return 'Due for review';
     case 'missed':
@@ -56,6 +61,11 @@ export function selectQuestions(bank: readonly Question[], source: Source, progr
     case 'domain':
       return shuffle(
         bank.filter((q) => q.domain === source.domain),
+        rng,
+      );
+    case 'task':
+      return shuffle(
+        bank.filter((q) => q.tasks.includes(source.task)),
         rng,
       );
     case 'due':

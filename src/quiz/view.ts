@@ -9,6 +9,11 @@ export interface QuestionView {
   picked: readonly number[];
   /** After submitting: show the verdict, the right answers and every explanation. */
   revealed: boolean;
+  /**
+   * Hide the service and the domain above the stem, as the exam simulation does while it
+   * runs (the real exam names neither; they would hint at the answer). Shown once revealed.
+   */
+  hideLabels?: boolean;
 }
 
 export function kindHint(question: Question): string {
@@ -21,7 +26,11 @@ export function questionLines(presented: Presented, width: number, view: Questio
   const { question, order } = presented;
   const lines: Line[] = [];
   const right = correctIndexes(question);
-  lines.push(...wrap([{ text: `${serviceTitle} · ${DOMAIN_INFO[question.domain].title} · ${kindHint(question)}`, role: 'muted' }], width));
+  const label =
+    view.hideLabels && !view.revealed
+      ? kindHint(question)
+      : `${serviceTitle} · ${DOMAIN_INFO[question.domain].title} · ${kindHint(question)}`;
+  lines.push(...wrap([{ text: label, role: 'muted' }], width));
   lines.push(...wrap([{ text: question.question.trim() }], width));
   lines.push({ segments: [] });
   order.forEach((optionIndex, display) => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { hasTmux, Terminal } from '../helpers/tmux.js';
+import { NOTE_COUNT } from '../helpers/content.js';
 
 // CI installs tmux (.ci/run); elsewhere the suite is skipped with a note rather than failing.
 const suite = hasTmux || process.env.CI ? describe : describe.skip;
@@ -30,7 +31,7 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
   it('type a query, open the note, scroll, search, quit: exit 0, screen restored, note read', async () => {
     const dir = tempDir();
     terminal = new Terminal([], { env: { AWSNOTES_CONFIG_DIR: dir } });
-    await terminal.waitFor((s) => s.includes('30 services'), 'the menu');
+    await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
     expect(terminal.alternateOn()).toBe(true);
 
     await terminal.type('kinessis', searchBox);
@@ -64,13 +65,13 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     terminal.send('q');
     await terminal.waitFor((s) => searchBox(s) === 'kinessis', 'back to the menu with the query');
     terminal.send('Escape');
-    await terminal.waitFor((s) => s.includes('30 services'), 'query cleared');
+    await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'query cleared');
     terminal.send('Escape');
     await terminal.waitFor((s) => s.includes('press / to search'), 'box left');
     terminal.send('q');
     expect(await terminal.exitCode()).toBe(0);
     expect(terminal.alternateOn()).toBe(false);
-    expect(terminal.screen()).not.toContain('30 services');
+    expect(terminal.screen()).not.toContain(`${NOTE_COUNT} services`);
 
     const progress = JSON.parse(readFileSync(path.join(dir, 'progress.json'), 'utf8'));
     expect(Object.keys(progress.notesRead)).toEqual(['kinesis']);
@@ -95,7 +96,7 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
 
   it('Ctrl+C exits 130 and restores the screen', async () => {
     terminal = new Terminal([], { env: { AWSNOTES_CONFIG_DIR: tempDir() } });
-    await terminal.waitFor((s) => s.includes('30 services'), 'the menu');
+    await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
     terminal.send('C-c');
     expect(await terminal.exitCode()).toBe(130);
     expect(terminal.alternateOn()).toBe(false);
@@ -174,7 +175,7 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
 
   it.each(SCREENS.map((s) => [s.key, s.marker] as const))('Ctrl+C on screen %s exits 130 with the screen restored', async (key, marker) => {
     terminal = new Terminal([], { env: { AWSNOTES_CONFIG_DIR: tempDir() } });
-    await terminal.waitFor((s) => s.includes('30 services'), 'the menu');
+    await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
     terminal.send('Escape');
     await terminal.waitFor((s) => s.includes('press / to search'), 'box left');
     terminal.send(key);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ProgressStore } from '../../src/progress/store.js';
 import { App } from '../../src/ui/App.js';
 import { tempDir } from '../helpers/cli.js';
+import { NOTE_COUNT } from '../helpers/content.js';
 import { KEY, type, until } from '../helpers/ink.js';
 
 let cleanup: (() => void) | undefined;
@@ -21,7 +22,7 @@ function start(size = { columns: 100, rows: 30 }, dir = tempDir()) {
 describe('Services menu', () => {
   it('lists every service by category, with the search box focused', async () => {
     const app = start();
-    const f = await app.wait((f) => f.includes('30 services'));
+    const f = await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
     expect(f).toMatch(/awsnotes +1 Services/);
     expect(f).toContain('Compute');
     expect(f).toContain('type to search');
@@ -29,12 +30,12 @@ describe('Services menu', () => {
 
   it('filters as you type: ddb finds DynamoDB, kinessis finds Kinesis', async () => {
     const app = start();
-    await app.wait((f) => f.includes('30 services'));
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
     await type(app.stdin, app.frame, 'ddb');
     let f = await app.wait((f) => f.includes('service') && f.includes('match'));
     expect(f.split('\n').find((l) => l.startsWith('›') && l.includes('Amazon'))).toContain('Amazon DynamoDB');
     app.stdin.write(KEY.escape);
-    await app.wait((f) => f.includes('30 services'), 'query cleared');
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`), 'query cleared');
     await type(app.stdin, app.frame, 'kinessis');
     f = await app.wait((f) => /^› .*Amazon «?Kinesis/m.test(f), 'Kinesis selected');
     expect(f).toContain('Kinesis');
@@ -42,7 +43,7 @@ describe('Services menu', () => {
 
   it('letters typed in the box never trigger global keys (q, ?, digits)', async () => {
     const app = start();
-    await app.wait((f) => f.includes('30 services'));
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
     // type() waits for the box to show each key: by then the app has handled it.
     await type(app.stdin, app.frame, 'q?1');
     expect(app.exits).toEqual([]);
@@ -51,7 +52,7 @@ describe('Services menu', () => {
 
   it('↓ and Ctrl+N/Ctrl+P move the selection without typing into the box', async () => {
     const app = start();
-    await app.wait((f) => f.includes('30 services'));
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
     const selected = () =>
       app
         .frame()
@@ -70,7 +71,7 @@ describe('Services menu', () => {
 
   it('Enter opens the note at the matched section; q goes back with the query kept and marks it read', async () => {
     const app = start();
-    await app.wait((f) => f.includes('30 services'));
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
     await type(app.stdin, app.frame, 'fifo');
     await app.wait((f) => /› .*Simple Queue Service/.test(f), 'SQS first');
     app.stdin.write(KEY.enter);
@@ -84,7 +85,7 @@ describe('Services menu', () => {
 
   it('Esc on an empty box leaves it; then ? opens help and q quits with 0', async () => {
     const app = start();
-    await app.wait((f) => f.includes('30 services'));
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
     app.stdin.write(KEY.escape);
     await app.wait((f) => f.includes('press / to search'), 'box left');
     app.stdin.write('?');
@@ -100,7 +101,7 @@ describe('Services menu', () => {
 
   it('Ctrl+C quits with 130 even while typing', async () => {
     const app = start();
-    await app.wait((f) => f.includes('30 services'));
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
     await type(app.stdin, app.frame, 'sq');
     app.stdin.write(KEY.ctrlC);
     await app.wait(() => app.exits.length > 0, 'exit');
@@ -111,7 +112,7 @@ describe('Services menu', () => {
 describe('Note reader', () => {
   async function openNote(query: string, size?: { columns: number; rows: number }) {
     const app = start(size);
-    await app.wait((f) => f.includes('30 services'));
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
     await type(app.stdin, app.frame, query);
     await app.wait((f) => f.includes('match'));
     app.stdin.write(KEY.enter);

@@ -4,10 +4,12 @@ import { type Key, Text, useInput } from 'ink';
 import { render } from 'ink-testing-library';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { questions } from '../../src/content/bundle.js';
 import { ProgressStore } from '../../src/progress/store.js';
 import { App, type AppStart } from '../../src/ui/App.js';
 import { keyOf, splitKeys } from '../../src/ui/split-keys.js';
 import { tempDir } from '../helpers/cli.js';
+import { NOTE_COUNT } from '../helpers/content.js';
 import { KEY, type, until } from '../helpers/ink.js';
 
 /** Ink's own report of each key, and how many came. */
@@ -69,7 +71,7 @@ describe('keys that arrive in one write', () => {
 
   it('"jj" scrolls the note two lines, "kkk" three back', async () => {
     const app = start();
-    await app.wait((f) => f.includes('30 services'));
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
     await type(app.stdin, app.frame, 'dynamodb');
     await app.wait((f) => /^› .*DynamoDB/m.test(f), 'DynamoDB selected');
     app.stdin.write(KEY.enter);
@@ -85,7 +87,7 @@ describe('keys that arrive in one write', () => {
 
   it('"1" and Enter together pick the first option, then submit it', async () => {
     const app = start({ screen: 'quiz', source: { kind: 'service', service: 'sqs' } });
-    const f = await app.wait((f) => /Question 1\/10/.test(f), 'a question');
+    const f = await app.wait((f) => /Question 1\/\d+/.test(f), 'a question');
     const needed = Number(/choose (\d)/.exec(f)?.[1] ?? 1);
     app.stdin.write('1\r');
     if (needed === 1) {
@@ -104,12 +106,12 @@ describe('keys that arrive in one write', () => {
     await app.wait((f) => f.includes('where should the questions come from'));
     app.stdin.write('jj\r');
     await app.wait((f) => /Question 1\/\d+/.test(f), 'All questions, started');
-    expect(app.frame()).toMatch(/Question 1\/213/);
+    expect(app.frame()).toContain(`Question 1/${questions().length}`);
   });
 
   it('global keys too: "?" and "j" open the help and scroll it; "q" and "3" close it and switch screens, without quitting', async () => {
     const app = start();
-    await app.wait((f) => f.includes('30 services'));
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
     app.stdin.write(KEY.escape);
     await app.wait((f) => f.includes('press / to search'), 'box left');
     const shown = (f: string) => Number(/Keys \((\d+)\//.exec(f)?.[1] ?? Number.NaN);
@@ -127,7 +129,7 @@ describe('keys that arrive in one write', () => {
 
   it('typed ahead: "/" and a query and Enter in one write search the note', async () => {
     const app = start();
-    await app.wait((f) => f.includes('30 services'));
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
     await type(app.stdin, app.frame, 'kinesis');
     await app.wait((f) => /^› .*Kinesis/m.test(f));
     app.stdin.write(KEY.enter);
@@ -139,7 +141,7 @@ describe('keys that arrive in one write', () => {
 
   it('a query and Enter in one write open the note the query finds', async () => {
     const app = start();
-    await app.wait((f) => f.includes('30 services'));
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
     app.stdin.write('fifo\r');
     const f = await app.wait((f) => /\d+\/\d+ +\d+%/.test(f), 'a note');
     expect(f).toMatch(/Amazon Simple Queue Service .*› Standard vs FIFO queues/);

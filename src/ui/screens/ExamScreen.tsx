@@ -96,7 +96,7 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
     const recorded = new Set(store.read().exams.map((e) => e.startedAt));
     const exam = openExam(dir, bank(), now(), recorded, () => {
       const rng = createRng(seed ?? randomSeed());
-      return drawExam(bank(), rng).map((q) => present(q, rng));
+      return drawExam(bank(), services(), rng).map((q) => present(q, rng));
     });
     return { ...exam, saveProblem: trySave(dir, exam.state) };
   });
@@ -187,10 +187,11 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
   const lines = useMemo((): Line[] => {
     if (phase === 'results' && result && !shown) return resultLines(result, width);
     if (!shown) return [];
+    // While the exam runs, no service or domain above the stem: the real exam names neither.
     return questionLines(
       shown,
       width,
-      { picked: exam.answers.get(shown.question.id) ?? [], revealed: phase === 'results' },
+      { picked: exam.answers.get(shown.question.id) ?? [], revealed: phase === 'results', hideLabels: true },
       titles.get(shown.question.service),
     );
   }, [phase, result, shown, exam.answers, width, titles]);
