@@ -1,0 +1,122 @@
+// The snapshot file (progress.json, in conf's per-user directory): settings, card states,
+// notes read, flags and the bounded aggregates the reports need, and how far into the
+// journal they are (progress/schema.ts). Read with or without a byte-order mark; top-level
+// fields this awsnotes does not know (a newer one's, or a hand-added note) are written back
+// as they were.
+//
+// The file ends with a checksum of the rest. Text whose checksum holds is what this
+// awsnotes wrote from checked state, and is not checked against the schema again (that
+// took 6 to 30 ms, most of what `awsnotes progress` adds to Node's start); text edited by
+// hand, damaged or written by something else is checked in full.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describeFsError, errorCode } from './paths.js';
+import { decodeText, writeFileAtomic } from './safe-file.js';
+import {
+  type JournalPointer,
+  type LegacyProgress,
+  type Progress,
+  PROGRESS_VERSION,
+  ProgressFileError,
+  type Snapshot,
+  validateLegacy,
+  validateSnapshot,
+} from './schema.js';
+
+type Extras = Record<string, unknown>;
+
+export type SnapshotRead =
+  | { kind: 'missing' }
+  | { kind: 'current'; snapshot: Snapshot; extras: Extras }
+  /** A file of an older awsnotes (version 1 or 2), to migrate. */
+  | { kind: 'legacy'; legacy: LegacyProgress; extras: Extras }
+  | { kind: 'future'; reason: string }
+  | { kind: 'corrupt'; reason: string }
+  | { kind: 'unreadable'; reason: string };
+
+const CURRENT_KEYS = ['version', 'journal', 'settings', 'notesRead', 'cards', 'flags', 'stats', 'exams', 'days', 'latest', 'checksum'];
+const CHECKSUM = ',\n  "checksum": "';
+
+const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+
+/** Whether `text` ends with the checksum snapshotText() gives its body. */
+function checksumHolds(text: string): boolean {
+  const at = text.lastIndexOf(CHECKSUM);
+  if (at < 0 || text.length - at > CHECKSUM.length + 40) return false;
+  const tail = text.slice(at + CHECKSUM.length);
+  return tail === `${digest(`${text.slice(0, at)}\n}`)}"\n}\n`;
+}
+const LEGACY_KEYS = ['version', 'notesRead', 'answers', 'cards', 'flags', 'exams', 'settings'];
+
+function extrasOf(raw: Record<string, unknown>, known: readonly string[]): Extras {
+  const extras: Extras = {};
+  for (const [key, value] of Object.entries(raw)) if (!known.includes(key)) extras[key] = value;
+  return extras;
+}
+
+/** Reads what is at `file` without changing anything. */
+export function readSnapshot(file: string): SnapshotRead {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return { kind: 'missing' };
+    return { kind: 'unreadable', reason: describeFsError(error) };
+  }
+  return parseSnapshotBytes(bytes);
+}
+
+export function parseSnapshotBytes(bytes: Buffer): SnapshotRead {
+  let raw: unknown;
+  const text = decodeText(bytes);
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'corrupt', reason: `not valid JSON (${(error as Error).message})` };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { kind: 'corrupt', reason: 'not a JSON object' };
+  const object = raw as Record<string, unknown>;
+  const version = object.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return { kind: 'corrupt', reason: 'it has no valid "version" field' };
+  if (version > PROGRESS_VERSION)
+    return {
+      kind: 'future',
+      reason: `it was written by a newer awsnotes (file version ${version}, this one reads up to ${PROGRESS_VERSION})`,
+    };
+  try {
+    if (version < PROGRESS_VERSION) return { kind: 'legacy', legacy: validateLegacy(object), extras: extrasOf(object, LEGACY_KEYS) };
+    const extras = extrasOf(object, CURRENT_KEYS);
+    if (checksumHolds(text)) {
+      const { checksum: _, ...snapshot } = object;
+      return { kind: 'current', snapshot: snapshot as Snapshot, extras };
+    }
+    const { checksum: _, ...rest } = object;
+    return { kind: 'current', snapshot: validateSnapshot(rest), extras };
+  } catch (error) {
+    if (error instanceof ProgressFileError) return { kind: 'corrupt', reason: error.message };
+    throw error;
+  }
+}
+
+/** The snapshot's text: the known fields in a fixed order, then the extras. */
+export function snapshotText(progress: Progress, journal: JournalPointer, extras: Extras): string {
+  const snapshot: Snapshot = {
+    version: PROGRESS_VERSION,
+    journal,
+    settings: progress.settings,
+    notesRead: progress.notesRead,
+    cards: progress.cards,
+    flags: progress.flags,
+    stats: progress.stats,
+    exams: progress.exams,
+    days: progress.days,
+    latest: progress.latest,
+  };
+  const body = JSON.stringify({ ...snapshot, ...extras }, null, 2);
+  return `${body.slice(0, -2)}${CHECKSUM}${digest(body)}"\n}\n`;
+}
+
+export function writeSnapshot(file: string, text: string): void {
+  writeFileAtomic(file, text);
+}
