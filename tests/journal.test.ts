@@ -122,6 +122,16 @@ describe('appending and reading', () => {
     expect(events(file).map((e) => e.id)).toEqual(['whole']);
   });
 
+  it('text beyond ASCII reads back whole, at the right byte offsets', () => {
+    const file = journal();
+    appendEvents(file, [{ kind: 'read', id: 'n-é', at: 1, service: 'sqs-ünïcode-✓' }, answer('a1', 'q1')]);
+    const seen: { id: string; start: number; end: number }[] = [];
+    scanJournal(file, (event, _text, start, end) => seen.push({ id: event.id, start, end }));
+    const bytes = readFileSync(file);
+    for (const { id, start, end } of seen.slice(1)) expect(JSON.parse(bytes.toString('utf8', start, end)).i).toBe(id);
+    expect(events(file)).toMatchObject([{ service: 'sqs-ünïcode-✓' }, { id: 'a1' }]);
+  });
+
   it('show appends only to a journal this awsnotes writes', () => {
     const dir = tempDir();
     const file = path.join(dir, 'journal.jsonl');

@@ -506,4 +506,21 @@ describe('the saved exam', () => {
       child.kill('SIGKILL');
     }
   });
+
+  it('quotes what the saved file holds with control characters escaped', () => {
+    const dir = tempDir();
+    const evil = {
+      version: 1,
+      startedAt: 1,
+      deadline: 2,
+      questions: [{ id: 'x\u001b]0;PWNED\u0007', order: [0] }],
+      answers: {},
+      marked: [],
+      current: 0,
+    };
+    writeFileSync(path.join(dir, 'exam-in-progress.json'), JSON.stringify(evil));
+    const opened = openExam(dir, bank(), 3, new Set(), draw(2));
+    expect(opened.notice).toContain('question x\\x1B]0;PWNED\\x07 is no longer in the bank');
+    expect(opened.notice).not.toMatch(/[\u0000-\u001f]/);
+  });
 });

@@ -140,9 +140,9 @@ describe('ProgressStore', () => {
     const dir = studied();
     ProgressStore.open({ dir }).checkpoint(true);
     const text = readFileSync(progressFile(dir), 'utf8');
-    writeFileSync(progressFile(dir), text.replace('"examDate": "2027-03-15"', '"examDate": "2027-04-01"'));
+    writeFileSync(progressFile(dir), text.replace('"examDate":"2027-03-15"', '"examDate":"2027-04-01"'));
     expect(ProgressStore.open({ dir }).read().settings.examDate).toBe('2027-04-01');
-    writeFileSync(progressFile(dir), text.replace('"examDate": "2027-03-15"', '"examDate": "2025-13-45"'));
+    writeFileSync(progressFile(dir), text.replace('"examDate":"2027-03-15"', '"examDate":"2025-13-45"'));
     const store = ProgressStore.open({ dir });
     expect(store.notices.join()).toMatch(/settings\.examDate.*kept as/);
     expect(store.read().settings.examDate).toBe('2027-03-15');

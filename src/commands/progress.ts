@@ -5,7 +5,7 @@
 import { statfsSync } from 'node:fs';
 import path from 'node:path';
 import { DRILL_TEMPLATES } from '../capacity/drills.js';
-import { questions, services } from '../content/bundle.js';
+import { questions, serviceMeta, services } from '../content/bundle.js';
 import { backupText, exportAnki, MAX_IMPORT_BYTES, parseBackup, writeBackup } from '../progress/backup.js';
 import { checkExamDate, examDatePassed, localDayKey } from '../progress/calendar.js';
 import { progressJson, reportLines } from '../progress/dashboard.js';
@@ -31,7 +31,7 @@ export function progress(args: string[], io: Io): number {
   const { values } = parse('progress', args, { json: { type: 'boolean' } });
   const store = openStore(io);
   reportNotices(store, io);
-  const report = progressReport(store.read(), questions(), services(), new Date());
+  const report = progressReport(store.read(), questions(), serviceMeta(), new Date());
   if (values.json) {
     io.out(`${JSON.stringify(progressJson(report), null, 2)}\n`);
     return EXIT.ok;
@@ -223,12 +223,12 @@ export function importCommand(args: string[], io: Io): number {
   }
   const known = {
     questions: new Set([...questions().map((q) => q.id), ...DRILL_TEMPLATES]),
-    services: new Set(services().map((s) => s.id)),
+    services: new Set(serviceMeta().map((s) => s.id)),
   };
   const onWait = (holder: LockHolder) =>
     io.err(`awsnotes: import: waiting for ${printable(store.lockPath)} (held by awsnotes process ${holder.pid})…\n`);
   const outcome = store.withLock(() => {
-    const plan = planImport(parsed.events, store.journalIds(), known, now);
+    const plan = planImport(parsed.events, store.journalHas(new Set(parsed.events.map((e) => e.id))), known, now);
     let aside: string | undefined;
     if (plan.aside.length) {
       aside = path.join(store.dir, `import-aside-${timestamp(now)}.json`);
@@ -274,13 +274,14 @@ export function importCommand(args: string[], io: Io): number {
 }
 
 export function doctor(args: string[], io: Io): number {
-  const { values } = parse('doctor', args, { json: { type: 'boolean' } });
+  const { values } = parse('doctor', args, { json: { type: 'boolean' }, full: { type: 'boolean' } });
   const dir = progressDir(io.env);
   const wait = lockWaitFrom(io.env);
   const report = runDoctor({
     dir,
     now: new Date(),
     ...(wait !== undefined ? { lockWaitMs: wait } : {}),
+    full: values.full === true,
     bank: questions(),
     onWait: (holder) => io.err(`awsnotes: doctor: waiting for the lock (held by awsnotes process ${holder.pid})…\n`),
   });

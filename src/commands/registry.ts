@@ -122,9 +122,10 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'doctor',
-    usage: 'doctor [--json]',
+    usage: 'doctor [--full] [--json]',
     summary: 'check the progress files against the history, and repair what can be',
     examples: ['awsnotes doctor', 'awsnotes doctor --json'],
+    details: ['--full   reschedule every card from the history, however long (a journal over 32 MiB is otherwise checked without it)'],
     run: lazy(progress, (m) => m.doctor),
   },
   {

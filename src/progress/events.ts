@@ -9,7 +9,7 @@
 // Decoding checks every field by hand (no schema library: `awsnotes show` appends its read
 // mark with this module alone) and returns undefined for anything malformed. An event type
 // from a newer awsnotes decodes as `unknown` and is kept but not applied.
-import { randomBytes } from 'node:crypto';
+import { randomName } from './random.js';
 
 /** The journal's format; a journal whose header says more is left to the awsnotes that wrote it. */
 export const JOURNAL_VERSION = 1;
@@ -123,7 +123,7 @@ export const TYPE_CODES: Record<Event['kind'], string> = {
 
 /** 12 random URL-safe characters (72 bits): unique across every machine's history. */
 export function newEventId(): string {
-  return randomBytes(9).toString('base64url');
+  return randomName(12);
 }
 
 const SOURCE_CODE: Record<AnswerSource, string | undefined> = { quiz: undefined, exam: 'e', drill: 'd', plain: 'p' };

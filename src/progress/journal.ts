@@ -16,10 +16,11 @@
 // The first line is a header with the journal's format version and an id: the snapshot
 // records which journal it summarises (a journal replaced by another is noticed).
 import { closeSync, constants, fstatSync, fsyncSync, linkSync, openSync, readSync, unlinkSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { isAscii } from 'node:buffer';
 import path from 'node:path';
 import { decodeLine, encodeEvent, type Event, JOURNAL_VERSION, newEventId, TYPE_CODES } from './events.js';
 import { describeFsError, errorCode } from './paths.js';
+import { randomName } from './random.js';
 import { writeAll } from './safe-file.js';
 
 const NEWLINE = 0x0a;
@@ -72,7 +73,7 @@ export function journalInfo(file: string): JournalInfo {
  */
 export function createJournal(file: string, now: Date): JournalHeader | undefined {
   const header: Event = { kind: 'journal', id: newEventId(), at: now.getTime(), version: JOURNAL_VERSION };
-  const temp = `${file}.tmp-${randomBytes(8).toString('hex')}`;
+  const temp = `${file}.tmp-${randomName(16)}`;
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
   try {
     writeAll(fd, Buffer.from(`${encodeEvent(header)}\n`));
@@ -192,6 +193,8 @@ export interface ScanOptions {
   to?: number;
   /** Only these event types are decoded and visited (the others are skipped unread). */
   only?: readonly Event['kind'][];
+  /** Only events with these ids are decoded and visited (an import looking for what it has). */
+  ids?: ReadonlySet<string>;
 }
 
 /**
@@ -209,10 +212,21 @@ export function scanJournal(
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw Object.assign(new Error(`${file} is not a regular file`), { code: 'EINVAL' });
     const codes = options.only?.map((kind) => TYPE_CODES[kind]).join('');
-    return scanOpen(fd, options.from ?? 0, Math.min(stats.size, options.to ?? Number.POSITIVE_INFINITY), visit, codes);
+    return scanOpen(fd, options.from ?? 0, Math.min(stats.size, options.to ?? Number.POSITIVE_INFINITY), visit, codes, options.ids);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The id at the start of a line written by encodeEvent, if it can be read without parsing
+ * (no escapes in it, and no second event glued to the line, which decoding recovers).
+ */
+function idOf(text: string): string | undefined {
+  if (!text.startsWith('{"i":"') || text.indexOf('{"i":"', 1) > 0) return undefined;
+  const end = text.indexOf('"', 6);
+  const id = text.slice(6, end);
+  return end > 6 && !id.includes('\\') ? id : undefined;
 }
 
 /** The type letter of a line written by encodeEvent (`{"i":"<id>","e":"a",…`), if it has one. */
@@ -227,38 +241,64 @@ function scanOpen(
   size: number,
   visit: (event: Event, text: string, start: number, end: number) => void,
   codes: string | undefined,
+  ids: ReadonlySet<string> | undefined,
 ): ScanResult {
   const bad: BadLine[] = [];
   const buffer = Buffer.allocUnsafe(CHUNK);
   let position = from;
   let carry: Buffer | undefined;
   let carryStart = from;
+  /** Decodes and visits the line chunk[lineStart, newline) (a filtered scan skips other types unread). */
+  const line = (chunk: Buffer, chars: string | undefined, chunkStart: number, lineStart: number, newline: number) => {
+    const start = chunkStart + lineStart;
+    const end = chunkStart + newline + 1;
+    // ASCII text (nearly always) is cut from the chunk's one latin1 string: a byte is a
+    // character, so offsets agree; anything else is decoded as UTF-8, line by line.
+    const text = chars !== undefined ? chars.slice(lineStart, newline) : chunk.toString('utf8', lineStart, newline);
+    if (text === '' || text === '~') return;
+    if (codes !== undefined) {
+      const type = typeOf(text);
+      if (type !== undefined && !codes.includes(type)) return;
+    }
+    if (ids !== undefined) {
+      const id = idOf(text);
+      if (id !== undefined && !ids.has(id)) return;
+    }
+    const decoded = decodeRecovering(text);
+    if (!decoded) {
+      bad.push({ start, length: end - start, kind: 'unreadable' });
+      return;
+    }
+    if (decoded.skipped > 0) bad.push({ start, length: decoded.skipped, kind: 'unreadable' });
+    visit(decoded.event, decoded.skipped ? text.slice(decoded.skipped) : text, start, end);
+  };
   while (position < size) {
     const read = readSync(fd, buffer, 0, Math.min(CHUNK, size - position), position);
     if (read === 0) break;
     const chunk = carry ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
     const chunkStart = carry ? carryStart : position;
-    let lineStart = 0;
-    for (let newline = chunk.indexOf(NEWLINE, lineStart); newline !== -1; newline = chunk.indexOf(NEWLINE, lineStart)) {
-      const start = chunkStart + lineStart;
-      const end = chunkStart + newline + 1;
-      const text = chunk.toString('utf8', lineStart, newline);
-      lineStart = newline + 1;
-      if (text === '' || text === '~') continue;
-      if (codes !== undefined) {
-        const type = typeOf(text);
-        if (type !== undefined && !codes.includes(type)) continue;
+    const latin1 = chunk.toString('latin1');
+    const chars = isAscii(chunk) ? latin1 : undefined;
+    const last = latin1.lastIndexOf('\n');
+    if (codes !== undefined && chars !== undefined) {
+      // Only some types wanted (a replay's first pass): jump from one to the next, in order.
+      const starts: number[] = [];
+      for (const code of codes) {
+        const needle = `","e":"${code}"`;
+        for (let hit = chars.indexOf(needle); hit !== -1 && hit < last; hit = chars.indexOf(needle, hit + 1))
+          starts.push(chars.lastIndexOf('\n', hit) + 1);
       }
-      const decoded = decodeRecovering(text);
-      if (!decoded) {
-        bad.push({ start, length: end - start, kind: 'unreadable' });
-        continue;
+      starts.sort((a, b) => a - b);
+      for (const [i, lineStart] of starts.entries())
+        if (lineStart !== starts[i - 1]) line(chunk, chars, chunkStart, lineStart, chars.indexOf('\n', lineStart));
+    } else {
+      for (let lineStart = 0, newline = latin1.indexOf('\n'); newline !== -1; newline = latin1.indexOf('\n', lineStart)) {
+        line(chunk, chars, chunkStart, lineStart, newline);
+        lineStart = newline + 1;
       }
-      if (decoded.skipped > 0) bad.push({ start, length: decoded.skipped, kind: 'unreadable' });
-      visit(decoded.event, decoded.skipped ? text.slice(decoded.skipped) : text, start, end);
     }
-    carry = lineStart < chunk.length ? Buffer.from(chunk.subarray(lineStart)) : undefined;
-    carryStart = chunkStart + lineStart;
+    carry = last + 1 < chunk.length ? Buffer.from(chunk.subarray(last + 1)) : undefined;
+    carryStart = chunkStart + last + 1;
     position += read;
   }
   if (carry) bad.push({ start: carryStart, length: carry.length, kind: 'cut' });

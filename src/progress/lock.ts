@@ -18,11 +18,11 @@
 //   where Ctrl+C's SIGINT (no handler installed) ends the process at once.
 // - A lock that cannot be created or removed (a directory in the way, a read-only or full
 //   file system) is reported at once with its path and what to do, never retried in a loop.
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, linkSync, lstatSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { hostname } from 'node:os';
 import { describeFsError, errorCode } from './paths.js';
+import { randomName } from './random.js';
 import { writeAll } from './safe-file.js';
 
 export interface LockHolder {
@@ -133,7 +133,7 @@ export function inspectLock(lockPath: string): LockState {
 /** Creates the lock file with `content` in one step; false when it already exists. */
 function create(lockPath: string, content: string): boolean {
   // The pid in the name lets removeLockLeftovers() tell a killed creator's file from a live one's.
-  const temp = `${lockPath}${TEMP_MARK}${process.pid}-${randomBytes(8).toString('hex')}`;
+  const temp = `${lockPath}${TEMP_MARK}${process.pid}-${randomName(16)}`;
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o644);
   try {
     writeAll(fd, Buffer.from(content));
@@ -169,7 +169,7 @@ function create(lockPath: string, content: string): boolean {
  * Returns a problem when it cannot be removed.
  */
 function removeStale(lockPath: string, judged: string): LockProblem | undefined {
-  const aside = `${lockPath}.stale-${randomBytes(8).toString('hex')}`;
+  const aside = `${lockPath}.stale-${randomName(16)}`;
   try {
     renameSync(lockPath, aside);
   } catch (error) {
@@ -217,7 +217,7 @@ export function acquireLock(lockPath: string, options: LockOptions): LockResult 
     mine.count++;
     return { ok: true, lock: releaser(lockPath, mine.token) };
   }
-  const token = randomBytes(12).toString('base64url');
+  const token = randomName(16);
   const content = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString(), token });
   const deadline = Date.now() + options.waitMs;
   let told = false;

@@ -8,6 +8,9 @@
 // steps, minutes away, are counted as such, not as due.
 import { DRILL_TEMPLATES } from '../capacity/drills.js';
 import { DOMAIN_INFO, DOMAINS, type Domain, type Question, type Service } from '../content/types.js';
+
+/** What the report needs of a service (the notes' text is not read for it). */
+export type ServiceTitle = Pick<Service, 'id' | 'title'>;
 import { DEFAULT_NEW_PER_DAY, dueReviews, newAnsweredToday, type Source, todaysNew } from '../quiz/sources.js';
 import { inLearningSteps, isDue } from '../quiz/srs.js';
 import { startOfLocalDay, streakFromDays } from './calendar.js';
@@ -114,7 +117,7 @@ function add<K>(tallies: Map<K, Tally>, key: K, answered: number, correct: numbe
   tallies.set(key, tally);
 }
 
-export function progressReport(progress: Progress, bank: Question[], services: Service[], now: Date): ProgressReport {
+export function progressReport(progress: Progress, bank: Question[], services: readonly ServiceTitle[], now: Date): ProgressReport {
   const owners = cardOwners(bank);
   const endOfToday = startOfLocalDay(now, 1).getTime();
   const endOfTomorrow = startOfLocalDay(now, 2).getTime();

@@ -7,7 +7,6 @@
 // - an input path must be a regular file of bounded size, opened without blocking, so a
 //   FIFO or /dev/zero is refused instead of hanging;
 // - text is decoded from UTF-8 with or without a byte-order mark, and from UTF-16.
-import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -25,6 +24,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { describeFsError, errorCode } from './paths.js';
+import { randomName } from './random.js';
 
 /** Writes all of `bytes` to `fd` (writeSync may write less than asked). */
 export function writeAll(fd: number, bytes: Uint8Array): void {
@@ -36,7 +36,19 @@ const TEMP_MARK = '.tmp-';
 
 /** A fresh temporary name beside `target`: `<target>.tmp-<16 random hex digits>`. */
 function tempName(target: string): string {
-  return `${target}${TEMP_MARK}${randomBytes(8).toString('hex')}`;
+  return `${target}${TEMP_MARK}${randomName(16)}`;
+}
+
+/** A new temporary file beside `target`, with O_EXCL; another name when one is taken (planted or not). */
+function createTemp(target: string, mode: number): { temp: string; fd: number } {
+  for (let attempt = 1; ; attempt++) {
+    const temp = tempName(target);
+    try {
+      return { temp, fd: openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode) };
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST' || attempt === 8) throw error;
+    }
+  }
 }
 
 function removeQuietly(file: string): void {
@@ -73,8 +85,7 @@ function produce(content: Content, write: (chunk: string) => void): void {
  * Throws the file-system error (and leaves no temporary file) when any step fails.
  */
 export function writeFileAtomic(target: string, content: Content, options: { mode?: number; durable?: boolean } = {}): void {
-  const temp = tempName(target);
-  const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, options.mode ?? 0o666);
+  const { temp, fd } = createTemp(target, options.mode ?? 0o666);
   let renamed = false;
   try {
     produce(content, (chunk) => writeAll(fd, Buffer.from(chunk)));

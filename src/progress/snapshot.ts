@@ -8,9 +8,9 @@
 // awsnotes wrote from checked state, and is not checked against the schema again (that
 // took 6 to 30 ms, most of what `awsnotes progress` adds to Node's start); text edited by
 // hand, damaged or written by something else is checked in full.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describeFsError, errorCode } from './paths.js';
+import { checksum } from './random.js';
 import { decodeText, writeFileAtomic } from './safe-file.js';
 import {
   type JournalPointer,
@@ -27,7 +27,8 @@ type Extras = Record<string, unknown>;
 
 export type SnapshotRead =
   | { kind: 'missing' }
-  | { kind: 'current'; snapshot: Snapshot; extras: Extras }
+  /** `checked`: its checksum did not hold, so it was checked against the schema (rewrite it). */
+  | { kind: 'current'; snapshot: Snapshot; extras: Extras; checked: boolean }
   /** A file of an older awsnotes (version 1 or 2), to migrate. */
   | { kind: 'legacy'; legacy: LegacyProgress; extras: Extras }
   | { kind: 'future'; reason: string }
@@ -35,14 +36,14 @@ export type SnapshotRead =
   | { kind: 'unreadable'; reason: string };
 
 const CURRENT_KEYS = ['version', 'journal', 'settings', 'notesRead', 'cards', 'flags', 'stats', 'exams', 'days', 'latest', 'checksum'];
-const CHECKSUM = ',\n  "checksum": "';
+const CHECKSUM = ',\n"checksum":"';
 
-const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+const digest = checksum;
 
 /** Whether `text` ends with the checksum snapshotText() gives its body. */
 function checksumHolds(text: string): boolean {
   const at = text.lastIndexOf(CHECKSUM);
-  if (at < 0 || text.length - at > CHECKSUM.length + 40) return false;
+  if (at < 0 || text.length - at > CHECKSUM.length + 24) return false;
   const tail = text.slice(at + CHECKSUM.length);
   return tail === `${digest(`${text.slice(0, at)}\n}`)}"\n}\n`;
 }
@@ -89,10 +90,10 @@ export function parseSnapshotBytes(bytes: Buffer): SnapshotRead {
     const extras = extrasOf(object, CURRENT_KEYS);
     if (checksumHolds(text)) {
       const { checksum: _, ...snapshot } = object;
-      return { kind: 'current', snapshot: snapshot as Snapshot, extras };
+      return { kind: 'current', snapshot: snapshot as Snapshot, extras, checked: false };
     }
     const { checksum: _, ...rest } = object;
-    return { kind: 'current', snapshot: validateSnapshot(rest), extras };
+    return { kind: 'current', snapshot: validateSnapshot(rest), extras, checked: true };
   } catch (error) {
     if (error instanceof ProgressFileError) return { kind: 'corrupt', reason: error.message };
     throw error;
@@ -113,7 +114,10 @@ export function snapshotText(progress: Progress, journal: JournalPointer, extras
     days: progress.days,
     latest: progress.latest,
   };
-  const body = JSON.stringify({ ...snapshot, ...extras }, null, 2);
+  // One top-level field a line, each written compactly: a fifth of the size pretty-printed
+  // (reading and checking it is most of what a command pays for it).
+  const fields = Object.entries({ ...snapshot, ...extras }).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+  const body = `{${fields.join(',\n')}\n}`;
   return `${body.slice(0, -2)}${CHECKSUM}${digest(body)}"\n}\n`;
 }
 

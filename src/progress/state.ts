@@ -8,9 +8,9 @@
 // in between) cannot be applied that way, and the caller replays the whole journal.
 //
 // replay() is the definition: the journal read twice, first for the undone answers and the
-// final ratings, then every event applied with those, each event id once. For a journal
-// applied step by step it gives the same cards, counts, notes, flags, exams, settings and
-// days (tests/progress-state.test.ts checks it on random histories).
+// final ratings, then every event applied with those. For a journal applied step by step it
+// gives the same cards, counts, notes, flags, exams, settings and days
+// (tests/progress-state.test.ts checks it on random histories).
 import { cardFromState, type FsrsCard, reviewCard, reviewTime, review, stateFromCard } from '../quiz/srs.js';
 import { localDayKey, startOfLocalDay } from './calendar.js';
 import type { Event, ExamEvent, Rating } from './events.js';
@@ -184,7 +184,6 @@ export function applyEvent(progress: Progress, event: Event): Outcome {
 export interface ReplayCounts {
   events: number;
   answers: number;
-  duplicates: number;
   /** Events of a type this awsnotes does not know (from a newer one), or baselines that are not valid. */
   ignored: number;
 }
@@ -195,15 +194,60 @@ export interface ReplayCounts {
  */
 export type EventSource = (visit: (event: Event) => void, only?: readonly Event['kind'][]) => void;
 
-/** A question's state during a replay: ts-fsrs cards and times as numbers, made into JSON at the end. */
+/**
+ * A question's state during a replay: a ts-fsrs card (or, without scheduling, only its
+ * reviews and last review) and times as numbers, made into JSON at the end. Updated in
+ * place (a million answers make little garbage): `before*` keep what the latest answer
+ * replaced, for `latest`.
+ */
 interface Working {
   card: FsrsCard | undefined;
+  reviews: number;
+  lastReview: number;
   answers: number;
   right: number;
   first: number;
   last: number;
   lastRight: boolean;
-  latest?: { answer: string; at: number; correct: boolean; rating: Rating; day: string; before: Working | undefined };
+  latestId: string | undefined;
+  latestAt: number;
+  latestCorrect: boolean;
+  latestRating: Rating;
+  latestDay: string;
+  beforeCard: FsrsCard | undefined;
+  beforeReviews: number;
+  beforeLastReview: number;
+  beforeAnswers: number;
+  beforeRight: number;
+  beforeFirst: number;
+  beforeLast: number;
+  beforeLastRight: boolean;
+}
+
+function working(card: FsrsCard | undefined, stats: QuestionStats | undefined): Working {
+  return {
+    card,
+    reviews: card?.reps ?? 0,
+    lastReview: card?.last_review ? card.last_review.getTime() : Number.NEGATIVE_INFINITY,
+    answers: stats?.answers ?? 0,
+    right: stats?.right ?? 0,
+    first: stats ? Date.parse(stats.first) : 0,
+    last: stats ? Date.parse(stats.last) : 0,
+    lastRight: stats?.lastRight ?? false,
+    latestId: undefined,
+    latestAt: 0,
+    latestCorrect: false,
+    latestRating: 3,
+    latestDay: '',
+    beforeCard: undefined,
+    beforeReviews: 0,
+    beforeLastReview: Number.NEGATIVE_INFINITY,
+    beforeAnswers: 0,
+    beforeRight: 0,
+    beforeFirst: 0,
+    beforeLast: 0,
+    beforeLastRight: false,
+  };
 }
 
 /** Local day keys of times, remembering the last day's bounds (a history is mostly in order). */
@@ -224,7 +268,9 @@ function dayKeys(): (time: number) => string {
 
 /**
  * The state the journal adds up to: undone answers left out, each answer with its final
- * rating, every event id once. With `cards: false` the ts-fsrs scheduling is skipped and a
+ * rating. (Events are applied as often as the journal holds them, as a reader of its tail
+ * applies them: the journal has each event once, imports and conversions making sure of
+ * it under the lock.) With `cards: false` the ts-fsrs scheduling is skipped and a
  * card holds only its reviews and last review (doctor's quick check of a long history).
  */
 export function replay(source: EventSource, options: { cards?: boolean } = {}): { progress: Progress; counts: ReplayCounts } {
@@ -239,58 +285,53 @@ export function replay(source: EventSource, options: { cards?: boolean } = {}): 
     ['undo', 'rerate'],
   );
   const progress = emptyProgress();
-  const counts: ReplayCounts = { events: 0, answers: 0, duplicates: 0, ignored: 0 };
-  const seen = new Set<string>();
-  const working = new Map<string, Working>();
+  const counts: ReplayCounts = { events: 0, answers: 0, ignored: 0 };
+  const questions = new Map<string, Working>();
   const dayOfTime = dayKeys();
 
-  const load = (question: string): Working | undefined => {
-    const found = working.get(question);
-    if (found) return found;
-    const card = progress.cards[question];
-    const stats = progress.stats[question];
-    if (!card && !stats) return undefined;
-    return {
-      card: card ? cardFromState(card) : undefined,
-      answers: stats?.answers ?? 0,
-      right: stats?.right ?? 0,
-      first: stats ? Date.parse(stats.first) : 0,
-      last: stats ? Date.parse(stats.last) : 0,
-      lastRight: stats?.lastRight ?? false,
-    };
+  /** The question's working state: already met, or from `progress` (after a baseline), or new. */
+  const load = (question: string): Working => {
+    let w = questions.get(question);
+    if (!w) {
+      const card = progress.cards[question];
+      w = working(card ? cardFromState(card) : undefined, progress.stats[question]);
+      questions.set(question, w);
+    }
+    return w;
   };
+  const cardJson = (card: FsrsCard | undefined, reviews: number, lastReview: number): CardState | undefined =>
+    withCards ? card && stateFromCard(card) : reviews > 0 ? reviewsOnly(reviews, lastReview) : undefined;
+  const statsJson = (answers: number, right: number, first: number, last: number, lastRight: boolean): QuestionStats => ({
+    answers,
+    right,
+    first: iso(first),
+    last: iso(last),
+    lastRight,
+  });
   /** Writes the working questions into `progress` (at the end, and before a baseline merges into it). */
   const materialize = () => {
-    for (const [question, w] of working) {
-      const made = toJson(w);
-      if (made.card) progress.cards[question] = made.card;
-      if (made.stats) progress.stats[question] = made.stats;
-      const latest = w.latest;
-      if (latest) {
-        const before: { card?: CardState | undefined; stats?: QuestionStats | undefined } = latest.before ? toJson(latest.before) : {};
-        progress.latest[question] = {
-          answer: latest.answer,
-          at: iso(latest.at),
-          correct: latest.correct,
-          rating: latest.rating,
-          day: latest.day,
-          before: { ...(before.card ? { card: before.card } : {}), ...(before.stats ? { stats: before.stats } : {}) },
-        };
-      }
+    for (const [question, w] of questions) {
+      const card = cardJson(w.card, w.reviews, w.lastReview);
+      if (card) progress.cards[question] = card;
+      if (w.answers) progress.stats[question] = statsJson(w.answers, w.right, w.first, w.last, w.lastRight);
+      if (w.latestId === undefined) continue;
+      const before: { card?: CardState; stats?: QuestionStats } = {};
+      const beforeCard = cardJson(w.beforeCard, w.beforeReviews, w.beforeLastReview);
+      if (beforeCard) before.card = beforeCard;
+      if (w.beforeAnswers) before.stats = statsJson(w.beforeAnswers, w.beforeRight, w.beforeFirst, w.beforeLast, w.beforeLastRight);
+      progress.latest[question] = {
+        answer: w.latestId,
+        at: iso(w.latestAt),
+        correct: w.latestCorrect,
+        rating: w.latestRating,
+        day: w.latestDay,
+        before,
+      };
     }
-    working.clear();
+    questions.clear();
   };
-  const toJson = (w: Working): { card: CardState | undefined; stats: QuestionStats | undefined } => ({
-    card: w.card ? (withCards ? stateFromCard(w.card) : reviewsOnly(w.card)) : undefined,
-    stats: w.answers ? { answers: w.answers, right: w.right, first: iso(w.first), last: iso(w.last), lastRight: w.lastRight } : undefined,
-  });
 
   source((event) => {
-    if (seen.has(event.id)) {
-      counts.duplicates++;
-      return;
-    }
-    seen.add(event.id);
     counts.events++;
     switch (event.kind) {
       case 'rerate':
@@ -302,27 +343,32 @@ export function replay(source: EventSource, options: { cards?: boolean } = {}): 
         const rerated = ratings.get(event.id);
         // Only a right answer is re-rated (as applyEvent does).
         const rating = rerated !== undefined && event.correct ? rerated : event.rating;
-        const before = load(event.question);
-        const card = withCards ? reviewCard(before?.card, rating, event.at) : countReview(before?.card, event.at);
+        const w = load(event.question);
+        w.beforeCard = w.card;
+        w.beforeReviews = w.reviews;
+        w.beforeLastReview = w.lastReview;
+        w.beforeAnswers = w.answers;
+        w.beforeRight = w.right;
+        w.beforeFirst = w.first;
+        w.beforeLast = w.last;
+        w.beforeLastRight = w.lastRight;
+        if (withCards) {
+          w.card = reviewCard(w.card, rating, event.at);
+          w.lastReview = w.card.last_review!.getTime();
+        } else if (event.at > w.lastReview) w.lastReview = event.at;
+        w.reviews++;
+        if (w.answers === 0) w.first = event.at;
+        w.answers++;
+        if (event.correct) w.right++;
+        w.last = event.at;
+        w.lastRight = event.correct;
         const day = dayOfTime(event.at);
         progress.days[day] = (progress.days[day] ?? 0) + 1;
-        const reviewed = card.last_review!.getTime();
-        working.set(event.question, {
-          card,
-          answers: (before?.answers ?? 0) + 1,
-          right: (before?.right ?? 0) + (event.correct ? 1 : 0),
-          first: before?.answers ? before.first : event.at,
-          last: event.at,
-          lastRight: event.correct,
-          latest: {
-            answer: event.id,
-            at: reviewed,
-            correct: event.correct,
-            rating,
-            day,
-            before: before && { ...before, latest: undefined },
-          },
-        });
+        w.latestId = event.id;
+        w.latestAt = w.lastReview;
+        w.latestCorrect = event.correct;
+        w.latestRating = rating;
+        w.latestDay = day;
         return;
       }
       case 'baseline':
@@ -338,8 +384,8 @@ export function replay(source: EventSource, options: { cards?: boolean } = {}): 
 }
 
 /** A card reduced to what the quick check compares: its reviews and last review. */
-function reviewsOnly(card: FsrsCard): CardState {
-  return { ...QUICK_CARD, reps: card.reps, last_review: card.last_review!.toISOString() };
+function reviewsOnly(reviews: number, lastReview: number): CardState {
+  return { ...QUICK_CARD, reps: reviews, last_review: iso(lastReview) };
 }
 
 const QUICK_CARD: CardState = {
@@ -353,12 +399,6 @@ const QUICK_CARD: CardState = {
   lapses: 0,
   state: 0,
 };
-
-/** One more review without scheduling: the reviews count and the last review time, as ts-fsrs keeps them. */
-function countReview(card: FsrsCard | undefined, at: number): FsrsCard {
-  const last = card?.last_review ? card.last_review.getTime() : Number.NEGATIVE_INFINITY;
-  return { ...(card ?? ({} as FsrsCard)), reps: (card?.reps ?? 0) + 1, last_review: new Date(Math.max(last, at)) };
-}
 
 /** The parts of two states that differ, by name (`latest` is bookkeeping, not compared). */
 export function differences(a: Progress, b: Progress, compareCards: 'whole' | 'reviews' = 'whole'): string[] {

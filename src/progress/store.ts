@@ -50,6 +50,21 @@ export interface StoreOptions {
 }
 
 export const DEFAULT_CHECKPOINT_BYTES = 64 * 1024;
+
+/**
+ * How long after an answer the snapshot keeps what it replaced (`latest`, half the file if
+ * kept for every question). Re-rating (2/3/4) and undo (u) come on the verdict screen,
+ * seconds later; one that comes later still is applied from the process's own memory, and
+ * in other processes by replaying the journal.
+ */
+export const LATEST_KEPT_MS = 3_600_000;
+
+function withRecentLatest(progress: Progress, now: Date): Progress {
+  const since = now.getTime() - LATEST_KEPT_MS;
+  const latest: Progress['latest'] = {};
+  for (const [id, entry] of Object.entries(progress.latest)) if (Date.parse(entry.at) >= since) latest[id] = entry;
+  return { ...progress, latest };
+}
 export const DEFAULT_LOCK_WAIT_MS = 5000;
 
 /** $AWSNOTES_LOCK_WAIT: how many seconds a command waits for another awsnotes holding the lock. */
@@ -69,8 +84,10 @@ export class ProgressStore {
   readonly journalPath: string;
   readonly lockPath: string;
   readonly dir: string;
-  /** Things the learner must be told once (files set aside or rebuilt, saves that failed). */
+  /** Things the learner must be told once (files set aside or rebuilt, saves that failed, lines skipped). */
   readonly notices: string[] = [];
+  /** Which of the notices are about journal lines skipped (doctor reports those its own way). */
+  readonly lineNotices = new Set<string>();
   readonly now: () => Date;
   private readonly checkpointBytes: number;
   private readonly lockWaitMs: number;
@@ -241,11 +258,18 @@ export class ProgressStore {
     }
   }
 
-  /** Every event id in the journal (for imports, which add only what is missing). */
-  journalIds(): Set<string> {
-    const ids = new Set<string>();
-    if (this.journal) scanJournal(this.journalPath, (event) => ids.add(event.id));
-    return ids;
+  /** Which of `ids` the journal already has (for imports, which add only what is missing). */
+  journalHas(ids: ReadonlySet<string>): Set<string> {
+    const found = new Set<string>();
+    if (this.journal)
+      scanJournal(
+        this.journalPath,
+        (event) => {
+          if (ids.has(event.id)) found.add(event.id);
+        },
+        { ids },
+      );
+    return found;
   }
 
   /**
@@ -349,8 +373,11 @@ export class ProgressStore {
     this.reportBadLines(replayed.bad);
   }
 
-  /** What the whole journal adds up to, without changing the store (doctor compares it). */
-  replayJournal(options: { cards?: boolean } = {}): {
+  /**
+   * What the whole journal adds up to, without changing the store (doctor compares it).
+   * `observe` sees every event of the journal once, in order, duplicates included.
+   */
+  replayJournal(options: { cards?: boolean; observe?: (event: Event, start: number) => void } = {}): {
     progress: Progress;
     counts: ReplayCounts;
     end: number;
@@ -360,21 +387,29 @@ export class ProgressStore {
     const bad: BadLine[] = [];
     let end = 0;
     let last: JournalPointer['last'];
-    const { progress, counts } = replay((visit, only) => {
-      const result = scanJournal(
-        this.journalPath,
-        (event, _text, start) => {
-          last = { id: event.id, start };
-          visit(event);
-        },
-        { ...(end ? { to: end } : {}), ...(only ? { only } : {}) },
-      );
-      // The full pass (every type) sets where the replay ends and what it skipped.
-      if (!only) {
-        end = result.end;
-        bad.push(...result.bad);
-      } else end ||= result.end;
-    }, options);
+    const { progress, counts } = replay(
+      (visit, only) => {
+        const result = scanJournal(
+          this.journalPath,
+          (event, _text, start) => {
+            last = { id: event.id, start };
+            if (!only) options.observe?.(event, start);
+            visit(event);
+          },
+          { ...(end ? { to: end } : {}), ...(only ? { only } : {}) },
+        );
+        // The first pass (some types only) sets where the replay ends, and reports a last line
+        // cut off (the second stops before it); the full pass reports the lines it skipped.
+        if (only) {
+          end ||= result.end;
+          bad.push(...result.bad.filter((b) => b.kind === 'cut'));
+        } else {
+          end = result.end;
+          bad.unshift(...result.bad);
+        }
+      },
+      options.cards === undefined ? {} : { cards: options.cards },
+    );
     return { progress, counts, end, last, bad };
   }
 
@@ -451,6 +486,9 @@ export class ProgressStore {
     this.lastLine = pointer.last;
     this.snapshotOffset = pointer.offset;
     this.sync();
+    // Edited by hand or written by another version: written again with its checksum, so the
+    // next process need not check it against the schema.
+    if (snapshot.checked) this.checkpoint(true);
   }
 
   /** Whether the snapshot summarises this journal: same header, and its last line is there. */
@@ -561,8 +599,9 @@ export class ProgressStore {
           const info = journalInfo(this.journalPath);
           if (!info.exists || info.problem) return { done: 'failed', reason: `${this.journalPath} cannot be used` };
           this.journal = { header: info.header, ino: info.ino };
-          const known = this.journalIds();
-          const events = legacyEvents(again.legacy, this.now()).filter((e) => !known.has(e.id));
+          const converted = legacyEvents(again.legacy, this.now());
+          const known = this.journalHas(new Set(converted.map((e) => e.id)));
+          const events = converted.filter((e) => !known.has(e.id));
           const saved = appendEvents(this.journalPath, events);
           if (!saved.ok) return { done: 'failed', reason: saved.reason };
           this.extras = again.extras;
@@ -622,7 +661,7 @@ export class ProgressStore {
     const pointer: JournalPointer = { id: this.journal.header?.id ?? '', offset: this.applied };
     if (this.lastLine) pointer.last = this.lastLine;
     try {
-      writeSnapshot(this.path, snapshotText(this.progress, pointer, this.extras));
+      writeSnapshot(this.path, snapshotText(withRecentLatest(this.progress, this.now()), pointer, this.extras));
       this.snapshotOffset = this.applied;
       return true;
     } catch (error) {
@@ -642,22 +681,25 @@ export class ProgressStore {
     this.tell('read-only', `Progress will not be saved this session: ${reason}. The files were left as they are.`);
   }
 
-  /** Adds a notice once per key. */
-  private tell(key: string, text: string): void {
-    if (this.reported.has(key)) return;
+  /** Adds a notice once per key; returns it as added (undefined when already told). */
+  private tell(key: string, text: string): string | undefined {
+    if (this.reported.has(key)) return undefined;
     this.reported.add(key);
     // Notices quote paths and file content: never let them drive the terminal.
-    this.notices.push(printable(text));
+    const told = printable(text);
+    this.notices.push(told);
+    return told;
   }
 
   private reportBadLines(bad: readonly BadLine[]): void {
     for (const line of bad) {
-      this.tell(
+      const told = this.tell(
         `bad-${line.start}`,
         line.kind === 'cut'
           ? `${this.journalPath} ends with a line cut off (${line.length} bytes at byte ${line.start}: a save that did not finish); it was skipped.`
           : `${this.journalPath}: a line at byte ${line.start} (${line.length} bytes) is not an event and was skipped (awsnotes doctor lists such lines).`,
       );
+      if (told) this.lineNotices.add(told);
     }
   }
 }

@@ -15,6 +15,7 @@ import * as z from 'zod/mini';
 import { acquireLock, type LockHolder, type LockProblem } from '../progress/lock.js';
 import { asidePath, errorCode } from '../progress/paths.js';
 import { removeLeftovers, writeFileAtomic } from '../progress/safe-file.js';
+import { printable } from '../term/printable.js';
 import type { Question } from '../content/types.js';
 import type { Presented } from './attempt.js';
 import { EXAM_MINUTES } from './exam.js';
@@ -197,7 +198,7 @@ export function openExam(
       problem.kind === 'busy'
         ? `${describeExamHolder(problem.holder)} is running an exam on this config`
         : `the exam lock ${problem.path} cannot be used (${problem.reason})`;
-    return { state: fresh(), notice: `${why}: this exam is a separate one, not saved as you go.` };
+    return { state: fresh(), notice: printable(`${why}: this exam is a separate one, not saved as you go.`) };
   }
   const saved = loadExam(dir, bank);
   if (!saved) return { state: fresh() };
@@ -208,7 +209,11 @@ export function openExam(
     } catch (error) {
       kept = `nor could it be moved aside (${(error as Error).message})`;
     }
-    return { state: fresh(), notice: `The exam in progress could not be resumed (${saved.problem}); ${kept}. A new exam starts.` };
+    // The problem quotes the file (a question id): never let it drive the terminal.
+    return {
+      state: fresh(),
+      notice: printable(`The exam in progress could not be resumed (${saved.problem}); ${kept}. A new exam starts.`),
+    };
   }
   const { state } = saved;
   if (recorded.has(new Date(state.startedAt).toISOString())) {
@@ -218,7 +223,9 @@ export function openExam(
     } catch (error) {
       return {
         state: fresh(),
-        notice: `An exam already recorded is still saved in ${path.join(dir, EXAM_FILE)} and could not be deleted (${(error as Error).message}).`,
+        notice: printable(
+          `An exam already recorded is still saved in ${path.join(dir, EXAM_FILE)} and could not be deleted (${(error as Error).message}).`,
+        ),
       };
     }
   }
