@@ -1,5 +1,6 @@
 // doctor on a long history: cards rescheduled only with --full, everything else compared.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { questions } from '../src/content/bundle.js';
@@ -62,5 +63,18 @@ describe('doctor on a long journal', () => {
       detail: 'cards of 1 question differed from the journal replayed: rewritten from it',
     });
     expect(ProgressStore.open({ dir }).read().cards.q2!.due).not.toBe('2030-01-01T00:00:00.000Z');
+  });
+
+  it('removes a lock left by a process that is gone, and says so', () => {
+    const dir = history();
+    // A pid no process has (the kernel's limit is lower), on this host.
+    writeFileSync(
+      path.join(dir, 'progress.json.lock'),
+      JSON.stringify({ pid: 2 ** 30, host: hostname(), since: NOW.toISOString(), token: 't' }),
+    );
+    const report = runDoctor({ dir, now: NOW, bank: questions() });
+    expect(report.findings[0]).toEqual({ what: 'lock', status: 'repaired', detail: 'a lock left by a process that is gone was removed' });
+    expect(report.ok).toBe(true);
+    expect(existsSync(path.join(dir, 'progress.json.lock'))).toBe(false);
   });
 });

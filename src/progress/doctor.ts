@@ -4,7 +4,8 @@
 // - the files, as the store opens them: an older file converted, a damaged or unmatched
 //   snapshot set aside, a lost journal started again from the snapshot (its notices);
 // - the journal, line by line: lines that are not events (skipped), a last line cut off
-//   (closed off, so the next save starts cleanly), events saved twice (counted once);
+//   (closed off, so the next save starts cleanly), events saved twice (reported: awsnotes
+//   never writes an event twice, a journal joined by hand might);
 // - the snapshot against a replay of the whole journal, in the same read: cards rescheduled
 //   with ts-fsrs (about 7 µs an answer; past 32 MiB of journal, only with --full, the rest
 //   compared in full); when they differ it is rewritten from the full replay;
@@ -73,10 +74,15 @@ export function runDoctor(options: DoctorOptions): DoctorReport {
     return done();
   }
   try {
+    const stale = (before.state === 'held' && before.alive === false) || before.state === 'invalid';
     findings.push(
-      before.state === 'free'
-        ? { what: 'lock', status: 'ok', detail: 'free' }
-        : { what: 'lock', status: 'repaired', detail: 'a lock left by a process that is gone was removed' },
+      stale
+        ? { what: 'lock', status: 'repaired', detail: 'a lock left by a process that is gone was removed' }
+        : {
+            what: 'lock',
+            status: 'ok',
+            detail: before.state === 'held' ? `free once awsnotes process ${before.holder.pid} was done` : 'free',
+          },
     );
     const leftBehind = countLeftovers(dir);
     const store = ProgressStore.open({

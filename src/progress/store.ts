@@ -51,6 +51,15 @@ export interface StoreOptions {
 
 export const DEFAULT_CHECKPOINT_BYTES = 64 * 1024;
 
+export const DEFAULT_LOCK_WAIT_MS = 5000;
+
+/** $AWSNOTES_LOCK_WAIT: how many seconds a command waits for another awsnotes holding the lock. */
+export function lockWaitFrom(env: Record<string, string | undefined>): number | undefined {
+  const text = env.AWSNOTES_LOCK_WAIT;
+  if (text === undefined || !/^\d+(\.\d+)?$/.test(text.trim())) return undefined;
+  return Math.min(3600, Number(text)) * 1000;
+}
+
 /**
  * How long after an answer the snapshot keeps what it replaced (`latest`, half the file if
  * kept for every question). Re-rating (2/3/4) and undo (u) come on the verdict screen,
@@ -64,14 +73,6 @@ function withRecentLatest(progress: Progress, now: Date): Progress {
   const latest: Progress['latest'] = {};
   for (const [id, entry] of Object.entries(progress.latest)) if (Date.parse(entry.at) >= since) latest[id] = entry;
   return { ...progress, latest };
-}
-export const DEFAULT_LOCK_WAIT_MS = 5000;
-
-/** $AWSNOTES_LOCK_WAIT: how many seconds a command waits for another awsnotes holding the lock. */
-export function lockWaitFrom(env: Record<string, string | undefined>): number | undefined {
-  const text = env.AWSNOTES_LOCK_WAIT;
-  if (text === undefined || !/^\d+(\.\d+)?$/.test(text.trim())) return undefined;
-  return Math.min(3600, Number(text)) * 1000;
 }
 
 type Extras = Record<string, unknown>;
