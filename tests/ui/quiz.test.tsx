@@ -4,6 +4,7 @@ import path from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ProgressStore } from '../../src/progress/store.js';
+import { answersIn } from '../helpers/journal.js';
 import { App, type AppStart } from '../../src/ui/App.js';
 import { ExamScreen } from '../../src/ui/screens/ExamScreen.js';
 import { tempDir } from '../helpers/cli.js';
@@ -56,8 +57,8 @@ describe('Quiz screen', () => {
     const f = await app.wait((f) => /(✓ Correct|✗ Wrong)\./.test(f), 'verdict');
     expect(f).toMatch(/The answer is [A-F]/);
     expect(f).toMatch(/\[✓\]/);
-    expect(app.store.read().answers).toHaveLength(1);
-    expect(app.store.read().answers[0]!.source).toBe('quiz');
+    expect(answersIn(app.store)).toHaveLength(1);
+    expect(answersIn(app.store)[0]!.source).toBe('quiz');
     expect(Object.keys(app.store.read().cards)).toHaveLength(1);
   });
 
@@ -115,7 +116,7 @@ describe('Quiz screen', () => {
     app.stdin.write(KEY.enter);
     const f = await app.wait((f) => /(✓ Correct|✗ Wrong)/.test(f), 'verdict');
     expect(f).toMatch(/1\. /);
-    expect(app.store.read().answers[0]!.question).toMatch(/^drill-/);
+    expect(answersIn(app.store)[0]!.question).toMatch(/^drill-/);
     app.stdin.write(KEY.enter);
     await app.wait((f) => /Drill 2/.test(status(f)), 'next drill');
   });
@@ -194,7 +195,7 @@ describe('Exam simulation', () => {
     const saved = app.store.read();
     expect(saved.exams).toHaveLength(1);
     expect(saved.exams[0]).toMatchObject({ questions: 65, timedOut: false, passed: false });
-    expect(saved.answers.filter((a) => a.source === 'exam')).toHaveLength(1);
+    expect(answersIn(app.store).filter((a) => a.source === 'exam')).toHaveLength(1);
     app.stdin.write(KEY.right);
     await app.wait((f) => /Question 1\/65/.test(f) && /(✓ Correct|✗ Wrong)/.test(f), 'walk through with explanations');
     app.stdin.write('q');
@@ -273,7 +274,7 @@ describe('Exam simulation', () => {
     const progress = again.store.read();
     expect(progress.exams).toHaveLength(1);
     expect(progress.exams[0]).toMatchObject({ timedOut: true, startedAt: new Date(3_000_000).toISOString() });
-    expect(progress.answers.filter((a) => a.source === 'exam')).toHaveLength(1);
+    expect(answersIn(again.store).filter((a) => a.source === 'exam')).toHaveLength(1);
     expect(existsSync(saved(first.dir))).toBe(false);
   });
 
