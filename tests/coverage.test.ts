@@ -25,15 +25,15 @@ function fixture() {
 }
 
 function answer(progress: Progress, question: string, correct: boolean, at: Date): void {
-  progress.answers.push({
-    id: `${question}-${at.toISOString()}`,
-    question,
-    chosen: [0],
-    correct,
-    at: at.toISOString(),
-    ms: 1000,
-    source: 'quiz',
-  });
+  const seen = progress.stats[question];
+  const iso = at.toISOString();
+  progress.stats[question] = {
+    answers: (seen?.answers ?? 0) + 1,
+    right: (seen?.right ?? 0) + (correct ? 1 : 0),
+    first: seen?.first ?? iso,
+    last: iso,
+    lastRight: correct,
+  };
   progress.cards[question] = review(progress.cards[question], correct ? 3 : 1, at);
 }
 

@@ -1,78 +1,121 @@
-// Backups (export, parse back, every error) and the Anki export of the question bank.
+// Backups (written in chunks, read back, every error), older backups and files, and the
+// Anki export of the question bank.
 import { describe, expect, it } from 'vitest';
 import { questions, services } from '../src/content/bundle.js';
 import type { Question } from '../src/content/types.js';
-import { ANKI_HEADERS, exportAnki, exportJson, htmlText, parseBackup } from '../src/progress/backup.js';
-import { emptyProgress, PROGRESS_VERSION, type Progress } from '../src/progress/schema.js';
-import { review } from '../src/quiz/srs.js';
+import { ANKI_HEADERS, backupText, exportAnki, htmlText, parseBackup, writeBackup } from '../src/progress/backup.js';
+import { encodeEvent, type Event } from '../src/progress/events.js';
+import { PROGRESS_VERSION } from '../src/progress/schema.js';
+import { snapshotText } from '../src/progress/snapshot.js';
+import { replay } from '../src/progress/state.js';
 
 const NOW = new Date(Date.UTC(2026, 2, 15, 10));
 
-function sample(): Progress {
-  const p = emptyProgress();
-  p.notesRead.sqs = { first: '2026-03-01T10:00:00.000Z', last: '2026-03-14T10:00:00.000Z', count: 3 };
-  p.answers.push({
-    id: 'a1',
-    question: 'q1',
-    chosen: [1, 2],
-    correct: false,
-    at: '2026-03-14T10:05:00.000Z',
-    ms: 4200,
-    source: 'quiz',
-    rating: 1,
-  });
-  p.cards.q1 = review(undefined, 1, new Date('2026-03-14T10:05:00.000Z'));
-  p.flags.q1 = '2026-03-14T10:06:00.000Z';
-  p.exams.push({
-    id: 'e1',
-    startedAt: '2026-03-10T08:00:00.000Z',
-    finishedAt: '2026-03-10T10:00:00.000Z',
-    questions: 65,
-    correct: 47,
-    scaled: 751,
-    passed: true,
-    timedOut: false,
-    domains: { development: { questions: 21, correct: 15 } },
-  });
-  p.settings.examDate = '2026-04-30';
-  return p;
+function sample(): Event[] {
+  return [
+    {
+      kind: 'answer',
+      id: 'a1',
+      at: Date.UTC(2026, 2, 14, 10, 5),
+      question: 'q1',
+      chosen: [1, 2],
+      correct: false,
+      ms: 4200,
+      source: 'quiz',
+      rating: 1,
+    },
+    { kind: 'read', id: 'n1', at: Date.UTC(2026, 2, 14, 10), service: 'sqs' },
+    { kind: 'flag', id: 'f1', at: Date.UTC(2026, 2, 14, 10, 6), question: 'q1', on: true },
+    {
+      kind: 'exam',
+      id: 'e1',
+      at: Date.UTC(2026, 2, 10, 10),
+      startedAt: Date.UTC(2026, 2, 10, 8),
+      questions: 65,
+      correct: 47,
+      scaled: 751,
+      passed: true,
+      timedOut: false,
+      domains: { development: { questions: 21, correct: 15 } },
+    },
+    { kind: 'setting', id: 's1', at: Date.UTC(2026, 2, 1), key: 'examDate', value: '2026-04-30' },
+  ];
 }
 
 function errorOf(text: string): string {
-  const parsed = parseBackup(text);
+  const parsed = parseBackup(text, NOW);
   if (parsed.ok) throw new Error('expected an error');
   return parsed.error;
 }
 
 describe('JSON backups', () => {
-  it('exports a versioned, pretty-printed backup', () => {
-    const text = exportJson(sample(), NOW, '0.2.0');
-    const raw = JSON.parse(text);
-    expect(raw).toEqual({
-      format: 'awsnotes-progress',
-      backupVersion: 1,
-      exportedAt: '2026-03-15T10:00:00.000Z',
-      appVersion: '0.2.0',
-      progress: sample(),
-    });
-    expect(text.startsWith('{\n  "format": "awsnotes-progress",\n  "backupVersion": 1,')).toBe(true);
-    expect(text.endsWith('}\n')).toBe(true);
+  it('writes a versioned backup, one event a line, in chunks', () => {
+    const chunks: string[] = [];
+    const count = writeBackup(
+      (visit) => {
+        for (const e of sample()) visit(encodeEvent(e));
+      },
+      NOW,
+      '0.2.0',
+      (chunk) => chunks.push(chunk),
+    );
+    expect(count).toBe(5);
+    const text = chunks.join('');
+    expect(text.startsWith('{\n  "format": "awsnotes-progress",\n  "backupVersion": 2,\n  "exportedAt": "2026-03-15T10:00:00.000Z",')).toBe(
+      true,
+    );
+    expect(text.split('\n').filter((l) => l.startsWith('    {"i":'))).toHaveLength(5);
+    expect(JSON.parse(text)).toMatchObject({ format: 'awsnotes-progress', backupVersion: 2, appVersion: '0.2.0' });
   });
 
-  it('reads its own backups back unchanged', () => {
-    for (const progress of [sample(), emptyProgress()]) {
-      expect(parseBackup(exportJson(progress, NOW, '0.2.0'))).toEqual({ ok: true, progress });
-    }
+  it('reads its own backups back unchanged, an empty one included', () => {
+    expect(parseBackup(backupText(sample(), NOW, '0.2.0'), NOW)).toEqual({ ok: true, events: sample(), what: 'a backup' });
+    expect(parseBackup(backupText([], NOW, '0.2.0'), NOW)).toEqual({ ok: true, events: [], what: 'a backup' });
   });
 
-  it('accepts a raw progress.json, current or version 1 (migrated)', () => {
-    expect(parseBackup(JSON.stringify(sample(), null, 2))).toEqual({ ok: true, progress: sample() });
-    const v1 = { version: 1, notesRead: { sqs: { first: '2026-01-01T00:00:00.000Z', last: '2026-01-02T00:00:00.000Z', count: 2 } } };
-    const parsed = parseBackup(JSON.stringify(v1));
-    expect(parsed).toEqual({ ok: true, progress: { ...emptyProgress(), notesRead: v1.notesRead } });
-    expect(parsed.ok && parsed.progress.version).toBe(PROGRESS_VERSION);
-    // A version-1 file inside a backup envelope is migrated too.
-    expect(parseBackup(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 1, progress: v1 }))).toEqual(parsed);
+  it('reads a backup of version 1 (awsnotes 0.1) and a raw progress.json of versions 1 and 2', () => {
+    const v2 = {
+      version: 2,
+      notesRead: { sqs: { first: '2026-03-01T10:00:00.000Z', last: '2026-03-14T10:00:00.000Z', count: 3 } },
+      answers: [
+        { id: 'a1', question: 'q1', chosen: [1, 2], correct: false, at: '2026-03-14T10:05:00.000Z', ms: 4200, source: 'quiz', rating: 1 },
+      ],
+      cards: {},
+      flags: { q1: '2026-03-14T10:06:00.000Z' },
+      exams: [],
+      settings: { examDate: '2026-04-30' },
+    };
+    const envelope = parseBackup(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 1, progress: v2 }), NOW);
+    const raw = parseBackup(JSON.stringify(v2), NOW);
+    expect(envelope).toEqual(raw);
+    if (!raw.ok) throw new Error(raw.error);
+    expect(raw.events.map((e) => [e.kind, e.id])).toEqual([
+      ['answer', 'a1'],
+      ['read', 'v2-read-sqs'],
+      ['flag', 'v2-flag-q1'],
+      ['setting', 'v2-setting-examDate'],
+    ]);
+    const { progress } = replay((visit) => raw.events.forEach(visit));
+    expect(progress.notesRead.sqs).toEqual(v2.notesRead.sqs);
+    expect(progress.stats.q1).toMatchObject({ answers: 1, right: 0 });
+    const v1 = parseBackup(JSON.stringify({ version: 1, notesRead: v2.notesRead }), NOW);
+    expect(v1.ok && v1.events.map((e) => e.id)).toEqual(['v2-read-sqs']);
+  });
+
+  it('reads a raw progress.json of this version as a baseline, with the same id each time', () => {
+    const { progress } = replay((visit) => sample().forEach(visit));
+    const text = snapshotText(progress, { id: 'journal-1', offset: 500 }, {});
+    const parsed = parseBackup(text, NOW);
+    expect(parsed).toMatchObject({ ok: true, events: [{ kind: 'baseline', id: 'snapshot-journal-1-500' }] });
+    expect(parseBackup(text, NOW)).toEqual(parsed);
+  });
+
+  it('reads a raw journal', () => {
+    const text = sample()
+      .map((e) => encodeEvent(e))
+      .join('\n');
+    expect(parseBackup(`${text}\n`, NOW)).toEqual({ ok: true, events: sample(), what: 'a journal' });
+    expect(errorOf(`${text}\n{"i":"broken"\n`)).toBe('line 6 of the journal is not a valid event');
   });
 
   it('says when the text is not JSON', () => {
@@ -95,34 +138,37 @@ describe('JSON backups', () => {
     expect(errorOf('{}')).toBe(foreign);
   });
 
-  it('refuses backups and progress from a newer awsnotes', () => {
-    expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 2, progress: sample() }))).toBe(
-      'the backup was made by a newer awsnotes (backup version 2, this one reads up to 1)',
+  it('refuses backups and progress files from a newer awsnotes', () => {
+    expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 3, events: [] }))).toBe(
+      'the backup was made by a newer awsnotes (backup version 3, this one reads up to 2)',
     );
-    expect(errorOf(JSON.stringify({ ...sample(), version: PROGRESS_VERSION + 1 }))).toMatch(
-      /newer awsnotes \(file version 3, this one reads up to 2\)/,
-    );
-    expect(errorOf(exportJson({ ...sample(), version: 3 } as unknown as Progress, NOW, '9.0.0'))).toMatch(
-      /^the backup's "progress" .*newer awsnotes/,
+    expect(errorOf(JSON.stringify({ version: PROGRESS_VERSION + 1, notesRead: {} }))).toMatch(
+      /newer awsnotes \(file version 4, this one reads up to 3\)/,
     );
   });
 
-  it('says where the content is invalid', () => {
-    const bad = sample() as unknown as { answers: { at: string }[] };
-    bad.answers[0]!.at = 'yesterday';
-    expect(errorOf(exportJson(bad as unknown as Progress, NOW, '0.2.0'))).toBe(
-      `the backup's "progress" is not valid progress: unexpected content at "answers.0.at": must be an ISO date`,
+  it('says where the content is invalid, impossible dates included', () => {
+    const v2 = (answers: unknown[], settings = {}) =>
+      JSON.stringify({
+        format: 'awsnotes-progress',
+        backupVersion: 1,
+        progress: { version: 2, notesRead: {}, answers, cards: {}, flags: {}, exams: [], settings },
+      });
+    const answer = { id: 'a', question: 'q', chosen: [0], correct: true, ms: 1, source: 'quiz' };
+    expect(errorOf(v2([{ ...answer, at: 'yesterday' }]))).toBe(
+      `the backup's "progress" is not valid progress: unexpected content at "answers.0.at": must be an ISO date and time of a real day`,
     );
-    expect(errorOf(JSON.stringify({ ...sample(), cards: { q1: { due: 'soon' } } }))).toMatch(
-      /^the progress file is not valid progress: unexpected content at "cards\.q1\./,
-    );
+    expect(errorOf(v2([{ ...answer, at: '2026-02-30T10:00:00.000Z' }]))).toMatch(/answers\.0\.at/);
+    expect(errorOf(v2([], { examDate: '2025-13-45' }))).toMatch(/"settings\.examDate": must be a real date/);
+    expect(
+      errorOf(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 2, events: [{ i: 'x', e: 'n', sv: 'sqs', at: -5 }] })),
+    ).toBe('event 1 of the backup is not a valid event');
     expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 1 }))).toBe(`the backup's "progress" is missing`);
+    expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 2 }))).toBe(`the backup's "events" is missing`);
     expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 1, progress: [] }))).toBe(
       `the backup's "progress" is not an object (found an array)`,
     );
-    expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', progress: sample() }))).toBe(
-      'the backup has no valid "backupVersion" field',
-    );
+    expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', events: [] }))).toBe('the backup has no valid "backupVersion" field');
     expect(errorOf(JSON.stringify({ format: 'awsnotes-progress', backupVersion: 1, progress: { notesRead: {} } }))).toMatch(
       /no valid "version" field/,
     );

@@ -5,13 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { questions } from '../src/content/bundle.js';
 import { run, STACK_TRACE, tempDir } from './helpers/cli.js';
 
+/** The answers the journal holds, as the old file listed them. */
 const answersIn = (dir: string) =>
-  JSON.parse(readFileSync(path.join(dir, 'progress.json'), 'utf8')).answers as {
-    question: string;
-    correct: boolean;
-    source: string;
-    chosen: number[];
-  }[];
+  readFileSync(path.join(dir, 'journal.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line))
+    .filter((event) => event.e === 'a')
+    .map((event) => ({
+      question: event.q as string,
+      correct: event.ok === 1,
+      source: ({ p: 'plain', d: 'drill', e: 'exam' } as Record<string, string>)[event.s] ?? 'quiz',
+      chosen: event.c as number[],
+    }));
 
 describe('awsnotes quiz --plain', () => {
   it('asks, reads letters one line at a time, explains, records, and scores', () => {
@@ -93,7 +99,10 @@ describe('awsnotes quiz --plain', () => {
   });
 
   it('an empty source says so and exits 1', () => {
-    const r = run(['quiz', '--plain', '--due']);
+    // Nothing due and no new question allowed today: nothing to ask.
+    const dir = tempDir();
+    run(['config', 'set', 'new-per-day', '0'], { configDir: dir });
+    const r = run(['quiz', '--plain', '--due'], { configDir: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no questions for due for review/);
   });

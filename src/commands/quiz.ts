@@ -8,6 +8,7 @@ import { answerRecord, next, type Session, startSession, submitLetters, tally } 
 import { isDomain, selectQuestions, sourceLabel, type Source } from '../quiz/sources.js';
 import { questionLines } from '../quiz/view.js';
 import { linesToAnsi } from '../render/ansi.js';
+import { printable } from '../term/printable.js';
 import { parse, positiveInt } from './args.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { openStore, reportNotices } from './store.js';
@@ -151,6 +152,21 @@ function summary(io: Io, session: Session | null, total: number): number {
 export async function exam(args: string[], io: Io): Promise<number> {
   parse('exam', args, {});
   if (!io.stdinIsTTY || !io.stdoutIsTTY) throw new UsageError('exam: the exam simulation needs a terminal');
+  // One exam per config: this process takes the exam lock before the app opens (its exam
+  // screen takes it again), or names the process that holds it.
+  const [{ claimExam, describeExamHolder }, { progressDir }, { describeLockProblem }] = await Promise.all([
+    import('../quiz/exam-save.js'),
+    import('../progress/paths.js'),
+    import('../progress/lock.js'),
+  ]);
+  const claim = claimExam(progressDir(io.env));
+  if (!claim.ok && claim.problem.kind === 'busy') {
+    io.err(
+      `awsnotes: exam: ${describeExamHolder(claim.problem.holder)} is already running an exam on this config; finish or quit it there first\n`,
+    );
+    return EXIT.notFound;
+  }
+  if (!claim.ok) io.err(`awsnotes: exam: ${printable(describeLockProblem(claim.problem))}: this exam will not be saved as you go\n`);
   const { runApp } = await import('../ui/run.js');
   return runApp({ screen: 'quiz', source: { kind: 'exam' } });
 }

@@ -100,9 +100,13 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'config',
-    usage: 'config set exam-date YYYY-MM-DD|none | config get [exam-date]',
-    summary: 'your exam date (readiness is predicted for that day)',
-    examples: ['awsnotes config set exam-date 2027-03-15', 'awsnotes config get'],
+    usage: 'config set exam-date YYYY-MM-DD|none | config set new-per-day N | config get [SETTING]',
+    summary: 'your exam date (readiness is predicted for that day) and new questions a day',
+    examples: ['awsnotes config set exam-date 2027-03-15', 'awsnotes config set new-per-day 10', 'awsnotes config get'],
+    details: [
+      'exam-date YYYY-MM-DD   the day of your exam (today or later), or none',
+      'new-per-day N         new questions a day in "due" and "all" quizzes (0 to 1000, default 20)',
+    ],
     run: lazy(progress, (m) => m.config),
   },
   {
@@ -115,7 +119,7 @@ export const COMMANDS: Command[] = [
   {
     name: 'import',
     usage: 'import FILE',
-    summary: 'merge a json backup into your progress (nothing changes if the file is bad)',
+    summary: 'merge a json backup into your history, each event once (nothing changes if the file is bad)',
     examples: ['awsnotes import awsnotes-backup.json'],
     run: lazy(progress, (m) => m.importCommand),
   },
@@ -125,6 +129,14 @@ export const COMMANDS: Command[] = [
     summary: 'erase your progress, after writing a backup (asks first; --yes when not a terminal)',
     examples: ['awsnotes reset', 'awsnotes reset --yes'],
     run: lazy(progress, (m) => m.reset),
+  },
+  {
+    name: 'doctor',
+    usage: 'doctor [--full] [--json]',
+    summary: 'check the progress files against the history, and repair what can be',
+    examples: ['awsnotes doctor', 'awsnotes doctor --json'],
+    details: ['--full   reschedule every card from the history, however long (a journal over 32 MiB is otherwise checked without it)'],
+    run: lazy(progress, (m) => m.doctor),
   },
   {
     name: 'calc',

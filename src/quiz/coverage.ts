@@ -19,13 +19,9 @@ export interface TaskCoverage {
   mastery: number;
 }
 
-/**
- * The ids of the questions answered at least once. The one place coverage reads the
- * learner's answers, so that a change in how the progress store keeps them (issue: a
- * journal of events) touches this function only.
- */
+/** The ids of the questions answered at least once (the snapshot's per-question figures). */
 export function answeredQuestionIds(progress: Progress): ReadonlySet<string> {
-  return new Set(progress.answers.map((answer) => answer.question));
+  return new Set(Object.keys(progress.stats).filter((id) => progress.stats[id]!.answers > 0));
 }
 
 export function taskCoverage(

@@ -3,15 +3,58 @@
 // resumes it, its clock having run on meanwhile (as a real exam's would), and if the time
 // ran out meanwhile the screen submits it as it stood. Submitting or abandoning the exam
 // deletes the file; a file that cannot be resumed is moved aside and reported.
-import { readFileSync, renameSync, unlinkSync } from 'node:fs';
+//
+// One exam at a time per config: the process running it holds `exam.lock` (a lock that is
+// never taken from a live process, progress/lock.ts). `awsnotes exam` refuses to start a
+// second one, naming the process that runs the first; an exam opened from the app while
+// another process holds the lock starts on its own, neither resuming nor saving over the
+// other's, and says so.
+import { mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod/mini';
-import { asidePath, errorCode, writeAtomically } from '../progress/file.js';
+import { acquireLock, type LockHolder, type LockProblem } from '../progress/lock.js';
+import { asidePath, errorCode } from '../progress/paths.js';
+import { removeLeftovers, writeFileAtomic } from '../progress/safe-file.js';
+import { printable } from '../term/printable.js';
 import type { Question } from '../content/types.js';
 import type { Presented } from './attempt.js';
 import { EXAM_MINUTES } from './exam.js';
 
 export const EXAM_FILE = 'exam-in-progress.json';
+export const EXAM_LOCK = 'exam.lock';
+
+/** Whether this process holds the exam lock of `dir` (taken by claimExam, never released before exit or discard). */
+const claimed = new Map<string, { release(): void }>();
+
+/**
+ * Takes the exam lock of `dir` for this process (again, if it already has it). Refused with
+ * the holder when another live awsnotes runs an exam on this config; a lock that cannot be
+ * made at all (a read-only directory) lets the exam run, unsaved.
+ */
+export function claimExam(dir: string): { ok: true } | { ok: false; problem: LockProblem } {
+  if (claimed.has(dir)) return { ok: true };
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    // Reported by the lock below, which cannot be made there either.
+  }
+  const taken = acquireLock(path.join(dir, EXAM_LOCK), { waitMs: 0, reentrant: true });
+  if (!taken.ok) return taken;
+  claimed.set(dir, taken.lock);
+  return { ok: true };
+}
+
+function releaseExam(dir: string): void {
+  claimed.get(dir)?.release();
+  claimed.delete(dir);
+}
+
+/** Who runs the exam when it is another process, in words. */
+export function describeExamHolder(holder: LockHolder): string {
+  const taken = Date.parse(holder.since);
+  const since = Number.isNaN(taken) ? '' : ` since ${new Date(taken).toTimeString().slice(0, 5)}`;
+  return `awsnotes process ${holder.pid}${since}`;
+}
 
 export interface ExamState {
   presented: Presented[];
@@ -39,6 +82,7 @@ const savedSchema = z.object({
 });
 
 export function saveExam(dir: string, state: ExamState): void {
+  if (!claimed.has(dir)) throw new Error(`another awsnotes runs an exam on this config and keeps ${EXAM_FILE}`);
   const saved: z.infer<typeof savedSchema> = {
     version: 1,
     startedAt: state.startedAt,
@@ -48,11 +92,16 @@ export function saveExam(dir: string, state: ExamState): void {
     marked: [...state.marked],
     current: state.current,
   };
-  writeAtomically(path.join(dir, EXAM_FILE), `${JSON.stringify(saved)}\n`);
+  const file = path.join(dir, EXAM_FILE);
+  // Only the holder of the exam lock writes this file: what is left beside it is a killed writer's.
+  removeLeftovers(file);
+  writeFileAtomic(file, `${JSON.stringify(saved)}\n`);
 }
 
-/** Deletes the saved exam, if any. */
+/** Deletes the saved exam, if any, and gives up the exam lock. Another process's saved exam is left alone. */
 export function discardExam(dir: string): void {
+  if (!claimed.has(dir)) return;
+  releaseExam(dir);
   try {
     unlinkSync(path.join(dir, EXAM_FILE));
   } catch (error) {
@@ -142,6 +191,15 @@ export function openExam(
     marked: new Set(),
     current: 0,
   });
+  const claim = claimExam(dir);
+  if (!claim.ok) {
+    const { problem } = claim;
+    const why =
+      problem.kind === 'busy'
+        ? `${describeExamHolder(problem.holder)} is running an exam on this config`
+        : `the exam lock ${problem.path} cannot be used (${problem.reason})`;
+    return { state: fresh(), notice: printable(`${why}: this exam is a separate one, not saved as you go.`) };
+  }
   const saved = loadExam(dir, bank);
   if (!saved) return { state: fresh() };
   if ('problem' in saved) {
@@ -151,7 +209,11 @@ export function openExam(
     } catch (error) {
       kept = `nor could it be moved aside (${(error as Error).message})`;
     }
-    return { state: fresh(), notice: `The exam in progress could not be resumed (${saved.problem}); ${kept}. A new exam starts.` };
+    // The problem quotes the file (a question id): never let it drive the terminal.
+    return {
+      state: fresh(),
+      notice: printable(`The exam in progress could not be resumed (${saved.problem}); ${kept}. A new exam starts.`),
+    };
   }
   const { state } = saved;
   if (recorded.has(new Date(state.startedAt).toISOString())) {
@@ -161,7 +223,9 @@ export function openExam(
     } catch (error) {
       return {
         state: fresh(),
-        notice: `An exam already recorded is still saved in ${path.join(dir, EXAM_FILE)} and could not be deleted (${(error as Error).message}).`,
+        notice: printable(
+          `An exam already recorded is still saved in ${path.join(dir, EXAM_FILE)} and could not be deleted (${(error as Error).message}).`,
+        ),
       };
     }
   }

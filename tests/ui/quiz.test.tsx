@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { questions } from '../../src/content/bundle.js';
 import { ProgressStore } from '../../src/progress/store.js';
 import { toggleFlag } from '../../src/quiz/record.js';
+import { answersIn } from '../helpers/journal.js';
 import { App, type AppStart } from '../../src/ui/App.js';
 import { ExamScreen } from '../../src/ui/screens/ExamScreen.js';
 import { run, tempDir } from '../helpers/cli.js';
@@ -58,8 +59,8 @@ describe('Quiz screen', () => {
     const f = await app.wait((f) => /(✓ Correct|✗ Wrong)\./.test(f), 'verdict');
     expect(f).toMatch(/The answer is [A-F]/);
     expect(f).toMatch(/\[✓\]/);
-    expect(app.store.read().answers).toHaveLength(1);
-    expect(app.store.read().answers[0]!.source).toBe('quiz');
+    expect(answersIn(app.store)).toHaveLength(1);
+    expect(answersIn(app.store)[0]!.source).toBe('quiz');
     expect(Object.keys(app.store.read().cards)).toHaveLength(1);
   });
 
@@ -117,7 +118,7 @@ describe('Quiz screen', () => {
     app.stdin.write(KEY.enter);
     const f = await app.wait((f) => /(✓ Correct|✗ Wrong)/.test(f), 'verdict');
     expect(f).toMatch(/1\. /);
-    expect(app.store.read().answers[0]!.question).toMatch(/^drill-/);
+    expect(answersIn(app.store)[0]!.question).toMatch(/^drill-/);
     app.stdin.write(KEY.enter);
     await app.wait((f) => /Drill 2/.test(status(f)), 'next drill');
   });
@@ -137,7 +138,7 @@ describe('one session for the app and the plain quiz', () => {
     [...shown.matchAll(/(?:\[ \]|\[x\]|\( \)) ([A-F])\. (.+)/g)]
       .filter(([, , text]) => rightTexts.some((t) => text!.replace(/\s+/g, ' ').startsWith(t.slice(0, 20))))
       .map(([, letter]) => letter!);
-  const answers = (dir: string) => ProgressStore.open({ dir }).read().answers;
+  const answers = (dir: string) => answersIn(ProgressStore.open({ dir }));
 
   it('one letter for "choose two" is refused in the app, nothing recorded; both letters are right', async () => {
     const dir = flaggedStore();
@@ -257,7 +258,7 @@ describe('Exam simulation', () => {
     const saved = app.store.read();
     expect(saved.exams).toHaveLength(1);
     expect(saved.exams[0]).toMatchObject({ questions: 65, timedOut: false, passed: false });
-    expect(saved.answers.filter((a) => a.source === 'exam')).toHaveLength(1);
+    expect(answersIn(app.store).filter((a) => a.source === 'exam')).toHaveLength(1);
     app.stdin.write(KEY.right);
     await app.wait((f) => /Question 1\/65/.test(f) && /(✓ Correct|✗ Wrong)/.test(f), 'walk through with explanations');
     app.stdin.write('q');
@@ -336,7 +337,7 @@ describe('Exam simulation', () => {
     const progress = again.store.read();
     expect(progress.exams).toHaveLength(1);
     expect(progress.exams[0]).toMatchObject({ timedOut: true, startedAt: new Date(3_000_000).toISOString() });
-    expect(progress.answers.filter((a) => a.source === 'exam')).toHaveLength(1);
+    expect(answersIn(again.store).filter((a) => a.source === 'exam')).toHaveLength(1);
     expect(existsSync(saved(first.dir))).toBe(false);
   });
 

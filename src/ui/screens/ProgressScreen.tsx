@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
-import { checkExamDate, reportLines } from '../../commands/progress.js';
+import { reportLines } from '../../progress/dashboard.js';
+import { checkExamDate } from '../../progress/calendar.js';
 import { questions, services } from '../../content/bundle.js';
 import { progressReport, type NextAction } from '../../progress/report.js';
 import type { ProgressStore } from '../../progress/store.js';
