@@ -36,7 +36,11 @@ describe('awsnotes coverage', () => {
     const dir = tempDir();
     const task = '1.2';
     const count = Math.min(3, withTask(task).length);
-    const quiz = run(['quiz', '--plain', '--task', task, '--count', String(count)], { input: 'A\nA\nA\n', configDir: dir });
+    // Each question takes A, AB or ABC, whichever it asks for; the others are refused.
+    const quiz = run(['quiz', '--plain', '--task', task, '--count', String(count)], {
+      input: 'A\nAB\nABC\n'.repeat(count),
+      configDir: dir,
+    });
     expect(quiz.code).toBe(0);
     const rows = JSON.parse(run(['coverage', '--json'], { configDir: dir }).stdout) as Row[];
     const row = rows.find((r) => r.task === task)!;
@@ -60,7 +64,7 @@ describe('awsnotes quiz --task', () => {
   it('asks only questions of that task statement', () => {
     const ids = new Set(withTask('2.3').map((q) => q.id));
     const dir = tempDir();
-    const r = run(['quiz', '--plain', '--task', '2.3', '--count', '4'], { input: 'A\nA\nA\nA\n', configDir: dir });
+    const r = run(['quiz', '--plain', '--task', '2.3', '--count', '4'], { input: 'A\nAB\nABC\n'.repeat(4), configDir: dir });
     expect(r.code).toBe(0);
     const coverage = JSON.parse(run(['coverage', '--json'], { configDir: dir }).stdout) as Row[];
     expect(coverage.find((row) => row.task === '2.3')!.answered).toBe(Math.min(4, ids.size));

@@ -26,8 +26,13 @@ const json = (dir: string) => JSON.parse(run(['progress', '--json'], { configDir
 
 function studied(): string {
   const dir = tempDir();
-  // A little history: three plain answers and a note read.
-  run(['quiz', '--plain', '--service', 'sqs', '--count', '3'], { input: 'A\nB\nA\n', configDir: dir, env: { AWSNOTES_SEED: '3' } });
+  // A little history: three plain answers and a note read. Each question takes A, AB or
+  // ABC, whichever it asks for ("choose 1/2/3"); the others are refused.
+  run(['quiz', '--plain', '--service', 'sqs', '--count', '3'], {
+    input: 'A\nAB\nABC\n'.repeat(3),
+    configDir: dir,
+    env: { AWSNOTES_SEED: '3' },
+  });
   run(['show', 'kms'], { configDir: dir });
   return dir;
 }

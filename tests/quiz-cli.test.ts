@@ -22,7 +22,8 @@ const answersIn = (dir: string) =>
 describe('awsnotes quiz --plain', () => {
   it('asks, reads letters one line at a time, explains, records, and scores', () => {
     const dir = tempDir();
-    const r = run(['quiz', '--plain', '--service', 'kms', '--count', '3'], { input: 'A\nB\nC\n', configDir: dir });
+    // A, AB or ABC, whichever the question takes ("choose 1/2/3"): the others are refused.
+    const r = run(['quiz', '--plain', '--service', 'kms', '--count', '3'], { input: 'A\nAB\nABC\n'.repeat(3), configDir: dir });
     expect(r.code).toBe(0);
     expect(r.stdout.match(/^Question \d\/3$/gm)).toHaveLength(3);
     expect(r.stdout).toMatch(/ A\. /);
@@ -59,13 +60,17 @@ describe('awsnotes quiz --plain', () => {
   });
 
   it('ends cleanly at end of input with the score so far', () => {
-    const r = run(['quiz', '--plain', '--count', '5'], { input: 'A\n' });
+    // One answer the first question takes: as many letters as it asks for.
+    const env = { AWSNOTES_SEED: '7' };
+    const look = run(['quiz', '--plain', '--count', '5'], { input: '', env });
+    const needed = Number(/ · choose (\d)$/m.exec(look.stdout)?.[1] ?? 1);
+    const r = run(['quiz', '--plain', '--count', '5'], { input: `${'ABC'.slice(0, needed)}\n`, env });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Score: \d\/1 correct \(\d+%\), 4 not answered/);
   });
 
   it('re-asks on a bad answer instead of guessing', () => {
-    const r = run(['quiz', '--plain', '--service', 'sqs', '--count', '1'], { input: 'Z\n\nA\n' });
+    const r = run(['quiz', '--plain', '--service', 'sqs', '--count', '1'], { input: 'Z\n\nA\nAB\nABC\n' });
     expect(r.stdout).toMatch(/'Z' is not an option/);
     expect(r.stdout).toMatch(/no answer given/);
     expect(r.stdout).toMatch(/Score: \d\/1/);

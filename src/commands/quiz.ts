@@ -2,9 +2,9 @@
 import { questions as bank, examGuide, services } from '../content/bundle.js';
 import { findService } from '../content/lookup.js';
 import { DOMAINS, type Domain, type Question } from '../content/types.js';
-import { isCorrect, parseLetters, present } from '../quiz/attempt.js';
 import { createRng, randomSeed } from '../quiz/random.js';
 import { recordAnswer } from '../quiz/record.js';
+import { answerRecord, next, type Session, startSession, submitLetters, tally } from '../quiz/session.js';
 import { isDomain, selectQuestions, sourceLabel, type Source } from '../quiz/sources.js';
 import { questionLines } from '../quiz/view.js';
 import { linesToAnsi } from '../render/ansi.js';
@@ -106,51 +106,46 @@ async function plainQuiz(io: Io, source: Source, count: number): Promise<number>
     return EXIT.notFound;
   }
   const width = Math.min(io.columns, 100);
-  let answered = 0;
-  let right = 0;
+  // The Quiz screen's session: letters typed here are picks submitted there, so an answer
+  // the app refuses (one letter for "choose two") is refused here too, and recorded alike.
+  let session: Session | null = startSession(source, asked, rng, Date.now());
+  let last = session;
   try {
-    for (const [i, question] of asked.entries()) {
-      const presented = present(question, rng);
-      io.out(`\nQuestion ${i + 1}/${asked.length}\n`);
-      io.out(`${linesToAnsi(questionLines(presented, width, { picked: [], revealed: false }, titles.get(question.service)), io.color)}\n`);
-      const shownAt = Date.now();
-      let chosen: number[] | undefined;
-      while (!chosen) {
-        io.out(question.kind === 'multiple' ? 'Answer (letters, e.g. AC): ' : 'Answer (a letter): ');
+    while (session) {
+      const { presented } = session;
+      const title = titles.get(presented.question.service);
+      const question = questionLines(presented, width, { picked: [], revealed: false }, title);
+      io.out(`\nQuestion ${session.index + 1}/${session.queue.length}\n`);
+      io.out(`${linesToAnsi(question, io.color)}\n`);
+      while (!session.verdict) {
+        io.out(presented.question.kind === 'multiple' ? 'Answer (letters, e.g. AC): ' : 'Answer (a letter): ');
         const line = await io.readLine();
         // Piped answers are not echoed by a terminal: echo them so the transcript reads right.
         if (line !== null && !io.stdinIsTTY) io.out(`${line}\n`);
         if (line === null) {
           io.out('\n');
-          return summary(io, answered, right, asked.length);
+          return summary(io, session, asked.length);
         }
-        const parsed = parseLetters(presented, line);
-        if (parsed.ok) chosen = parsed.chosen;
-        else io.out(`${parsed.error}\n`);
+        session = submitLetters(session, line);
+        if (!session.verdict) io.out(`${session.hint}\n`);
       }
-      const correct = isCorrect(question, chosen);
-      recordAnswer(
-        store,
-        { question: question.id, chosen, correct, ms: Date.now() - shownAt, source: source.kind === 'drills' ? 'drill' : 'plain' },
-        new Date(),
-      );
-      answered++;
-      if (correct) right++;
+      last = session;
+      recordAnswer(store, answerRecord(session, 'plain', Date.now()), new Date());
       // The revealed view repeats the question line for line, then adds the verdict.
-      const shown = questionLines(presented, width, { picked: [], revealed: false }, titles.get(question.service)).length;
-      const lines = questionLines(presented, width, { picked: chosen, revealed: true }, titles.get(question.service));
-      io.out(`${linesToAnsi(lines.slice(shown), io.color)}\n`);
+      const revealed = questionLines(presented, width, { picked: session.picked, revealed: true }, title);
+      io.out(`${linesToAnsi(revealed.slice(question.length), io.color)}\n`);
+      session = next(session, rng, Date.now());
     }
-    return summary(io, answered, right, asked.length);
+    return summary(io, last, asked.length);
   } finally {
     io.closeInput();
     reportNotices(store, io);
   }
 }
 
-function summary(io: Io, answered: number, right: number, total: number): number {
-  const percent = answered ? Math.round((right / answered) * 100) : 0;
-  io.out(`Score: ${right}/${answered} correct (${percent}%)${answered < total ? `, ${total - answered} not answered` : ''}\n`);
+function summary(io: Io, session: Session | null, total: number): number {
+  const { answered, correct, percent } = tally(session?.results ?? []);
+  io.out(`Score: ${correct}/${answered} correct (${percent}%)${answered < total ? `, ${total - answered} not answered` : ''}\n`);
   return EXIT.ok;
 }
 

@@ -1,5 +1,7 @@
 // The one key-binding table. Screens ask `isKey('reader.down', input, key)`; the footer and
-// the `?` overlay are generated from the same rows, so help cannot drift from the keys.
+// the `?` overlay are generated from the same rows, so help cannot drift from the keys. The
+// ids are a type made from the table: a screen asking for a key that is not in it does not
+// compile.
 import type { Key } from 'ink';
 
 export type Scope =
@@ -22,7 +24,7 @@ export type Scope =
 
 type KeyName = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
 
-interface KeySpec {
+export interface KeySpec {
   input?: string;
   key?: KeyName;
   ctrl?: boolean;
@@ -32,7 +34,7 @@ interface KeySpec {
 export interface Binding {
   id: string;
   scope: Scope;
-  keys: KeySpec[];
+  keys: readonly KeySpec[];
   /** How the keys are written in help, e.g. "↑/k". */
   label: string;
   description: string;
@@ -45,7 +47,7 @@ export interface Binding {
 const k = (key: KeyName, extra: Omit<KeySpec, 'key'> = {}): KeySpec => ({ key, ...extra });
 const ch = (input: string, extra: Omit<KeySpec, 'input'> = {}): KeySpec => ({ input, ...extra });
 
-export const BINDINGS: Binding[] = [
+export const BINDINGS = [
   { id: 'global.quit', scope: 'global', keys: [ch('q')], label: 'q', description: 'quit (or go back)', footer: 'quit' },
   { id: 'global.interrupt', scope: 'global', keys: [ch('c', { ctrl: true })], label: 'Ctrl+C', description: 'quit at once, from anywhere' },
   { id: 'global.help', scope: 'global', keys: [ch('?')], label: '?', description: 'show or hide this help', footer: 'help' },
@@ -131,13 +133,14 @@ export const BINDINGS: Binding[] = [
   },
 
   {
-    id: 'quiz-source.move',
+    id: 'quiz-source.down',
     scope: 'quiz-source',
-    keys: [k('downArrow'), k('upArrow')],
-    label: '↑/↓',
-    description: 'choose where the questions come from',
+    keys: [k('downArrow'), ch('j')],
+    label: '↓/j',
+    description: 'next source (or service, or domain)',
     footer: 'move',
   },
+  { id: 'quiz-source.up', scope: 'quiz-source', keys: [k('upArrow'), ch('k')], label: '↑/k', description: 'previous one' },
   {
     id: 'quiz-source.choose',
     scope: 'quiz-source',
@@ -402,9 +405,12 @@ export const BINDINGS: Binding[] = [
     description: 'drill this case',
     footer: 'drill',
   },
-];
+] as const satisfies readonly Binding[];
 
-const byId = new Map(BINDINGS.map((b) => [b.id, b]));
+/** Every key id of the table, e.g. 'reader.down'. */
+export type KeyId = (typeof BINDINGS)[number]['id'];
+
+const byId = new Map<string, Binding>(BINDINGS.map((b) => [b.id, b]));
 
 function specMatches(spec: KeySpec, input: string, key: Key): boolean {
   if (spec.ctrl !== undefined && spec.ctrl !== key.ctrl) return false;
@@ -414,13 +420,12 @@ function specMatches(spec: KeySpec, input: string, key: Key): boolean {
   return input === spec.input && !key.meta;
 }
 
-export function isKey(id: string, input: string, key: Key): boolean {
-  const binding = byId.get(id);
-  if (!binding) throw new Error(`unknown key binding ${id}`);
-  return binding.keys.some((spec) => specMatches(spec, input, key));
+export function isKey(id: KeyId, input: string, key: Key): boolean {
+  return binding(id).keys.some((spec) => specMatches(spec, input, key));
 }
 
-export function binding(id: string): Binding {
+export function binding(id: KeyId): Binding {
+  // The type admits only ids of the table, so this holds unless a caller casts.
   const b = byId.get(id);
   if (!b) throw new Error(`unknown key binding ${id}`);
   return b;
@@ -434,8 +439,9 @@ const firstKey = (label: string) => label.split('/')[0] || label;
  * and only where they work (not while a text box has the keys; q is "back" in sub-views).
  */
 export function footerText(scopes: Scope[], globals: 'all' | 'help' | 'none'): string {
-  const shown = BINDINGS.filter((b) => b.footer && scopes.includes(b.scope));
-  const global = BINDINGS.filter(
+  const rows: readonly Binding[] = BINDINGS;
+  const shown = rows.filter((b) => b.footer && scopes.includes(b.scope));
+  const global = rows.filter(
     (b) => b.footer && b.scope === 'global' && (globals === 'all' || (globals === 'help' && b.id === 'global.help')),
   );
   return [...shown, ...global].map((b) => `${b.footerKeys ?? firstKey(b.label)} ${b.footer}`).join(' · ');

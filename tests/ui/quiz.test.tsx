@@ -3,13 +3,15 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { questions } from '../../src/content/bundle.js';
 import { ProgressStore } from '../../src/progress/store.js';
+import { toggleFlag } from '../../src/quiz/record.js';
 import { answersIn } from '../helpers/journal.js';
 import { App, type AppStart } from '../../src/ui/App.js';
 import { ExamScreen } from '../../src/ui/screens/ExamScreen.js';
-import { tempDir } from '../helpers/cli.js';
-import { KEY, type, until } from '../helpers/ink.js';
+import { run, tempDir } from '../helpers/cli.js';
 import { NOTE_COUNT } from '../helpers/content.js';
+import { KEY, type, until, withKeys } from '../helpers/ink.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -122,6 +124,65 @@ describe('Quiz screen', () => {
   });
 });
 
+describe('one session for the app and the plain quiz', () => {
+  // A "choose two" question, the only one flagged, so that both ask it first.
+  const question = questions().find((q) => q.kind === 'multiple' && q.options.filter((o) => o.correct).length === 2)!;
+  const rightTexts = question.options.filter((o) => o.correct).map((o) => o.text.replace(/\s+/g, ' ').slice(0, 30));
+  const flaggedStore = () => {
+    const dir = tempDir();
+    toggleFlag(ProgressStore.open({ dir }), question.id, new Date());
+    return dir;
+  };
+  /** The letters of the right options, read from the options as shown ("A. …" lines). */
+  const rightLetters = (shown: string) =>
+    [...shown.matchAll(/(?:\[ \]|\[x\]|\( \)) ([A-F])\. (.+)/g)]
+      .filter(([, , text]) => rightTexts.some((t) => text!.replace(/\s+/g, ' ').startsWith(t.slice(0, 20))))
+      .map(([, letter]) => letter!);
+  const answers = (dir: string) => answersIn(ProgressStore.open({ dir }));
+
+  it('one letter for "choose two" is refused in the app, nothing recorded; both letters are right', async () => {
+    const dir = flaggedStore();
+    const flagged = render(
+      <App
+        store={ProgressStore.open({ dir })}
+        color={false}
+        size={{ columns: 140, rows: 40 }}
+        start={{ screen: 'quiz', source: { kind: 'flagged' } }}
+        onExit={() => {}}
+      />,
+    );
+    cleanup = () => flagged.unmount();
+    const frame = () => flagged.lastFrame() ?? '';
+    await until(frame, (f) => /Question 1\/1/.test(f), 'the flagged question');
+    const [first, second] = rightLetters(frame());
+    expect(second).toBeDefined();
+    flagged.stdin.write(first!.toLowerCase());
+    await until(frame, (f) => f.includes(`[x] ${first}.`), 'one picked');
+    flagged.stdin.write(KEY.enter);
+    await until(frame, (f) => f.includes('choose 2 answers (1 picked)'), 'refused');
+    expect(answers(dir)).toHaveLength(0);
+    flagged.stdin.write(second!.toLowerCase());
+    await until(frame, (f) => f.includes(`[x] ${second}.`), 'both picked');
+    flagged.stdin.write(KEY.enter);
+    await until(frame, (f) => f.includes('✓ Correct.'), 'right');
+    expect(answers(dir)).toMatchObject([{ question: question.id, correct: true, source: 'quiz' }]);
+  });
+
+  it('the same in quiz --plain: one letter is refused and asked again, nothing recorded; both letters are right', () => {
+    const dir = flaggedStore();
+    const env = { AWSNOTES_SEED: '3' };
+    const look = run(['quiz', '--plain', '--flagged'], { input: '', configDir: dir, env });
+    const [first, second] = rightLetters(look.stdout);
+    expect(second).toBeDefined();
+    const r = run(['quiz', '--plain', '--flagged'], { input: `${first}\n${first}${second}\n`, configDir: dir, env });
+    expect(r.stdout).toContain(
+      `Answer (letters, e.g. AC): ${first}\nchoose 2 answers (1 picked)\nAnswer (letters, e.g. AC): ${first}${second}\n`,
+    );
+    expect(r.stdout).toMatch(/^✓ Correct\./m);
+    expect(answers(dir)).toMatchObject([{ question: question.id, correct: true, source: 'plain' }]);
+  });
+});
+
 describe('Exam simulation', () => {
   function exam(now: () => number, dir = tempDir(), seed = 7) {
     const store = ProgressStore.open({ dir });
@@ -129,17 +190,19 @@ describe('Exam simulation', () => {
     const notices: string[] = [];
     let done = 0;
     const app = render(
-      <ExamScreen
-        width={100}
-        height={30}
-        active
-        store={store}
-        seed={seed}
-        now={now}
-        onMode={(m) => modes.push(m)}
-        onNotice={(n) => notices.push(n)}
-        onDone={() => done++}
-      />,
+      withKeys(
+        <ExamScreen
+          width={100}
+          height={30}
+          active
+          store={store}
+          seed={seed}
+          now={now}
+          onMode={(m) => modes.push(m)}
+          onNotice={(n) => notices.push(n)}
+          onDone={() => done++}
+        />,
+      ),
     );
     cleanup = () => app.unmount();
     const frame = () => app.lastFrame() ?? '';

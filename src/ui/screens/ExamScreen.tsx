@@ -1,19 +1,34 @@
 import path from 'node:path';
-import { Box, Text, useInput } from 'ink';
+import { Box, type Key, Text } from 'ink';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { questions as bank, services } from '../../content/bundle.js';
-import { DOMAIN_INFO, DOMAINS, type Question } from '../../content/types.js';
+import { DOMAIN_INFO, DOMAINS } from '../../content/types.js';
 import type { ProgressStore } from '../../progress/store.js';
-import { isCorrect, LETTERS, present, toggle, type Presented } from '../../quiz/attempt.js';
-import { drawExam, formatClock, PASS_SCORE, scoreExam, type ExamScore } from '../../quiz/exam.js';
-import { discardExam, EXAM_FILE, openExam, saveExam } from '../../quiz/exam-save.js';
+import { isCorrect, LETTERS, present } from '../../quiz/attempt.js';
+import { drawExam, formatClock, PASS_SCORE } from '../../quiz/exam.js';
+import { discardExam, EXAM_FILE, type ExamState as SavedExam, openExam, saveExam } from '../../quiz/exam-save.js';
+import {
+  answeredCount,
+  type ExamEvent,
+  examFinished,
+  type ExamMachine,
+  type ExamResult,
+  examSaved,
+  examTotal,
+  reduceExam,
+  shownQuestion,
+  startExam,
+} from '../../quiz/exam-state.js';
 import { createRng, randomSeed } from '../../quiz/random.js';
 import { recordAnswers, recordExam } from '../../quiz/record.js';
 import { questionLines } from '../../quiz/view.js';
 import type { Line } from '../../render/lines.js';
-import { clampTop, ScrollLines } from '../components/ScrollLines.js';
+import { ScrollLines } from '../components/ScrollLines.js';
+import { useKeys } from '../input.js';
 import { isKey } from '../keys.js';
 import { ROLE_STYLE } from '../theme.js';
+import { useMachine } from '../useMachine.js';
+import { useReportMode } from '../useReportMode.js';
 import type { InputMode } from './types.js';
 
 export interface ExamScreenProps {
@@ -29,60 +44,70 @@ export interface ExamScreenProps {
   now?: () => number;
 }
 
-type Phase = 'question' | 'grid' | 'confirm-submit' | 'confirm-leave' | 'results';
-
-interface Exam {
-  questions: Question[];
-  presented: Presented[];
-  startedAt: number;
-  deadline: number;
-}
-
 const GRID_CELL = 5;
+
+/** What a key means in the exam: an event for its state, or leaving the results. */
+function examEvent(m: ExamMachine, input: string, key: Key, now: number): ExamEvent | 'done' | null {
+  const scroll = (down: boolean, page: boolean): ExamEvent =>
+    page ? { type: 'page', by: down ? 1 : -1 } : { type: 'scroll', by: down ? 1 : -1 };
+  switch (m.phase) {
+    case 'results':
+      if (isKey('results.next', input, key)) return { type: 'next' };
+      if (isKey('results.prev', input, key)) return { type: 'prev' };
+      if (isKey('results.scroll-down', input, key)) return scroll(true, key.pageDown);
+      if (isKey('results.scroll-up', input, key)) return scroll(false, key.pageUp);
+      if (isKey('results.close', input, key)) return 'done';
+      return null;
+    case 'confirm-submit':
+    case 'confirm-leave':
+      if (isKey('exam.confirm', input, key)) return { type: 'confirm', now };
+      if (isKey('exam.cancel', input, key)) return { type: 'cancel' };
+      return null;
+    case 'grid':
+      if (isKey('grid.move', input, key)) {
+        return { type: 'grid-move', dx: key.leftArrow ? -1 : key.rightArrow ? 1 : 0, dy: key.upArrow ? -1 : key.downArrow ? 1 : 0 };
+      }
+      if (isKey('grid.jump', input, key)) return { type: 'grid-jump' };
+      if (isKey('grid.close', input, key)) return { type: 'close-grid' };
+      return null;
+    case 'question':
+      if (isKey('exam.pick', input, key))
+        return { type: 'pick', display: /[1-6]/.test(input) ? Number(input) - 1 : LETTERS.toLowerCase().indexOf(input) };
+      if (isKey('exam.next', input, key)) return { type: 'next' };
+      if (isKey('exam.prev', input, key)) return { type: 'prev' };
+      if (isKey('exam.mark', input, key)) return { type: 'mark' };
+      if (isKey('exam.grid', input, key)) return { type: 'open-grid' };
+      if (isKey('exam.scroll-down', input, key)) return scroll(true, key.pageDown);
+      if (isKey('exam.scroll-up', input, key)) return scroll(false, key.pageUp);
+      if (isKey('exam.submit', input, key)) return { type: 'ask-submit' };
+      if (isKey('exam.leave', input, key)) return { type: 'ask-leave' };
+      return null;
+    case 'abandoned':
+      return null;
+  }
+}
 
 export function ExamScreen({ width, height, active, store, onMode, onNotice, onDone, seed, now = Date.now }: ExamScreenProps) {
   // Saved beside the progress file after every change (quiz/exam-save.ts), and resumed here.
   // Opened once per mount (a state initialiser, not a memo: opening may move a file aside).
+  // Saved at once too: from its first second, the exam outlives a closed terminal.
   const dir = path.dirname(store.path);
   const [opened] = useState(() => {
     const recorded = new Set(store.read().exams.map((e) => e.startedAt));
-    return openExam(dir, bank(), now(), recorded, () => {
+    const exam = openExam(dir, bank(), now(), recorded, () => {
       const rng = createRng(seed ?? randomSeed());
       return drawExam(bank(), services(), rng).map((q) => present(q, rng));
     });
+    return { ...exam, saveProblem: trySave(dir, exam.state) };
   });
-  const [exam] = useState((): Exam => {
-    const { presented, startedAt, deadline } = opened.state;
-    return { questions: presented.map((p) => p.question), presented, startedAt, deadline };
-  });
-  const [answers, setAnswers] = useState<Map<string, number[]>>(opened.state.answers);
-  const [marked, setMarked] = useState<Set<string>>(opened.state.marked);
-  const [current, setCurrent] = useState(opened.state.current);
-  const [phase, setPhase] = useState<Phase>('question');
-  const [grid, setGrid] = useState(0);
-  const [scroll, setScroll] = useState(0);
-  const [clock, setClock] = useState(now());
-  const [result, setResult] = useState<(ExamScore & { timedOut: boolean }) | null>(null);
   const titles = useMemo(() => new Map(services().map((s) => [s.id, s.title])), []);
-
-  useEffect(() => {
-    if (active) onMode('exam');
-  }, [active]);
+  // A save that fails is reported once, then not tried again.
+  const saving = useRef(opened.saveProblem === null);
   useEffect(() => {
     if (opened.notice) onNotice(opened.notice);
-  }, []);
+    if (opened.saveProblem) onNotice(cannotSave(opened.saveProblem));
+  }, [opened, onNotice]);
 
-  // Every answer, mark and move is saved at once; a save that fails is reported once.
-  const saving = useRef(true);
-  useEffect(() => {
-    if (phase === 'results' || !saving.current) return;
-    try {
-      saveExam(dir, { ...exam, answers, marked, current });
-    } catch (error) {
-      saving.current = false;
-      onNotice(`This exam cannot be saved as you go (${(error as Error).message}): if awsnotes closes, it is lost.`);
-    }
-  }, [answers, marked, current, phase]);
   const discard = () => {
     try {
       discardExam(dir);
@@ -91,141 +116,104 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
     }
   };
 
-  const finish = (timedOut: boolean) => {
-    const score = scoreExam(exam.questions, answers);
-    const at = new Date(now());
+  const record = (m: ExamMachine, result: ExamResult) => {
+    const { exam } = m;
+    const at = new Date(result.finishedAt);
+    const answered = exam.presented.map((p) => p.question).filter((q) => (exam.answers.get(q.id) ?? []).length > 0);
     recordAnswers(
       store,
-      exam.questions
-        .filter((q) => (answers.get(q.id) ?? []).length > 0)
-        .map((q) => ({
-          question: q.id,
-          chosen: answers.get(q.id)!,
-          correct: isCorrect(q, answers.get(q.id)!),
-          ms: 0,
-          source: 'exam' as const,
-        })),
+      answered.map((q) => ({
+        question: q.id,
+        chosen: exam.answers.get(q.id)!,
+        correct: isCorrect(q, exam.answers.get(q.id)!),
+        ms: 0,
+        source: 'exam' as const,
+      })),
       at,
     );
     recordExam(store, {
       startedAt: new Date(exam.startedAt).toISOString(),
       finishedAt: at.toISOString(),
-      questions: score.questions,
-      correct: score.correct,
-      scaled: score.scaled,
-      passed: score.passed,
-      timedOut,
-      domains: score.domains,
+      questions: result.questions,
+      correct: result.correct,
+      scaled: result.scaled,
+      passed: result.passed,
+      timedOut: result.timedOut,
+      domains: result.domains,
     });
     discard();
     const notices = store.notices.splice(0);
     if (notices.length) onNotice(notices.join(' '));
-    setResult({ ...score, timedOut });
-    setPhase('results');
-    setCurrent(-1);
-    setScroll(0);
   };
-
-  // The countdown: one tick a second; at zero the exam is submitted as it stands.
-  useEffect(() => {
-    if (phase === 'results') return;
-    const timer = setInterval(() => setClock(now()), 1000);
-    return () => clearInterval(timer);
-  }, [phase]);
-  useEffect(() => {
-    if (phase !== 'results' && clock >= exam.deadline) finish(true);
-  }, [clock]);
 
   const bodyHeight = Math.max(3, height - 1);
-  const total = exam.questions.length;
-  const lines = useMemo((): Line[] => {
-    if (phase === 'results' && result) {
-      if (current < 0) return resultLines(result, width);
-      const p = exam.presented[current]!;
-      return questionLines(p, width, { picked: answers.get(p.question.id) ?? [], revealed: true }, titles.get(p.question.service));
-    }
-    const p = exam.presented[current]!;
-    return questionLines(
-      p,
-      width,
-      { picked: answers.get(p.question.id) ?? [], revealed: false, hideLabels: true },
-      titles.get(p.question.service),
-    );
-  }, [phase, current, answers, width, result]);
-
-  const go = (index: number) => {
-    setCurrent(Math.max(0, Math.min(total - 1, index)));
-    setScroll(0);
-  };
   const columns = Math.max(1, Math.floor(width / GRID_CELL));
+  const [m, dispatch] = useMachine<ExamMachine, ExamEvent>(
+    () => startExam(opened.state, now()),
+    (state, event): ExamMachine => reduceExam(state, event, { lines: lines.length, height: bodyHeight, columns }),
+    (before, after) => {
+      const toSave = examSaved(before, after);
+      if (toSave && saving.current) {
+        const problem = trySave(dir, toSave);
+        if (problem) {
+          saving.current = false;
+          onNotice(cannotSave(problem));
+        }
+      }
+      const result = examFinished(before, after);
+      if (result) record(after, result);
+      if (after.phase === 'abandoned') {
+        discard();
+        onDone();
+      }
+    },
+  );
+  useReportMode(onMode, 'exam');
 
-  useInput(
+  // The countdown: one tick a second, and one at once (an exam whose time ran out while
+  // awsnotes was closed is submitted as it stood); at zero the exam is submitted.
+  const running = m.phase !== 'results' && m.phase !== 'abandoned';
+  useEffect(() => {
+    if (!running) return;
+    const tick = () => dispatch({ type: 'tick', now: now() });
+    tick();
+    const timer = setInterval(tick, 1000);
+    return () => clearInterval(timer);
+  }, [running, dispatch, now]);
+
+  const { exam, phase, result } = m;
+  const total = examTotal(m);
+  const shown = shownQuestion(m);
+  const lines = useMemo((): Line[] => {
+    if (phase === 'results' && result && !shown) return resultLines(result, width);
+    if (!shown) return [];
+    // While the exam runs, no service or domain above the stem: the real exam names neither.
+    return questionLines(
+      shown,
+      width,
+      { picked: exam.answers.get(shown.question.id) ?? [], revealed: phase === 'results', hideLabels: true },
+      titles.get(shown.question.service),
+    );
+  }, [phase, result, shown, exam.answers, width, titles]);
+
+  useKeys(
     (input, key) => {
-      const page = Math.max(1, bodyHeight - 1);
-      if (phase === 'results') {
-        if (isKey('results.next', input, key)) {
-          setCurrent((c) => Math.min(total - 1, c + 1));
-          setScroll(0);
-        } else if (isKey('results.prev', input, key)) {
-          setCurrent((c) => Math.max(-1, c - 1));
-          setScroll(0);
-        } else if (isKey('results.scroll-down', input, key))
-          setScroll((s) => clampTop(s + (key.pageDown ? page : 1), lines.length, bodyHeight));
-        else if (isKey('results.scroll-up', input, key)) setScroll((s) => Math.max(0, s - (key.pageUp ? page : 1)));
-        else if (isKey('results.close', input, key)) onDone();
-        return;
-      }
-      if (phase === 'confirm-submit' || phase === 'confirm-leave') {
-        if (isKey('exam.confirm', input, key)) {
-          if (phase === 'confirm-submit') finish(false);
-          else {
-            discard();
-            onDone();
-          }
-        } else if (isKey('exam.cancel', input, key)) setPhase('question');
-        return;
-      }
-      if (phase === 'grid') {
-        if (key.leftArrow) setGrid((g) => Math.max(0, g - 1));
-        else if (key.rightArrow) setGrid((g) => Math.min(total - 1, g + 1));
-        else if (key.upArrow) setGrid((g) => Math.max(0, g - columns));
-        else if (key.downArrow) setGrid((g) => Math.min(total - 1, g + columns));
-        else if (isKey('grid.jump', input, key)) {
-          go(grid);
-          setPhase('question');
-        } else if (isKey('grid.close', input, key)) setPhase('question');
-        return;
-      }
-      const question = exam.presented[current]!;
-      if (isKey('exam.pick', input, key)) {
-        const display = /[1-6]/.test(input) ? Number(input) - 1 : LETTERS.toLowerCase().indexOf(input);
-        const picked = toggle(question, answers.get(question.question.id) ?? [], display);
-        setAnswers(new Map(answers).set(question.question.id, picked));
-      } else if (isKey('exam.next', input, key)) go(current + 1);
-      else if (isKey('exam.prev', input, key)) go(current - 1);
-      else if (isKey('exam.mark', input, key)) {
-        const next = new Set(marked);
-        if (!next.delete(question.question.id)) next.add(question.question.id);
-        setMarked(next);
-      } else if (isKey('exam.grid', input, key)) {
-        setGrid(current);
-        setPhase('grid');
-      } else if (isKey('exam.scroll-down', input, key)) setScroll((s) => clampTop(s + (key.pageDown ? page : 1), lines.length, bodyHeight));
-      else if (isKey('exam.scroll-up', input, key)) setScroll((s) => Math.max(0, s - (key.pageUp ? page : 1)));
-      else if (isKey('exam.submit', input, key)) setPhase('confirm-submit');
-      else if (isKey('exam.leave', input, key)) setPhase('confirm-leave');
+      const event = examEvent(m, input, key, now());
+      if (event === 'done') onDone();
+      else if (event) dispatch(event);
     },
     { isActive: active },
   );
 
-  const answered = exam.questions.filter((q) => (answers.get(q.id) ?? []).length > 0).length;
-  const left = formatClock(exam.deadline - clock);
+  const { answers, marked, current } = exam;
+  const answered = answeredCount(exam);
+  const left = formatClock(exam.deadline - m.clock);
 
   if (phase === 'results' && result) {
-    const where = current < 0 ? 'Results' : `Question ${current + 1}/${total}`;
+    const where = m.review < 0 ? 'Results' : `Question ${m.review + 1}/${total}`;
     return (
       <Box flexDirection="column" height={height}>
-        <ScrollLines lines={lines} top={scroll} height={bodyHeight} width={width} />
+        <ScrollLines lines={lines} top={m.scroll} height={bodyHeight} width={width} />
         <Text {...ROLE_STYLE.muted} wrap="truncate">{`${where} · → next, ← back · q done`}</Text>
       </Box>
     );
@@ -235,24 +223,24 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
   if (phase === 'grid') {
     const rows: Line[] = [{ segments: [{ text: 'Review grid: ✓ answered · ? marked · Enter to jump, Esc to close', role: 'muted' }] }];
     for (let start = 0; start < total; start += columns) {
-      const segments = exam.questions.slice(start, start + columns).map((q, i) => {
+      const segments = exam.presented.slice(start, start + columns).map(({ question: q }, i) => {
         const index = start + i;
         const done = (answers.get(q.id) ?? []).length > 0;
         const label = `${String(index + 1).padStart(2)}${marked.has(q.id) ? '?' : done ? '✓' : ' '}`;
         return {
-          text: `${index === grid ? `[${label}]` : ` ${label} `}`.padEnd(GRID_CELL),
-          role: index === grid ? ('accent' as const) : done ? undefined : ('muted' as const),
-          bold: index === grid,
+          text: `${index === m.grid ? `[${label}]` : ` ${label} `}`.padEnd(GRID_CELL),
+          role: index === m.grid ? ('accent' as const) : done ? undefined : ('muted' as const),
+          bold: index === m.grid,
         };
       });
       rows.push({ segments });
     }
-    const gridRow = Math.floor(grid / columns) + 1;
+    const gridRow = Math.floor(m.grid / columns) + 1;
     body = <ScrollLines lines={rows} top={Math.max(0, gridRow - bodyHeight + 1)} height={bodyHeight} width={width} />;
   } else {
-    body = <ScrollLines lines={lines} top={scroll} height={bodyHeight} width={width} />;
+    body = <ScrollLines lines={lines} top={m.scroll} height={bodyHeight} width={width} />;
   }
-  const id = exam.questions[current]?.id ?? '';
+  const id = exam.presented[current]?.question.id ?? '';
   const status =
     phase === 'confirm-submit'
       ? `Submit the exam with ${answered}/${total} answered? y / n`
@@ -269,7 +257,19 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
   );
 }
 
-function resultLines(result: ExamScore & { timedOut: boolean }, width: number): Line[] {
+/** Saves the exam; the problem, if it could not be saved. */
+function trySave(dir: string, exam: SavedExam): string | null {
+  try {
+    saveExam(dir, exam);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+const cannotSave = (problem: string) => `This exam cannot be saved as you go (${problem}): if awsnotes closes, it is lost.`;
+
+function resultLines(result: ExamResult, width: number): Line[] {
   const bar = (share: number, size: number) => '█'.repeat(Math.round(share * size)).padEnd(size, '░');
   const size = Math.max(10, Math.min(30, width - 50));
   const lines: Line[] = [

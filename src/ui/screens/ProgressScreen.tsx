@@ -1,5 +1,5 @@
-import { Box, Text, useInput } from 'ink';
-import { useMemo, useRef, useState } from 'react';
+import { Box, Text } from 'ink';
+import { useMemo, useState } from 'react';
 import { reportLines } from '../../progress/dashboard.js';
 import { checkExamDate } from '../../progress/calendar.js';
 import { questions, services } from '../../content/bundle.js';
@@ -7,8 +7,10 @@ import { progressReport, type NextAction } from '../../progress/report.js';
 import type { ProgressStore } from '../../progress/store.js';
 import { ScrollLines, clampTop } from '../components/ScrollLines.js';
 import { TextField } from '../components/TextField.js';
+import { useKeys } from '../input.js';
 import { isKey } from '../keys.js';
 import { ROLE_STYLE } from '../theme.js';
+import { useReportMode } from '../useReportMode.js';
 import type { InputMode } from './types.js';
 
 export interface ProgressScreenProps {
@@ -21,18 +23,20 @@ export interface ProgressScreenProps {
 }
 
 export function ProgressScreen({ width, height, active, store, onMode, onAction }: ProgressScreenProps) {
-  const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState(0);
   const [scroll, setScroll] = useState(0);
   const [dateDraft, setDateDraft] = useState<string | null>(null);
   const [dateError, setDateError] = useState('');
-  // Recomputed each time the screen is shown (the quiz may have changed everything), not
-  // when it is hidden: `visits` counts the renders where it became active.
-  const visits = useRef(0);
-  const wasActive = useRef(false);
-  if (active && !wasActive.current) visits.current++;
-  wasActive.current = active;
-  const report = useMemo(() => progressReport(store.read(), questions(), services(), new Date()), [visits.current, version]);
+  useReportMode(onMode, dateDraft === null ? 'progress' : 'progress-date');
+  // Recomputed each time the screen is shown again (the quiz may have changed everything)
+  // and after a change made here; not while it is hidden.
+  const compute = () => progressReport(store.read(), questions(), services(), new Date());
+  const [report, setReport] = useState(compute);
+  const [wasActive, setWasActive] = useState(active);
+  if (active !== wasActive) {
+    setWasActive(active);
+    if (active) setReport(compute());
+  }
   const steps = report.nextSteps;
   const lines = useMemo(() => reportLines(report, width), [report, width]);
   const stepsHeight = Math.min(steps.length, 5) + 1;
@@ -48,18 +52,16 @@ export function ProgressScreen({ width, height, active, store, onMode, onAction 
     });
     setDateDraft(null);
     setDateError('');
-    setVersion((v) => v + 1);
-    onMode('progress');
+    setReport(compute());
   };
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (dateDraft !== null) {
         if (isKey('progress-date.save', input, key)) saveDate(dateDraft);
         else if (isKey('progress-date.cancel', input, key)) {
           setDateDraft(null);
           setDateError('');
-          onMode('progress');
         }
         return;
       }
@@ -73,7 +75,6 @@ export function ProgressScreen({ width, height, active, store, onMode, onAction 
       else if (isKey('progress.scroll-up', input, key)) setScroll((s) => Math.max(0, s - page));
       else if (isKey('progress.exam-date', input, key)) {
         setDateDraft(store.read().settings.examDate ?? '');
-        onMode('progress-date');
       }
     },
     { isActive: active },
