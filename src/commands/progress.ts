@@ -16,6 +16,7 @@ import { planImport } from '../progress/merge.js';
 import { describeFsError, progressDir, timestamp } from '../progress/paths.js';
 import { progressReport } from '../progress/report.js';
 import { describeSettings, type Settings } from '../progress/settings.js';
+import type { SettingsFill } from '../progress/settings-file.js';
 import { decodeText, formatBytes, readRegularFile, writeFileAtomic, writeOutput } from '../progress/safe-file.js';
 import { lockWaitFrom, type ProgressStore } from '../progress/store.js';
 import { DEFAULT_NEW_PER_DAY } from '../quiz/sources.js';
@@ -286,13 +287,11 @@ export function importCommand(args: string[], io: Io): number {
 }
 
 /** What an import did with the settings it carried: the ones it took, the ones where yours stayed. */
-function settingsOutcome(theirs: Settings, outcome: { taken: readonly string[]; kept: readonly string[]; mine: Settings }): string {
-  const taken = outcome.taken as (keyof Settings)[];
-  const kept = outcome.kept as (keyof Settings)[];
+function settingsOutcome(theirs: Settings, { taken, kept, mine }: Extract<SettingsFill, { ok: true }>): string {
   let text = '';
   if (taken.length) text += `Settings taken from the file: ${printable(describeSettings(theirs, taken))}.\n`;
   if (kept.length)
-    text += `Your settings kept (the file has others): ${printable(describeSettings(outcome.mine, kept))} (the file: ${printable(describeSettings(theirs, kept))}).\n`;
+    text += `Your settings kept (the file has others): ${printable(describeSettings(mine, kept))} (the file: ${printable(describeSettings(theirs, kept))}).\n`;
   return text;
 }
 
