@@ -122,6 +122,18 @@ describe('settings.json, kept by conf', () => {
     expect(readdirSync(dir).filter((n) => n.startsWith('settings.corrupt-'))).toHaveLength(1);
   });
 
+  it('awsnotes doctor sets a bad file aside and says so; config get then shows the defaults', () => {
+    const dir = tempDir();
+    run(['config', 'set', 'new-per-day', '5'], { configDir: dir });
+    writeFileSync(settingsFile(dir), 'not json');
+    const r = run(['doctor'], { configDir: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/✓ progress files: repaired: Your settings file .*settings\.json could not be used \(not valid JSON/);
+    expect(r.stdout).toMatch(/✓ settings\.json: none saved yet: the defaults apply/);
+    expect(readdirSync(dir).filter((n) => n.startsWith('settings.corrupt-'))).toHaveLength(1);
+    expect(run(['config', 'get'], { configDir: dir }).stdout).toBe('exam-date (not set)\nnew-per-day 20 (default)\n');
+  });
+
   it('a file written by a newer awsnotes is left as it is: what it holds is used, nothing is written over it', () => {
     const dir = tempDir();
     const newer = JSON.stringify({ version: 2, examDate: '2027-03-15', reminders: 'daily' });
