@@ -76,12 +76,11 @@ describe('settings.json, kept by conf', () => {
   });
 
   it('the upgrade: a file without a version is version 1; a later one is read leniently; anything else is corrupt', () => {
-    expect(upgradeSettingsFile({ newPerDay: 3 })).toEqual({ kind: 'current', settings: { newPerDay: 3 }, extras: {}, upgraded: true });
+    expect(upgradeSettingsFile({ newPerDay: 3 })).toEqual({ kind: 'current', settings: { newPerDay: 3 }, extras: {} });
     expect(upgradeSettingsFile({ version: 1, newPerDay: 3, x: 1 })).toEqual({
       kind: 'current',
       settings: { newPerDay: 3 },
       extras: { x: 1 },
-      upgraded: false,
     });
     expect(upgradeSettingsFile({ version: 2, newPerDay: 'many', examDate: '2027-03-15' })).toEqual({
       kind: 'future',

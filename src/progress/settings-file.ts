@@ -27,6 +27,7 @@ import {
   type SettingChanges,
   type SettingKey,
   type Settings,
+  type SettingsFileRead,
   settingsFileContent,
   upgradeSettingsFile,
 } from './settings.js';
@@ -45,11 +46,7 @@ export type SettingsSave = { ok: true } | { ok: false; reason: string };
 export type SettingsFill = { ok: true; taken: SettingKey[]; kept: SettingKey[]; mine: Settings } | { ok: false; reason: string };
 
 type Extras = Record<string, unknown>;
-type Found =
-  | { kind: 'current'; settings: Settings; extras: Extras }
-  | { kind: 'future'; settings: Settings; version: number }
-  | { kind: 'corrupt'; reason: string }
-  | { kind: 'unreadable'; reason: string };
+type Found = SettingsFileRead | { kind: 'unreadable'; reason: string };
 
 /** The file's identity and version on disk: a rename (every write) gives it a new inode. */
 function signature(file: string): string {
@@ -173,9 +170,7 @@ export class SettingsFile {
 
   private readFile(): Found {
     try {
-      const checked = upgradeSettingsFile(this.store().store);
-      if (checked.kind === 'current') return { kind: 'current', settings: checked.settings, extras: checked.extras };
-      return checked;
+      return upgradeSettingsFile(this.store().store);
     } catch (error) {
       if (error instanceof SyntaxError) return { kind: 'corrupt', reason: `not valid JSON (${error.message})` };
       return { kind: 'unreadable', reason: describeFsError(error) };

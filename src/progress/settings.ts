@@ -34,7 +34,7 @@ export const SETTING_NAMES: Record<SettingKey, string> = { examDate: 'exam-date'
 type Extras = Record<string, unknown>;
 
 export type SettingsFileRead =
-  | { kind: 'current'; settings: Settings; extras: Extras; upgraded: boolean }
+  | { kind: 'current'; settings: Settings; extras: Extras }
   /** Written by a newer awsnotes: the settings this one understands, to use but not to write over. */
   | { kind: 'future'; settings: Settings; version: number }
   | { kind: 'corrupt'; reason: string };
@@ -76,7 +76,7 @@ export function upgradeSettingsFile(raw: unknown): SettingsFileRead {
     const issue = parsed.error.issues[0];
     return { kind: 'corrupt', reason: `"${issue?.path.map(String).join('.') ?? ''}": ${issue?.message ?? 'invalid'}` };
   }
-  return { kind: 'current', settings: parsed.data, extras: extrasOf(raw), upgraded: raw.version !== SETTINGS_VERSION };
+  return { kind: 'current', settings: parsed.data, extras: extrasOf(raw) };
 }
 
 /** What settings.json holds for `settings`: the version, the settings in a fixed order, then the extras. */
