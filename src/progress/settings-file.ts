@@ -51,10 +51,11 @@ type Found = SettingsFileRead | { kind: 'unreadable'; reason: string };
 /** The file's identity and version on disk: a rename (every write) gives it a new inode. */
 function signature(file: string): string {
   try {
-    const stats = statSync(file);
-    return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+    // Asked on every read of the progress: no error object made for a file not there.
+    const stats = statSync(file, { throwIfNoEntry: false });
+    return stats ? `${stats.ino}:${stats.size}:${stats.mtimeMs}` : 'none';
   } catch {
-    return 'none';
+    return 'unknown';
   }
 }
 
@@ -88,7 +89,8 @@ export class SettingsFile {
 
   /** The settings, as saved by any process (read again when the file changed), and this session's unsaved changes. */
   read(): Settings {
-    return applyChanges(this.onDisk().settings, this.unsaved);
+    const { settings } = this.onDisk();
+    return Object.keys(this.unsaved).length ? applyChanges(settings, this.unsaved) : { ...settings };
   }
 
   /** Sets and clears settings: under the lock, on the file as it is now. */
