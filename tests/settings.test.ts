@@ -121,6 +121,18 @@ describe('settings.json, kept by conf', () => {
     expect(readdirSync(dir).filter((n) => n.startsWith('settings.corrupt-'))).toHaveLength(1);
   });
 
+  it('every command that opens the progress says so when it sets the file aside (config get here)', () => {
+    const dir = tempDir();
+    run(['config', 'set', 'new-per-day', '5'], { configDir: dir });
+    writeFileSync(settingsFile(dir), '{"version": 1,');
+    const r = run(['config', 'get'], { configDir: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^awsnotes: Your settings file .*settings\.json could not be used \(not valid JSON .*It was kept as .*settings\.corrupt-/,
+    );
+    expect(r.stdout).toBe('exam-date (not set)\nnew-per-day 20 (default)\n');
+  });
+
   it('awsnotes doctor sets a bad file aside and says so; config get then shows the defaults', () => {
     const dir = tempDir();
     run(['config', 'set', 'new-per-day', '5'], { configDir: dir });

@@ -145,6 +145,9 @@ export class ProgressStore {
     const wait = lockWaitFrom(env);
     const store = new ProgressStore(dir, { ...(wait !== undefined ? { lockWaitMs: wait } : {}), ...options });
     store.load();
+    // Read now, so that a settings.json set aside or left alone is told with the other
+    // notices of opening (commands print those first, the app on its first frame).
+    store.readSettings();
     return store;
   }
 
