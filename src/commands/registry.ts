@@ -172,7 +172,7 @@ export function helpText(version: string): string {
     ...COMMANDS.flatMap((c) => c.examples.map((e) => `  ${e}`)),
     '',
     'Environment:',
-    '  AWSNOTES_CONFIG_DIR   directory of the progress file (default: ~/.config/awsnotes-nodejs)',
+    '  AWSNOTES_CONFIG_DIR   directory of your progress and settings (default: ~/.config/awsnotes-nodejs)',
     '  NO_COLOR, FORCE_COLOR=0, TERM=dumb   turn colour off',
     '',
     'Exit codes: 0 ok, 1 nothing found, 2 bad usage, 130 interrupted.',
