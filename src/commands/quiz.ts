@@ -81,7 +81,7 @@ export async function quiz(args: string[], io: Io): Promise<number> {
   if (!values.plain) {
     if (!io.stdinIsTTY || !io.stdoutIsTTY) throw new UsageError('quiz: the Quiz screen needs a terminal; use --plain to answer on stdin');
     const { runApp } = await import('../ui/run.js');
-    return runApp({ screen: 'quiz', source });
+    return runApp({ screen: 'quiz', source, ...(values.count !== undefined ? { count } : {}) });
   }
   return plainQuiz(io, source, count);
 }
