@@ -257,11 +257,11 @@ describe('Exam simulation', () => {
     await app.wait((f) => /Q 2\/65/.test(f), 'next');
     app.stdin.write('r');
     await app.wait((f) => f.includes('Review grid'), 'grid');
-    expect(app.frame()).toMatch(/ 1\?/);
+    expect(app.frame()).toMatch(/ 1✓\?/);
     app.stdin.write(KEY.right);
-    await app.wait((f) => /\[ 3 \]/.test(f), 'grid on 3');
+    await app.wait((f) => /\[ 3○ \]/.test(f), 'grid on 3');
     app.stdin.write(KEY.right);
-    await app.wait((f) => /\[ 4 \]/.test(f), 'grid on 4');
+    await app.wait((f) => /\[ 4○ \]/.test(f), 'grid on 4');
     app.stdin.write(KEY.enter);
     await app.wait((f) => /Q 4\/65/.test(f), 'jumped to 4');
     t += 61_000;
