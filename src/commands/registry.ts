@@ -66,7 +66,7 @@ export const COMMANDS: Command[] = [
       '--flagged     the questions you flagged',
       '--drills      generated DynamoDB and Kinesis sizing drills',
       '--plain       no full-screen app: questions on stdout, answer letters (B, AC) one line each on stdin',
-      '--count N     questions in a plain quiz (default 10)',
+      '--count N     questions per quiz (default: 10 plain, 20 in the app)',
     ],
     run: lazy(quiz, (m) => m.quiz),
   },
