@@ -166,6 +166,11 @@ describe('invalid capacity inputs are returned errors naming the field', () => {
     [() => batchGetCapacity({ sizes: '' }), 'sizes', /empty/],
     [() => batchGetCapacity({ sizes: '1KB,,2KB' }), 'sizes', /item 2: item size is empty/],
     [() => batchGetCapacity({ sizes: Array(101).fill('1KB').join(',') }), 'sizes', /at most 100 items/],
+    [
+      () => batchGetCapacity({ sizes: Array(100).fill('400KB').join(',') }),
+      'sizes',
+      /at most 16 MB per call; these 100 items total 39\.063 MB/,
+    ],
     [() => kinesisShards({ records: '10', recordSize: '11MiB' }), 'record-size', /10 MiB/],
     [() => kinesisShards({ records: '10', recordSize: '1KB', consumers: '0' }), 'consumers', /whole number from 1/],
     [() => kinesisShards({ records: '10', recordSize: '1KB', consumers: 'two' }), 'consumers', /whole number from 1/],
@@ -323,6 +328,19 @@ describe('awsnotes calc', () => {
 });
 
 describe('format', () => {
+  it('never shows a tiny non-zero figure as 0', async () => {
+    const { format } = await import('../src/capacity/parse.js');
+    expect(format(1 / 3600)).toBe('0.00028');
+    expect(format(-1 / 3600)).toBe('-0.00028');
+    expect(format(0)).toBe('0');
+    const slow = result(readCapacity({ size: '1KB', rate: '1/h', mode: 'on-demand' }));
+    expect(slow.summary).toBe('0.00028 RRU per second for strongly consistent reads (on-demand)');
+    expect(slow.steps.join('\n')).not.toMatch(/\b0 (reads|RRU)\b/);
+    expect(result(readCapacity({ size: '1KB', rate: '1/h' })).summary).toBe(
+      '1 RCU for strongly consistent reads, from exactly 0.00028 RCU',
+    );
+  });
+
   it('groups thousands and trims decimals like en-US', async () => {
     const { format } = await import('../src/capacity/parse.js');
     for (const v of [0, 1, 0.5, 1228.8, 1048576, 0.1667, 12.3456, 999.9996, 1e9, 41779.2, 2.25]) {

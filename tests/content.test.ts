@@ -5,7 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { questions, searchData, services, type SearchData } from '../src/content/bundle.js';
 import { kindOf, packSearch, recordArray, unpackSearch } from '../src/search/pack.js';
-import { asciiJson, compileContent, compileNote, compileQuestions, ContentError, slugify } from '../src/content/compile.js';
+import { asciiJson, compileContent, ContentError } from '../src/content/compile.js';
+import { slugify } from '../src/content/markdown.js';
+import { compileNote } from '../src/content/note.js';
+import { compileQuestions } from '../src/content/question.js';
 import { plainText, type Block, type Service } from '../src/content/types.js';
 import { NOTE_COUNT } from './helpers/content.js';
 
@@ -209,13 +212,14 @@ describe('the shipped content', () => {
 });
 
 describe('the content compiler reports broken files with their path', () => {
+  const TASKS = new Set(['1.1', '1.2', '2.1']);
   const note = (front: string, body = '## Overview\n- fact\n') => `---\n${front}\n---\n${body}`;
-  const good = 'id: demo\ntitle: Demo Service\naliases: [demo]\ncategory: compute\ndomains: [development]';
+  const good = 'id: demo\ntitle: Demo Service\naliases: [demo]\ncategory: compute\ndomains: [development]\ntasks:\n  overview: ["1.1"]';
 
   it('accepts a good note', () => {
-    const result = compileNote('content/services/demo.md', note(good));
+    const result = compileNote('content/services/demo.md', note(good), TASKS);
     expect(result.problems).toEqual([]);
-    expect(result.service?.sections).toEqual([{ slug: 'overview', title: 'Overview', level: 2 }]);
+    expect(result.service?.sections).toEqual([{ slug: 'overview', title: 'Overview', level: 2, tasks: ['1.1'] }]);
   });
 
   it.each([
@@ -228,24 +232,25 @@ describe('the content compiler reports broken files with their path', () => {
     ['an image', note(good, '## Overview\n![x](y.png)\n'), /unsupported inline Markdown \(image\)/],
     ['an H1', note(good, '# Title\n## Overview\n'), /only ## and ### headings/],
     ['text before a section', note(good, 'intro\n## Overview\n'), /must start with a ## section heading/],
-    ['duplicate sections', note(good, '## A\n- x\n## A\n- y\n'), /duplicate section "a"/],
+    ['duplicate sections', note(good, '## Overview\n- x\n## Overview\n- y\n'), /duplicate section "overview"/],
   ])('%s', (_name, source, problem) => {
-    const result = compileNote('content/services/demo.md', source);
+    const result = compileNote('content/services/demo.md', source, TASKS);
     expect(result.problems.join('\n')).toMatch(problem);
     expect(result.problems.every((p) => p.startsWith('content/services/demo.md: '))).toBe(true);
   });
 
   it('checks questions against their note and the kinds’ rules', () => {
-    const service = compileNote('content/services/demo.md', note(good)).service!;
+    const service = compileNote('content/services/demo.md', note(good), TASKS).service!;
     const services = new Map([['demo', service]]);
     const option = (text: string, correct = false) =>
       `    - text: ${text}\n      why: because this is the reason${correct ? '\n      correct: true' : ''}\n`;
     const question = (fields: string, options: string) =>
-      `- id: demo-q\n  domain: development\n  kind: single\n  section: overview\n  question: Which one is the right answer here?\n  explanation: The explanation of the right answer.\n${fields}  options:\n${options}`;
+      `- id: demo-q\n  domain: development\n  kind: single\n  section: overview\n  tasks: ["1.1"]\n  question: Which one is the right answer here?\n  explanation: The explanation of the right answer.\n${fields}  options:\n${options}`;
     const ok = compileQuestions(
       'content/questions/demo.yaml',
       question('', option('A', true) + option('B') + option('C') + option('D')),
       services,
+      TASKS,
     );
     expect(ok.problems).toEqual([]);
     const cases: [string, RegExp][] = [
@@ -254,7 +259,10 @@ describe('the content compiler reports broken files with their path', () => {
         question('', option('A', true) + option('B') + option('C') + option('D')).replace('section: overview', 'section: nowhere'),
         /section "nowhere" is not a heading/,
       ],
-      [question('', option('A', true) + option('B') + option('C') + option('All of the above')), /all\/none of the above/],
+      [
+        question('', option('A', true) + option('B') + option('C') + option('All of the above')),
+        /no "all of the above", "none of the above"/,
+      ],
       [question('', option('A', true) + option('a') + option('C') + option('D')), /same text/],
       [
         question('', option('A', true) + option('B', true) + option('C') + option('D') + option('E')).replace(
@@ -270,7 +278,7 @@ describe('the content compiler reports broken files with their path', () => {
       ['- id: [', /not valid YAML/],
     ];
     for (const [source, problem] of cases) {
-      const result = compileQuestions('content/questions/demo.yaml', source, services);
+      const result = compileQuestions('content/questions/demo.yaml', source, services, TASKS);
       expect(result.problems.join('\n')).toMatch(problem);
       expect(result.problems[0]).toMatch(/^content\/questions\/demo\.yaml: /);
     }

@@ -54,6 +54,9 @@ const word = fc.oneof(
     'config',
     'import',
     'reset',
+    'doctor',
+    'export',
+    'new-per-day',
     'help',
     'dynamodb',
     'kinesis',
@@ -149,10 +152,23 @@ describe('hostile progress files', () => {
         store.markRead('sqs');
         const aside = readdirSync(dir).filter((f) => f.startsWith('progress.corrupt-'));
         if (aside.length) {
-          expect(store.notices.join()).toMatch(/could not be read/);
+          expect(store.notices.join()).toMatch(/could not be used/);
           expect(Buffer.compare(readFileSync(path.join(dir, aside[0]!)), Buffer.from(bytes))).toBe(0);
         }
-        expect(JSON.parse(readFileSync(file, 'utf8')).notesRead).toHaveProperty('sqs');
+        expect(ProgressStore.open({ dir }).read().notesRead).toHaveProperty('sqs');
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('random bytes in the journal: the store opens, skips what is not an event, and saves', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+        const dir = tempDir();
+        writeFileSync(path.join(dir, 'journal.jsonl'), bytes);
+        const store = ProgressStore.open({ dir });
+        expect(store.markRead('sqs').ok).toBe(true);
+        expect(ProgressStore.open({ dir }).read().notesRead).toHaveProperty('sqs');
       }),
       { numRuns: 60 },
     );
@@ -168,7 +184,7 @@ describe('hostile progress files', () => {
       const d = tempDir();
       writeFileSync(path.join(d, 'progress.json'), full.slice(0, cut));
       const s = ProgressStore.open({ dir: d });
-      expect(s.notices.join()).toMatch(/could not be read/);
+      expect(s.notices.join()).toMatch(/could not be used/);
       const aside = readdirSync(d).find((f) => f.startsWith('progress.corrupt-'))!;
       expect(readFileSync(path.join(d, aside), 'utf8')).toBe(full.slice(0, cut));
     }

@@ -4,10 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { questions, services } from '../src/content/bundle.js';
 import { DOMAIN_INFO, DOMAINS, type Domain, type Question, type Service } from '../src/content/types.js';
-import { progressReport, readiness, streakDays } from '../src/progress/report.js';
-import { emptyProgress, type Answer, type CardState, type Progress } from '../src/progress/schema.js';
+import { streakFromDays } from '../src/progress/calendar.js';
+import type { AnswerSource, Event } from '../src/progress/events.js';
+import { progressReport, readiness } from '../src/progress/report.js';
+import { type CardState, emptyProgress, type Progress } from '../src/progress/schema.js';
+import { applyEvent } from '../src/progress/state.js';
 import { domainCounts } from '../src/quiz/exam.js';
-import { recall, review } from '../src/quiz/srs.js';
+import { mastery, review } from '../src/quiz/srs.js';
 
 const NOW = new Date(2026, 2, 15, 10, 0); // 15 March 2026, 10:00 local
 const at = (dayOffset: number, hour: number, minute = 0) => new Date(2026, 2, 15 + dayOffset, hour, minute);
@@ -34,18 +37,42 @@ function service(id: string, title: string): Service {
   return { id, title, aliases: [], category: 'compute', domains: [], sections: [], blocks: [] };
 }
 
-let answerCount = 0;
-function answer(questionId: string, correct: boolean, when: Date, source: Answer['source'] = 'quiz'): Answer {
-  return {
-    id: `a${++answerCount}`,
+let eventCount = 0;
+/** Saves an answer's counts and study day as the journal would; the tests set the cards themselves. */
+function answer(progress: Progress, questionId: string, correct: boolean, when: Date, source: AnswerSource = 'quiz'): void {
+  const cards = { ...progress.cards };
+  const event: Event = {
+    kind: 'answer',
+    id: `a${++eventCount}`,
+    at: when.getTime(),
     question: questionId,
     chosen: [correct ? 0 : 1],
     correct,
-    at: iso(when),
     ms: 1000,
     source,
     rating: correct ? 3 : 1,
   };
+  applyEvent(progress, event);
+  progress.cards = cards;
+}
+
+function read(progress: Progress, service: string, first: Date, last = first, count = 1): void {
+  applyEvent(progress, { kind: 'read', id: `n${++eventCount}`, at: last.getTime(), service, first: first.getTime(), count });
+}
+
+function exam(progress: Progress, id: string, started: Date, finished: Date, correct: number, scaled: number, timedOut: boolean): void {
+  applyEvent(progress, {
+    kind: 'exam',
+    id,
+    at: finished.getTime(),
+    startedAt: started.getTime(),
+    questions: 65,
+    correct,
+    scaled,
+    passed: scaled >= 720,
+    timedOut,
+    domains: {},
+  });
 }
 
 /** A card due at `due`, last reviewed a day before. */
@@ -77,62 +104,60 @@ const BANK = [
 function history(): Progress {
   const progress = emptyProgress();
   // Written in the reverse of the services' order: the report follows the services.
-  progress.notesRead.lambda = { first: iso(at(-5, 9)), last: iso(at(-5, 9)), count: 1 };
-  progress.notesRead.sqs = { first: iso(at(-3, 20)), last: iso(at(0, 8)), count: 4 };
-  progress.answers.push(
-    answer('sqs-1', false, at(-1, 23, 30)),
-    answer('sqs-1', true, at(0, 0, 30)),
-    answer('drill-dynamodb-read', true, at(0, 9), 'drill'),
-    answer('kms-1', false, at(-2, 14), 'exam'),
-    answer('retired-question', true, at(-2, 15)),
-  );
+  read(progress, 'lambda', at(-5, 9));
+  read(progress, 'sqs', at(-3, 20), at(0, 8), 4);
+  answer(progress, 'sqs-1', false, at(-1, 23, 30));
+  answer(progress, 'sqs-1', true, at(0, 0, 30));
+  answer(progress, 'drill-dynamodb-read', true, at(0, 9), 'drill');
+  answer(progress, 'kms-1', false, at(-2, 14), 'exam');
+  answer(progress, 'retired-question', true, at(-2, 15));
   progress.cards = {
     'sqs-1': cardDue(at(0, 9)), // due an hour ago
     'sqs-2': cardDue(at(0, 23)), // due later today
     'kms-1': cardDue(at(1, 9)), // tomorrow
     'lambda-2': cardDue(at(1, 0)), // tomorrow, at the very start
     'lambda-1': cardDue(at(2, 0)), // the day after tomorrow, at the very start
-    'drill-dynamodb-read': cardDue(at(-1, 12)), // a drill template, overdue
+    'drill-dynamodb-read': cardDue(at(-1, 12)), // a drill template, overdue (quiz --due asks bank questions)
     'retired-question': cardDue(at(-10, 12)), // no longer in the bank: not counted
   };
-  progress.exams.push(
-    {
-      id: 'e2',
-      startedAt: iso(at(-1, 8)),
-      finishedAt: iso(at(-1, 10)),
-      questions: 65,
-      correct: 50,
-      scaled: 792,
-      passed: true,
-      timedOut: false,
-      domains: {},
-    },
-    {
-      id: 'e1',
-      startedAt: iso(at(-4, 8)),
-      finishedAt: iso(at(-4, 10)),
-      questions: 65,
-      correct: 40,
-      scaled: 654,
-      passed: false,
-      timedOut: true,
-      domains: {},
-    },
-  );
+  exam(progress, 'e2', at(-1, 8), at(-1, 10), 50, 792, false);
+  exam(progress, 'e1', at(-4, 8), at(-4, 10), 40, 654, true);
   return progress;
 }
 
 describe('the progress report', () => {
-  it('counts notes, answers (every attempt, drills and exams included) and cards due', () => {
+  it('counts notes, answers (every attempt, drills and exams included) and what is due', () => {
     const report = progressReport(history(), BANK, SERVICES, NOW);
     expect(report.notesRead).toEqual(['sqs', 'lambda']);
     expect(report.notesTotal).toBe(3);
     expect(report.answered).toBe(5);
     expect(report.correct).toBe(3);
-    // Due now: sqs-1 and the drill; by the end of today also sqs-2; tomorrow kms-1 and lambda-2.
-    expect(report.due).toBe(2);
-    expect(report.dueToday).toBe(3);
-    expect(report.dueTomorrow).toBe(2);
+    // Due now, as quiz --due asks it: sqs-1 (the drill is not a bank question; every bank
+    // question has a card, so none is new). Later today sqs-2; tomorrow kms-1 and lambda-2.
+    expect(report).toMatchObject({ due: 1, dueReviews: 1, dueNew: 0, learning: 0, laterToday: 1, dueTomorrow: 2 });
+  });
+
+  it('counts cards in learning steps apart: due within minutes, not due yet', () => {
+    const progress = emptyProgress();
+    const justBefore = new Date(2026, 2, 15, 9, 59, 30);
+    progress.cards['sqs-1'] = review(undefined, 1, justBefore); // Again: back in a minute
+    progress.cards['sqs-2'] = review(undefined, 3, justBefore); // Good, new: back in ten
+    expect(progress.cards['sqs-1']!.state).toBe(1);
+    const report = progressReport(progress, BANK, SERVICES, NOW);
+    expect(report).toMatchObject({ due: 3, dueReviews: 0, dueNew: 3, learning: 2 });
+    const soon = progressReport(progress, BANK, SERVICES, at(0, 10, 30));
+    expect(soon.dueReviews).toBe(2);
+  });
+
+  it("rations new questions: today's remaining ones are due, the rest wait", () => {
+    const progress = emptyProgress();
+    progress.settings.newPerDay = 2;
+    expect(progressReport(progress, BANK, SERVICES, NOW)).toMatchObject({ due: 2, dueNew: 2, newToday: 0 });
+    answer(progress, 'sqs-1', true, at(0, 8));
+    expect(progressReport(progress, BANK, SERVICES, NOW)).toMatchObject({ dueNew: 1, newToday: 1 });
+    // A question first answered yesterday is not today's.
+    answer(progress, 'kms-1', true, at(-1, 8));
+    expect(progressReport(progress, BANK, SERVICES, NOW)).toMatchObject({ dueNew: 1, newToday: 1 });
   });
 
   it('lists exams oldest first', () => {
@@ -146,7 +171,7 @@ describe('the progress report', () => {
   it('sums up each service and each domain', () => {
     const progress = history();
     const report = progressReport(progress, BANK, SERVICES, NOW);
-    const sqsMastery = (recall(progress.cards['sqs-1'], NOW) + recall(progress.cards['sqs-2'], NOW)) / 2;
+    const sqsMastery = (mastery(progress.cards['sqs-1'], NOW) + mastery(progress.cards['sqs-2'], NOW)) / 2;
     expect(report.services).toEqual([
       { id: 'sqs', title: 'SQS', read: true, answered: 2, correct: 1, share: 0.5, due: 1, questions: 2, mastery: sqsMastery },
       {
@@ -158,7 +183,7 @@ describe('the progress report', () => {
         share: 0,
         due: 0,
         questions: 1,
-        mastery: recall(progress.cards['kms-1'], NOW),
+        mastery: mastery(progress.cards['kms-1'], NOW),
       },
       {
         id: 'lambda',
@@ -169,7 +194,7 @@ describe('the progress report', () => {
         share: null,
         due: 0,
         questions: 2,
-        mastery: (recall(progress.cards['lambda-1'], NOW) + recall(progress.cards['lambda-2'], NOW)) / 2,
+        mastery: (mastery(progress.cards['lambda-1'], NOW) + mastery(progress.cards['lambda-2'], NOW)) / 2,
       },
     ]);
     expect(sqsMastery).toBeGreaterThan(0);
@@ -192,7 +217,16 @@ describe('the progress report', () => {
     const report = progressReport(emptyProgress(), BANK, SERVICES, NOW);
     expect(report.services.every((s) => s.mastery === 0 && s.share === null)).toBe(true);
     expect(report.domains.every((d) => d.mastery === 0)).toBe(true);
-    expect(report).toMatchObject({ answered: 0, correct: 0, due: 0, dueToday: 0, dueTomorrow: 0, streakDays: 0, exams: [], notesRead: [] });
+    expect(report).toMatchObject({
+      answered: 0,
+      correct: 0,
+      dueReviews: 0,
+      laterToday: 0,
+      dueTomorrow: 0,
+      streakDays: 0,
+      exams: [],
+      notesRead: [],
+    });
   });
 
   it('splits today from tomorrow at local midnight', () => {
@@ -202,19 +236,20 @@ describe('the progress report', () => {
     progress.cards['kms-1'] = cardDue(at(1, 23, 59));
     progress.cards['lambda-1'] = cardDue(at(2, 0, 0));
     const report = progressReport(progress, BANK, SERVICES, NOW);
-    expect([report.due, report.dueToday, report.dueTomorrow]).toEqual([0, 1, 2]);
-    // Late in the evening the same cards: still one today, and tomorrow's are tomorrow's.
+    expect([report.dueReviews, report.laterToday, report.dueTomorrow]).toEqual([0, 1, 2]);
+    // Late in the evening the same cards: the one due today is due now, and tomorrow's are tomorrow's.
     const late = progressReport(progress, BANK, SERVICES, at(0, 23, 59));
-    expect([late.due, late.dueToday, late.dueTomorrow]).toEqual([1, 1, 2]);
+    expect([late.dueReviews, late.laterToday, late.dueTomorrow]).toEqual([1, 0, 2]);
   });
 });
 
 describe('the streak', () => {
   function withAnswersOn(...times: Date[]): Progress {
     const progress = emptyProgress();
-    progress.answers = times.map((t) => answer('sqs-1', true, t));
+    for (const t of times) answer(progress, 'sqs-1', true, t);
     return progress;
   }
+  const streakDays = (progress: Progress, now: Date) => streakFromDays(progress.days, now);
 
   it('counts consecutive local days ending today', () => {
     expect(streakDays(withAnswersOn(at(-2, 12), at(-1, 12), at(0, 8)), NOW)).toBe(3);
@@ -251,25 +286,29 @@ describe('the streak', () => {
     }
   });
 
-  it('counts notes read (first and last) and exams finished as activity', () => {
+  it('counts notes read (first and last) and exams finished as activity; an undone answer does not count', () => {
     const progress = emptyProgress();
-    progress.notesRead.sqs = { first: iso(at(-3, 12)), last: iso(at(-2, 12)), count: 2 };
+    read(progress, 'sqs', at(-3, 12), at(-2, 12), 2);
     expect(streakDays(progress, NOW)).toBe(0);
-    progress.notesRead.kms = { first: iso(at(-1, 22)), last: iso(at(-1, 22)), count: 1 };
+    read(progress, 'kms', at(-1, 22));
     expect(streakDays(progress, NOW)).toBe(3);
-    progress.exams.push({
-      id: 'e',
-      startedAt: iso(at(0, 7)),
-      finishedAt: iso(at(0, 9)),
-      questions: 65,
-      correct: 0,
-      scaled: 100,
-      passed: false,
-      timedOut: false,
-      domains: {},
-    });
+    exam(progress, 'e', at(0, 7), at(0, 9), 0, 100, false);
     expect(streakDays(progress, NOW)).toBe(4);
     expect(progressReport(progress, BANK, SERVICES, NOW).streakDays).toBe(4);
+    const undone = emptyProgress();
+    applyEvent(undone, {
+      kind: 'answer',
+      id: 'x',
+      at: at(0, 8).getTime(),
+      question: 'sqs-1',
+      chosen: [0],
+      correct: true,
+      ms: 1,
+      source: 'quiz',
+      rating: 3,
+    });
+    applyEvent(undone, { kind: 'undo', id: 'u', at: at(0, 8).getTime(), question: 'sqs-1', answer: 'x' });
+    expect(streakDays(undone, NOW)).toBe(0);
   });
 });
 
@@ -277,17 +316,19 @@ describe('next steps', () => {
   function scenario(): Progress {
     const progress = emptyProgress();
     // Development known (reviewed Easy just now), the rest unknown.
-    progress.answers.push(answer('sqs-1', false, at(-1, 9)), answer('sqs-1', true, at(0, 9, 58)), answer('sqs-2', false, at(0, 9, 59)));
+    answer(progress, 'sqs-1', false, at(-1, 9));
+    answer(progress, 'sqs-1', true, at(0, 9, 58));
+    answer(progress, 'sqs-2', false, at(0, 9, 59));
     progress.cards['sqs-1'] = { ...review(undefined, 4, at(0, 9, 58)), due: iso(at(0, 9, 59)) };
     progress.cards['sqs-2'] = review(undefined, 4, at(0, 9, 59));
-    progress.notesRead.sqs = { first: iso(at(-1, 8)), last: iso(at(-1, 8)), count: 1 };
+    read(progress, 'sqs', at(-1, 8));
     return progress;
   }
 
-  it('puts cards due first, then the weakest unread note, services never practised, missed questions, the weakest domain', () => {
+  it('puts what is due first, then the weakest unread note, services never practised, missed questions, the weakest domain', () => {
     const report = progressReport(scenario(), BANK, SERVICES, NOW);
     expect(report.nextSteps).toEqual([
-      { text: '1 SQS card due for review', action: { kind: 'quiz', source: { kind: 'due' } } },
+      { text: '1 SQS card due for review, then 3 new questions for today', action: { kind: 'quiz', source: { kind: 'due' } } },
       // Security, deployment and troubleshooting are all unknown: the heaviest, security, is the weakest.
       { text: `KMS note never read (${DOMAIN_INFO.security.title})`, action: { kind: 'read', service: 'kms' } },
       { text: 'Lambda never practised (2 questions)', action: { kind: 'quiz', source: { kind: 'service', service: 'lambda' } } },
@@ -302,8 +343,9 @@ describe('next steps', () => {
   it('is deterministic and at most five, on the real bank too', () => {
     const fresh = progressReport(emptyProgress(), questions(), services(), NOW);
     expect(fresh.nextSteps).toHaveLength(5);
-    expect(fresh.nextSteps[0]!.action.kind).toBe('read');
-    expect(fresh.nextSteps.slice(1).every((s) => s.action.kind === 'quiz')).toBe(true);
+    expect(fresh.nextSteps[0]).toEqual({ text: '20 new questions for today', action: { kind: 'quiz', source: { kind: 'due' } } });
+    expect(fresh.nextSteps[1]!.action.kind).toBe('read');
+    expect(fresh.nextSteps.slice(2).every((s) => s.action.kind === 'quiz')).toBe(true);
     expect(progressReport(emptyProgress(), questions(), services(), NOW).nextSteps).toEqual(fresh.nextSteps);
     const texts = fresh.nextSteps.map((s) => s.text);
     expect(new Set(texts).size).toBe(texts.length);
@@ -314,6 +356,7 @@ describe('next steps', () => {
     progress.cards['sqs-1'] = cardDue(at(0, 8));
     progress.cards['sqs-2'] = cardDue(at(0, 8));
     progress.cards['kms-1'] = cardDue(at(0, 8));
+    progress.settings.newPerDay = 0;
     expect(progressReport(progress, BANK, SERVICES, NOW).nextSteps[0]).toEqual({
       text: '3 cards due for review (2 SQS)',
       action: { kind: 'quiz', source: { kind: 'due' } },
@@ -398,7 +441,13 @@ describe('readiness', () => {
     expect(sooner.examDate).toBe('2026-03-22');
     expect(sooner.expected).toBeGreaterThan(atExam.expected);
     progress.settings.examDate = '2026-03-01';
-    expect(readiness(progress, bank(), NOW)).toMatchObject({ at: iso(NOW), examDate: '2026-03-01', expected: today.expected });
+    expect(readiness(progress, bank(), NOW)).toMatchObject({
+      at: iso(NOW),
+      examDate: '2026-03-01',
+      examDatePassed: true,
+      expected: today.expected,
+    });
+    expect(atExam.examDatePassed).toBe(false);
   });
 
   it('is part of the report', () => {

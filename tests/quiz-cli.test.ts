@@ -5,18 +5,25 @@ import { describe, expect, it } from 'vitest';
 import { questions } from '../src/content/bundle.js';
 import { run, STACK_TRACE, tempDir } from './helpers/cli.js';
 
+/** The answers the journal holds, as the old file listed them. */
 const answersIn = (dir: string) =>
-  JSON.parse(readFileSync(path.join(dir, 'progress.json'), 'utf8')).answers as {
-    question: string;
-    correct: boolean;
-    source: string;
-    chosen: number[];
-  }[];
+  readFileSync(path.join(dir, 'journal.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line))
+    .filter((event) => event.e === 'a')
+    .map((event) => ({
+      question: event.q as string,
+      correct: event.ok === 1,
+      source: ({ p: 'plain', d: 'drill', e: 'exam' } as Record<string, string>)[event.s] ?? 'quiz',
+      chosen: event.c as number[],
+    }));
 
 describe('awsnotes quiz --plain', () => {
   it('asks, reads letters one line at a time, explains, records, and scores', () => {
     const dir = tempDir();
-    const r = run(['quiz', '--plain', '--service', 'kms', '--count', '3'], { input: 'A\nB\nC\n', configDir: dir });
+    // A, AB or ABC, whichever the question takes ("choose 1/2/3"): the others are refused.
+    const r = run(['quiz', '--plain', '--service', 'kms', '--count', '3'], { input: 'A\nAB\nABC\n'.repeat(3), configDir: dir });
     expect(r.code).toBe(0);
     expect(r.stdout.match(/^Question \d\/3$/gm)).toHaveLength(3);
     expect(r.stdout).toMatch(/ A\. /);
@@ -53,13 +60,24 @@ describe('awsnotes quiz --plain', () => {
   });
 
   it('ends cleanly at end of input with the score so far', () => {
-    const r = run(['quiz', '--plain', '--count', '5'], { input: 'A\n' });
+    // One answer the first question takes: as many letters as it asks for.
+    const env = { AWSNOTES_SEED: '7' };
+    const look = run(['quiz', '--plain', '--count', '5'], { input: '', env });
+    const needed = Number(/ · choose (\d)$/m.exec(look.stdout)?.[1] ?? 1);
+    const r = run(['quiz', '--plain', '--count', '5'], { input: `${'ABC'.slice(0, needed)}\n`, env });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Score: \d\/1 correct \(\d+%\), 4 not answered/);
   });
 
+  it('end of input before any answer: no score to give, not "0/0 correct (0%)"', () => {
+    const r = run(['quiz', '--plain', '--service', 'kms', '--count', '3'], { input: '' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Score: no question answered$/m);
+    expect(r.stdout).not.toMatch(/0\/0|\(0%\)/);
+  });
+
   it('re-asks on a bad answer instead of guessing', () => {
-    const r = run(['quiz', '--plain', '--service', 'sqs', '--count', '1'], { input: 'Z\n\nA\n' });
+    const r = run(['quiz', '--plain', '--service', 'sqs', '--count', '1'], { input: 'Z\n\nA\nAB\nABC\n' });
     expect(r.stdout).toMatch(/'Z' is not an option/);
     expect(r.stdout).toMatch(/no answer given/);
     expect(r.stdout).toMatch(/Score: \d\/1/);
@@ -88,7 +106,10 @@ describe('awsnotes quiz --plain', () => {
   });
 
   it('an empty source says so and exits 1', () => {
-    const r = run(['quiz', '--plain', '--due']);
+    // Nothing due and no new question allowed today: nothing to ask.
+    const dir = tempDir();
+    run(['config', 'set', 'new-per-day', '0'], { configDir: dir });
+    const r = run(['quiz', '--plain', '--due'], { configDir: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no questions for due for review/);
   });

@@ -5,17 +5,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { questions, services } from '../src/content/bundle.js';
 import { DOMAIN_INFO, DOMAINS, type Question } from '../src/content/types.js';
-import { emptyProgress, parseProgress, PROGRESS_VERSION } from '../src/progress/schema.js';
+import { emptyProgress, type Progress } from '../src/progress/schema.js';
+import { applyEvent } from '../src/progress/state.js';
 import { ProgressStore } from '../src/progress/store.js';
 import { correctIndexes, isCorrect, lettersOf, parseLetters, present, toggle } from '../src/quiz/attempt.js';
-import { domainCounts, drawExam, EXAM_QUESTIONS, PASS_SCORE, scaledScore, scoreExam } from '../src/quiz/exam.js';
-import { loadExam, openExam, saveExam } from '../src/quiz/exam-save.js';
+import { domainCounts, drawExam, EXAM_QUESTIONS, examPool, PASS_SCORE, scaledScore, scoreExam } from '../src/quiz/exam.js';
+import { claimExam, discardExam, loadExam, openExam, saveExam } from '../src/quiz/exam-save.js';
+import { questionLines } from '../src/quiz/view.js';
+import { lineText } from '../src/render/lines.js';
+import { fixtureQuestion, fixtureService } from './helpers/bank-fixture.js';
 import { createRng } from '../src/quiz/random.js';
-import { recordAnswer, recordExam, rerate, toggleFlag } from '../src/quiz/record.js';
+import { recordAnswer, recordExam, rerate, toggleFlag, undoAnswer } from '../src/quiz/record.js';
 import { next, pick, startSession, submit, tally } from '../src/quiz/session.js';
 import { selectQuestions } from '../src/quiz/sources.js';
 import { isDue, recall, review } from '../src/quiz/srs.js';
 import { tempDir } from './helpers/cli.js';
+import { startHelper } from './helpers/processes.js';
 
 const bank = () => questions();
 const firstOf = (kind: Question['kind']) => bank().find((q) => q.kind === kind)!;
@@ -83,7 +88,17 @@ describe('attempts and scoring', () => {
     const q = firstOf('single');
     const orders = new Set(Array.from({ length: 20 }, (_, i) => present(q, createRng(i)).order.join()));
     expect(orders.size).toBeGreaterThan(3);
-    expect(present(firstOf('boolean'), createRng(1)).order).toEqual([0, 1]);
+    // The bank has no true/false questions (not an exam format), but the kind stays supported.
+    const statement: Question = {
+      ...q,
+      id: 'statement',
+      kind: 'boolean',
+      options: [
+        { text: 'True', correct: true, why: 'Because it is.' },
+        { text: 'False', correct: false, why: 'Because it is not.' },
+      ],
+    };
+    expect(present(statement, createRng(1)).order).toEqual([0, 1]);
   });
 
   it('is all or nothing, like the exam', () => {
@@ -143,12 +158,57 @@ describe('the exam', () => {
 
   it('draws 65 distinct questions with those counts', () => {
     for (const seed of [1, 2, 3]) {
-      const exam = drawExam(bank(), createRng(seed));
+      const exam = drawExam(bank(), services(), createRng(seed));
       expect(exam).toHaveLength(EXAM_QUESTIONS);
       expect(new Set(exam.map((q) => q.id)).size).toBe(EXAM_QUESTIONS);
       for (const d of DOMAINS) expect(exam.filter((q) => q.domain === d).length).toBe(domainCounts()[d]);
     }
-    expect(drawExam(bank(), createRng(1)).map((q) => q.id)).not.toEqual(drawExam(bank(), createRng(2)).map((q) => q.id));
+    expect(drawExam(bank(), services(), createRng(1)).map((q) => q.id)).not.toEqual(
+      drawExam(bank(), services(), createRng(2)).map((q) => q.id),
+    );
+  });
+
+  it('asks only single and multiple-response questions on current, in-scope services', () => {
+    const notes = [
+      fixtureService('alpha'),
+      fixtureService('beta', { status: 'retired' }),
+      fixtureService('gamma', { status: 'out-of-scope' }),
+    ];
+    const pool = Array.from({ length: 30 }, (_, n) => fixtureQuestion(n, notes[n % 3]!.id));
+    const trueFalse: Question = {
+      ...fixtureQuestion(99, 'alpha'),
+      kind: 'boolean',
+      options: [
+        { text: 'True', correct: true, why: 'It is true.' },
+        { text: 'False', correct: false, why: 'It is not false.' },
+      ],
+    };
+    const kept = examPool([...pool, trueFalse], notes).map((q) => q.id);
+    expect(kept).toEqual(pool.filter((q) => q.service === 'alpha').map((q) => q.id));
+    const exam = drawExam([...pool, trueFalse], notes, createRng(4));
+    expect(exam.map((q) => q.id).sort()).toEqual([...kept].sort());
+
+    // The shipped bank: no true/false, nothing retired or out of scope.
+    const status = new Map(services().map((s) => [s.id, s.status]));
+    for (const seed of [1, 2, 3]) {
+      for (const q of drawExam(bank(), services(), createRng(seed))) {
+        expect(q.kind, q.id).not.toBe('boolean');
+        expect(status.get(q.service), q.id).toBeUndefined();
+      }
+    }
+  });
+
+  it('hides the service and the domain while it runs, and shows them in the review', () => {
+    const q = firstOf('single');
+    const presented = present(q, createRng(1));
+    const title = services().find((s) => s.id === q.service)!.title;
+    const head = (view: Parameters<typeof questionLines>[2]) => lineText(questionLines(presented, 200, view, title)[0]!);
+    expect(head({ picked: [], revealed: false, hideLabels: true })).toBe('choose 1');
+    expect(head({ picked: [], revealed: true, hideLabels: true })).toBe(`${title} · ${DOMAIN_INFO[q.domain].title} · choose 1`);
+    expect(head({ picked: [], revealed: false })).toBe(`${title} · ${DOMAIN_INFO[q.domain].title} · choose 1`);
+    const text = questionLines(presented, 200, { picked: [], revealed: false, hideLabels: true }, title).map(lineText).join('\n');
+    expect(text).not.toContain(title);
+    expect(text).not.toContain(DOMAIN_INFO[q.domain].title);
   });
 
   it('scales 100–1,000 with 720 to pass', () => {
@@ -160,7 +220,7 @@ describe('the exam', () => {
   });
 
   it('scores per domain, unanswered counting as wrong', () => {
-    const exam = drawExam(bank(), createRng(5));
+    const exam = drawExam(bank(), services(), createRng(5));
     const answers = new Map(exam.slice(0, 50).map((q) => [q.id, correctIndexes(q)]));
     const score = scoreExam(exam, answers);
     expect(score).toMatchObject({ questions: 65, correct: 50, scaled: scaledScore(50, 65), passed: true });
@@ -196,21 +256,30 @@ describe('spaced repetition (ts-fsrs)', () => {
 
 describe('recording', () => {
   const now = new Date('2026-05-01T10:00:00Z');
+  const journalAnswers = (dir: string) =>
+    readFileSync(path.join(dir, 'journal.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((e) => e.e === 'a');
 
   it('saves every answer and its card at once, with rating, time and chosen options', () => {
     const dir = tempDir();
     const store = ProgressStore.open({ dir });
     const q = firstOf('single');
     const right = correctIndexes(q);
-    recordAnswer(store, { question: q.id, chosen: [(right[0]! + 1) % 4], correct: false, ms: 4200, source: 'quiz' }, now);
+    const wrong = (right[0]! + 1) % 4;
+    const recorded = recordAnswer(store, { question: q.id, chosen: [wrong], correct: false, ms: 4200, source: 'plain' }, now);
+    expect(recorded).toMatchObject({ question: q.id, rating: 1, saved: true, before: undefined });
+    expect(journalAnswers(dir)).toEqual([{ i: recorded.answerId, e: 'a', q: q.id, c: [wrong], at: now.getTime(), ms: 4200, s: 'p' }]);
     const saved = ProgressStore.open({ dir }).read();
-    expect(saved.answers).toHaveLength(1);
-    expect(saved.answers[0]).toMatchObject({ question: q.id, correct: false, ms: 4200, source: 'quiz', rating: 1, at: now.toISOString() });
-    expect(saved.cards[q.id]).toBeDefined();
+    expect(saved.stats[q.id]).toEqual({ answers: 1, right: 0, first: now.toISOString(), last: now.toISOString(), lastRight: false });
+    expect(saved.cards[q.id]).toEqual(review(undefined, 1, now));
   });
 
   it('re-rating a right answer reschedules from the card before it, counting the answer once', () => {
-    const store = ProgressStore.open({ dir: tempDir() });
+    const dir = tempDir();
+    const store = ProgressStore.open({ dir });
     const q = firstOf('single');
     const recorded = recordAnswer(store, { question: q.id, chosen: correctIndexes(q), correct: true, ms: 1000, source: 'quiz' }, now);
     const good = store.read().cards[q.id]!;
@@ -218,8 +287,51 @@ describe('recording', () => {
     const easy = store.read().cards[q.id]!;
     expect(Date.parse(easy.due)).toBeGreaterThan(Date.parse(good.due));
     expect(easy.reps).toBe(good.reps);
-    expect(store.read().answers).toHaveLength(1);
-    expect(store.read().answers[0]!.rating).toBe(4);
+    expect(store.read().stats[q.id]).toMatchObject({ answers: 1, right: 1 });
+    // Another process reading the journal sees the same card.
+    expect(ProgressStore.open({ dir }).read().cards[q.id]).toEqual(easy);
+  });
+
+  it('undo takes the answer back: the answer, the card and the flag as they were', () => {
+    const dir = tempDir();
+    const store = ProgressStore.open({ dir });
+    const q = firstOf('single');
+    recordAnswer(store, { question: q.id, chosen: correctIndexes(q), correct: true, ms: 1000, source: 'quiz' }, now);
+    toggleFlag(store, q.id, now);
+    const before = structuredClone(store.read());
+    const later = new Date(now.getTime() + 86_400_000);
+    const recorded = recordAnswer(store, { question: q.id, chosen: [], correct: false, ms: 1000, source: 'quiz' }, later);
+    // Unflagged after answering: undo flags it again, as it was.
+    toggleFlag(store, q.id, later);
+    expect(undoAnswer(store, recorded)).toBe(true);
+    for (const reader of [store, ProgressStore.open({ dir })]) {
+      const after = reader.read();
+      expect(after.cards[q.id]).toEqual(before.cards[q.id]);
+      expect(after.stats[q.id]).toEqual(before.stats[q.id]);
+      expect(after.flags[q.id]).toBe(before.flags[q.id]);
+      expect(after.days).toEqual(before.days);
+    }
+    // The history keeps the answer and its undo: an export shows what happened.
+    expect(journalAnswers(dir).map((a) => a.i)).toContain(recorded.answerId);
+  });
+
+  it('undo of a first answer leaves the question new again', () => {
+    const store = ProgressStore.open({ dir: tempDir() });
+    const q = firstOf('single');
+    const recorded = recordAnswer(store, { question: q.id, chosen: [0], correct: false, ms: 1000, source: 'quiz' }, now);
+    undoAnswer(store, recorded);
+    expect(store.read().cards[q.id]).toBeUndefined();
+    expect(store.read().stats[q.id]).toBeUndefined();
+  });
+
+  it('an answer to a card last reviewed in the future is saved, not lost to "Invalid delta_t"', () => {
+    const dir = tempDir();
+    const store = ProgressStore.open({ dir });
+    const q = firstOf('single');
+    recordAnswer(store, { question: q.id, chosen: [0], correct: true, ms: 1, source: 'quiz' }, new Date(now.getTime() + 90 * 86_400_000));
+    const recorded = recordAnswer(store, { question: q.id, chosen: [0], correct: false, ms: 1, source: 'exam' }, now);
+    expect(recorded.saved).toBe(true);
+    expect(ProgressStore.open({ dir }).read().stats[q.id]?.answers).toBe(2);
   });
 
   it('flags toggle, and exams are kept', () => {
@@ -227,7 +339,7 @@ describe('recording', () => {
     expect(toggleFlag(store, 'sqs-x', now)).toBe(true);
     expect(store.read().flags).toHaveProperty('sqs-x');
     expect(toggleFlag(store, 'sqs-x', now)).toBe(false);
-    recordExam(store, {
+    const exam = recordExam(store, {
       startedAt: now.toISOString(),
       finishedAt: now.toISOString(),
       questions: 65,
@@ -235,65 +347,115 @@ describe('recording', () => {
       scaled: 792,
       passed: true,
       timedOut: false,
-      domains: {},
+      domains: { development: { questions: 21, correct: 17 } },
     });
-    expect(store.read().exams).toHaveLength(1);
+    expect(store.read().exams).toEqual([
+      {
+        id: exam.id,
+        startedAt: now.toISOString(),
+        finishedAt: now.toISOString(),
+        questions: 65,
+        correct: 50,
+        scaled: 792,
+        passed: true,
+        timedOut: false,
+      },
+    ]);
   });
 });
 
 describe('sources', () => {
   const now = new Date('2026-05-01T10:00:00Z');
-  it('due, missed and flagged come from the progress', () => {
-    const progress = emptyProgress();
-    const [a, b, c] = bank();
-    progress.cards[a!.id] = review(undefined, 1, new Date('2026-04-01T00:00:00Z'));
-    progress.cards[b!.id] = review(undefined, 4, now);
-    progress.answers.push(
-      { id: '1', question: c!.id, chosen: [0], correct: true, at: '2026-04-01T00:00:00.000Z', ms: 1, source: 'quiz' },
-      { id: '2', question: c!.id, chosen: [1], correct: false, at: '2026-04-02T00:00:00.000Z', ms: 1, source: 'quiz' },
-      { id: '3', question: b!.id, chosen: [1], correct: false, at: '2026-04-01T00:00:00.000Z', ms: 1, source: 'quiz' },
-      { id: '4', question: b!.id, chosen: [0], correct: true, at: '2026-04-03T00:00:00.000Z', ms: 1, source: 'quiz' },
-    );
-    progress.flags[c!.id] = now.toISOString();
-    const ids = (kind: 'due' | 'missed' | 'flagged') => selectQuestions(bank(), { kind }, progress, now, createRng(1)).map((q) => q.id);
-    expect(ids('due')).toEqual([a!.id]);
+  const progressWith = (fill: (p: Progress) => void) => {
+    const p = emptyProgress();
+    fill(p);
+    return p;
+  };
+  const answered = (p: Progress, question: string, correct: boolean, at: string, id: string) =>
+    applyEvent(p, {
+      kind: 'answer',
+      id,
+      at: Date.parse(at),
+      question,
+      chosen: [0],
+      correct,
+      ms: 1,
+      source: 'quiz',
+      rating: correct ? 3 : 1,
+    });
+
+  it('missed and flagged come from the progress; a service or a domain asks all of it', () => {
+    const [, b, c] = bank();
+    const progress = progressWith((p) => {
+      answered(p, c!.id, true, '2026-04-01T00:00:00.000Z', '1');
+      answered(p, c!.id, false, '2026-04-02T00:00:00.000Z', '2');
+      answered(p, b!.id, false, '2026-04-01T00:00:00.000Z', '3');
+      answered(p, b!.id, true, '2026-04-03T00:00:00.000Z', '4');
+      p.flags[c!.id] = now.toISOString();
+    });
+    const ids = (kind: 'missed' | 'flagged') => selectQuestions(bank(), { kind }, progress, now, createRng(1)).map((q) => q.id);
     expect(ids('missed')).toEqual([c!.id]);
     expect(ids('flagged')).toEqual([c!.id]);
-    expect(
-      selectQuestions(bank(), { kind: 'service', service: 'kms' }, progress, now, createRng(1)).every((q) => q.service === 'kms'),
-    ).toBe(true);
+    const kms = selectQuestions(bank(), { kind: 'service', service: 'kms' }, progress, now, createRng(1));
+    expect(kms.length).toBe(bank().filter((q) => q.service === 'kms').length);
     expect(
       selectQuestions(bank(), { kind: 'domain', domain: 'security' }, progress, now, createRng(1)).every((q) => q.domain === 'security'),
     ).toBe(true);
   });
-});
 
-describe('progress file migration', () => {
-  it('a version-1 file (notes read only) is read as the current version with nothing lost', () => {
-    const v1 = { version: 1, notesRead: { sqs: { first: '2026-01-01T00:00:00.000Z', last: '2026-01-02T00:00:00.000Z', count: 3 } } };
-    const progress = parseProgress(JSON.stringify(v1));
-    expect(progress.version).toBe(PROGRESS_VERSION);
-    expect(progress.notesRead).toEqual(v1.notesRead);
-    expect(progress).toMatchObject({ answers: [], cards: {}, flags: {}, exams: [], settings: {} });
+  it("due: the reviews whose time has come, soonest first, then today's new questions up to the ration", () => {
+    const [a, b, c] = bank();
+    const progress = progressWith((p) => {
+      p.cards[a!.id] = review(undefined, 1, new Date('2026-04-02T00:00:00Z'));
+      p.cards[c!.id] = review(undefined, 1, new Date('2026-04-01T00:00:00Z'));
+      p.cards[b!.id] = review(undefined, 4, now); // not due for days
+      p.settings.newPerDay = 5;
+    });
+    const due = selectQuestions(bank(), { kind: 'due' }, progress, now, createRng(1));
+    expect(due.slice(0, 2).map((q) => q.id)).toEqual([c!.id, a!.id]);
+    expect(due).toHaveLength(2 + 5);
+    expect(due.slice(2).every((q) => progress.cards[q.id] === undefined)).toBe(true);
+    // The same new questions all day, in every process; others tomorrow.
+    expect(selectQuestions(bank(), { kind: 'due' }, progress, new Date('2026-05-01T18:00:00Z'), createRng(9))).toEqual(due);
+    const tomorrow = selectQuestions(bank(), { kind: 'due' }, progress, new Date('2026-05-03T10:00:00Z'), createRng(1));
+    expect(tomorrow.slice(-5)).not.toEqual(due.slice(-5));
   });
 
-  it('the store upgrades the file on its next write', () => {
-    const dir = tempDir();
-    const v1 = { version: 1, notesRead: { iam: { first: '2026-01-01T00:00:00.000Z', last: '2026-01-01T00:00:00.000Z', count: 1 } } };
-    writeFileSync(`${dir}/progress.json`, JSON.stringify(v1));
-    const store = ProgressStore.open({ dir });
-    expect(store.notices).toEqual([]);
-    store.markRead('kms');
-    const saved = JSON.parse(readFileSync(`${dir}/progress.json`, 'utf8'));
-    expect(saved.version).toBe(PROGRESS_VERSION);
-    expect(Object.keys(saved.notesRead).sort()).toEqual(['iam', 'kms']);
+  it("answers to new questions count against the day's ration, even from a picked service", () => {
+    const progress = progressWith((p) => {
+      p.settings.newPerDay = 3;
+    });
+    const picked = selectQuestions(bank(), { kind: 'service', service: 'sqs' }, progress, now, createRng(1));
+    answered(progress, picked[0]!.id, true, now.toISOString(), 'x1');
+    answered(progress, picked[1]!.id, true, now.toISOString(), 'x2');
+    expect(selectQuestions(bank(), { kind: 'due' }, progress, now, createRng(1))).toHaveLength(1);
+    answered(progress, picked[2]!.id, true, now.toISOString(), 'x3');
+    expect(selectQuestions(bank(), { kind: 'due' }, progress, now, createRng(1))).toHaveLength(0);
+  });
+
+  it('all: the same due reviews and new questions, then what was seen before, nearest due first; never the whole bank at once', () => {
+    const [a, b] = bank();
+    const progress = progressWith((p) => {
+      p.cards[a!.id] = review(undefined, 1, new Date('2026-04-02T00:00:00Z'));
+      p.cards[b!.id] = review(undefined, 4, now);
+    });
+    const all = selectQuestions(bank(), { kind: 'all' }, progress, now, createRng(1));
+    expect(all[0]!.id).toBe(a!.id);
+    expect(all.at(-1)!.id).toBe(b!.id);
+    expect(all).toHaveLength(1 + 20 + 1);
   });
 });
 
 describe('the saved exam', () => {
+  /** openExam where no other process runs an exam: it always opens one. */
+  const open = (...args: Parameters<typeof openExam>) => {
+    const opened = openExam(...args);
+    if ('refused' in opened) throw new Error(`refused: ${opened.refused}`);
+    return opened;
+  };
   const draw = (seed: number) => () => {
     const rng = createRng(seed);
-    return drawExam(bank(), rng).map((q) => present(q, rng));
+    return drawExam(bank(), services(), rng).map((q) => present(q, rng));
   };
   const savedOne = (dir: string) => {
     const presented = draw(3)();
@@ -304,7 +466,9 @@ describe('the saved exam', () => {
       answers: new Map([[presented[0]!.question.id, [1]]]),
       marked: new Set([presented[2]!.question.id]),
       current: 4,
+      spent: new Map([[presented[0]!.question.id, 83_000]]),
     };
+    expect(claimExam(dir)).toEqual({ ok: true });
     saveExam(dir, state);
     return state;
   };
@@ -369,7 +533,7 @@ describe('the saved exam', () => {
         (text) => {
           const dir = tempDir();
           writeFileSync(path.join(dir, 'exam-in-progress.json'), text);
-          const opened = openExam(dir, bank(), Date.UTC(2026, 0, 2), new Set(), draw(1));
+          const opened = open(dir, bank(), Date.UTC(2026, 0, 2), new Set(), draw(1));
           expect(opened.state.presented.length).toBeGreaterThan(0);
           if (!/^(Resumed|Time ran out)/.test(opened.notice ?? '')) {
             expect(opened.notice).toMatch(/^The exam in progress could not be resumed \(.+\); it was kept as /);
@@ -384,10 +548,48 @@ describe('the saved exam', () => {
   it('is deleted, not resumed, when the exam it holds was already recorded', () => {
     const dir = tempDir();
     const state = savedOne(dir);
-    const opened = openExam(dir, bank(), 2_000, new Set([new Date(state.startedAt).toISOString()]), draw(9));
+    const opened = open(dir, bank(), 2_000, new Set([new Date(state.startedAt).toISOString()]), draw(9));
     expect(opened.notice).toBeUndefined();
     expect(opened.state.startedAt).toBe(2_000);
     expect(opened.state.answers.size).toBe(0);
     expect(loadExam(dir, bank())).toBeUndefined();
+  });
+
+  it('one exam per config: one opened while another process runs one is refused, naming it; nothing of the other is resumed, saved over or deleted', async () => {
+    const dir = tempDir();
+    const { child } = await startHelper('hold-lock.ts', [path.join(dir, 'exam.lock')], /^held/);
+    try {
+      writeFileSync(path.join(dir, 'exam-in-progress.json'), 'the other exam');
+      const opened = openExam(dir, bank(), 2_000, new Set(), draw(4));
+      expect(opened).toEqual({
+        refused: expect.stringMatching(
+          new RegExp(
+            `^awsnotes process ${child.pid} since \\d\\d:\\d\\d is already running an exam on this config: finish or quit it there first\\.$`,
+          ),
+        ),
+      });
+      expect(() => saveExam(dir, open(tempDir(), bank(), 2_000, new Set(), draw(4)).state)).toThrow(/another awsnotes runs an exam/);
+      discardExam(dir);
+      expect(readFileSync(path.join(dir, 'exam-in-progress.json'), 'utf8')).toBe('the other exam');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('quotes what the saved file holds with control characters escaped', () => {
+    const dir = tempDir();
+    const evil = {
+      version: 1,
+      startedAt: 1,
+      deadline: 2,
+      questions: [{ id: 'x\u001b]0;PWNED\u0007', order: [0] }],
+      answers: {},
+      marked: [],
+      current: 0,
+    };
+    writeFileSync(path.join(dir, 'exam-in-progress.json'), JSON.stringify(evil));
+    const opened = open(dir, bank(), 3, new Set(), draw(2));
+    expect(opened.notice).toContain('question x\\x1B]0;PWNED\\x07 is no longer in the bank');
+    expect(opened.notice).not.toMatch(/[\u0000-\u001f]/);
   });
 });

@@ -1,11 +1,15 @@
 // `npm run bench`: every figure next to its floor or baseline measured in the same run,
 // with its budget. `--json` prints the figures as JSON. Needs tmux (for first frames).
+// The study history's figures come last: with 50,000 answers (a year of study), then a
+// million (however they got there).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { newSession } from '../tmux.js';
+import { encodeEvent } from '../../src/progress/events.js';
 import { bundle, root } from '../bundle.js';
+import { writeHistory } from './history-data.js';
 
 const RUNS = 21;
 const WARMUP = 3;
@@ -34,9 +38,13 @@ const ciKeys = Object.keys(process.env).filter((k) => k === 'CI' || k === 'CONTI
 const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !ciKeys.includes(k)));
 const env = { ...baseEnv, AWSNOTES_CONFIG_DIR: configDir, NO_COLOR: '1' };
 
-function timeOnce(args: string[]): number {
+function timeOnce(args: string[], dir = configDir, input?: string): number {
   const t = performance.now();
-  const r = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'ignore'] });
+  const r = spawnSync(process.execPath, args, {
+    env: { ...env, AWSNOTES_CONFIG_DIR: dir },
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'ignore'],
+    ...(input === undefined ? {} : { input }),
+  });
   const elapsed = performance.now() - t;
   if (r.status !== 0 && args[0] !== '-e') throw new Error(`bench: ${args.join(' ')} exited ${r.status}`);
   return elapsed;
@@ -57,14 +65,14 @@ function pair<T>(round: number, reference: () => T, measured: () => T): [T, T] {
  * pairs, in turn first and second, and the ratio is the median of the pairs' ratios: this
  * machine's speed drifts by ±10% within a minute, and a pair shares its moment.
  */
-function wallTime(args: string[]): { ms: number; floor: number; ratio: number } {
+function wallTime(args: string[], dir = configDir): { ms: number; floor: number; ratio: number } {
   const times: number[] = [];
   const floors: number[] = [];
   for (let i = 0; i < WARMUP + RUNS; i++) {
     const [f, t] = pair(
       i,
       () => timeOnce(['-e', '0']),
-      () => timeOnce(args),
+      () => timeOnce(args, dir),
     );
     if (i >= WARMUP) {
       floors.push(f);
@@ -75,11 +83,13 @@ function wallTime(args: string[]): { ms: number; floor: number; ratio: number } 
 }
 
 /** Launch-to-first-frame (ms) and RSS at that frame (bytes) of one launch in tmux. */
-function firstFrameOnce(script: string, run: number): { ms: number; rss: number } {
-  const logFile = path.join(benchDir, `frame-${path.basename(script)}-${run}.log`);
+let launches = 0;
+function firstFrameOnce(script: string, run: number, dir = configDir): { ms: number; rss: number } {
+  // Each launch logs to a file of its own: one left by an earlier launch would be read as this one's.
+  const logFile = path.join(benchDir, `frame-${path.basename(script)}-${run}-${++launches}.log`);
   const session = `awsnotes-bench-${process.pid}-${run}-${path.basename(script).replace(/\W/g, '_')}`;
   // The shell prints the launch time (ns) just before it execs node.
-  const command = `date +%s%N > ${logFile}.start; exec env ${ciKeys.map((k) => `-u ${k}`).join(' ')} AWSNOTES_BENCH_FRAME_LOG=${logFile} AWSNOTES_CONFIG_DIR=${configDir} ${process.execPath} ${script}`;
+  const command = `date +%s%N > ${logFile}.start; exec env ${ciKeys.map((k) => `-u ${k}`).join(' ')} AWSNOTES_BENCH_FRAME_LOG=${logFile} AWSNOTES_CONFIG_DIR=${dir} ${process.execPath} ${script}`;
   newSession(['-s', session, '-x', '100', '-y', '30', command]);
   const deadline = Date.now() + 10_000;
   while (!existsSync(logFile) || readFileSync(logFile, 'utf8').trim() === '') {
@@ -93,14 +103,14 @@ function firstFrameOnce(script: string, run: number): { ms: number; rss: number 
 }
 
 /** First frames of the baseline and the app, launched in pairs like the plain commands. */
-function firstFrames(baselineScript: string, appScript: string) {
+function firstFrames(baselineScript: string, appScript: string, dir = configDir) {
   const baseline: { ms: number; rss: number }[] = [];
   const app: { ms: number; rss: number }[] = [];
   for (let i = 0; i < 2 + FRAME_RUNS; i++) {
     const [b, a] = pair(
       i,
       () => firstFrameOnce(baselineScript, i),
-      () => firstFrameOnce(appScript, i),
+      () => firstFrameOnce(appScript, i, dir),
     );
     if (i >= 2) {
       baseline.push(b);
@@ -131,7 +141,14 @@ async function harness(): Promise<{
 }
 
 log('bundling the baseline and the harness like awsnotes…');
-await bundle([path.join(root, 'scripts', 'bench', 'hello.tsx'), path.join(root, 'scripts', 'bench', 'harness.tsx')], benchDir);
+await bundle(
+  [
+    path.join(root, 'scripts', 'bench', 'hello.tsx'),
+    path.join(root, 'scripts', 'bench', 'harness.tsx'),
+    path.join(root, 'scripts', 'bench', 'history-child.ts'),
+  ],
+  benchDir,
+);
 
 log(`timing plain commands, each paired with node -e 0 (median of ${RUNS} pairs after ${WARMUP} warm-ups)…`);
 const floor = wallTime(['-e', '0']).ms;
@@ -153,6 +170,89 @@ spawnSync('tmux', ['kill-session', '-t', holder]);
 
 log('timing search and keystrokes in-process…');
 const inner = await harness();
+
+// ---- the study history ------------------------------------------------------------------
+
+const content = JSON.parse(readFileSync(path.join(root, 'dist', 'content', 'questions.json'), 'utf8')) as { id: string }[];
+const bankIds = content.map((q) => q.id);
+const serviceIds = (JSON.parse(readFileSync(path.join(root, 'dist', 'content', 'meta.json'), 'utf8')) as { id: string }[]).map((s) => s.id);
+
+/** Runs the bundled history child; its JSON answer. */
+function historyChild(args: string[]): {
+  ms?: number;
+  p50?: number;
+  p95?: number;
+  max?: number;
+  bytesPerAnswer?: number;
+  notices: string[];
+} {
+  const r = spawnSync(process.execPath, [path.join(benchDir, 'history-child.js'), ...args], { env, encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`bench: history-child ${args[0]} exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+log('history: writing 50,000 answers and their snapshot…');
+const dir50k = path.join(benchDir, 'history-50k');
+writeHistory(dir50k, 50_000, bankIds, serviceIds, Date.now());
+historyChild(['build', dir50k]);
+log(`history: commands with 50,000 answers, each paired with node -e 0 (median of ${RUNS} pairs)…`);
+const history50k = [
+  { name: 'awsnotes show sqs, 50,000 answers', budget: 1.3, ...wallTime([cli, 'show', 'sqs'], dir50k) },
+  { name: 'awsnotes progress, 50,000 answers', budget: 1.5, ...wallTime([cli, 'progress'], dir50k) },
+];
+log(`history: first frames with 50,000 answers (median of ${FRAME_RUNS} pairs)…`);
+newSession(['-s', holder, 'sleep 600']);
+const frames50k = firstFrames(path.join(benchDir, 'hello.js'), cli, dir50k);
+log('history: saving answers one by one…');
+const saving = historyChild(['save', dir50k, '400', ...bankIds]);
+const longest = bankIds.reduce((a, b) => (b.length > a.length ? b : a));
+const worstLine = Buffer.byteLength(
+  `${encodeEvent({ kind: 'answer', id: 'AbCdEfGhIjKl', at: Date.now(), question: longest, chosen: [0, 1, 2], correct: true, ms: 3_599_999, source: 'plain', rating: 4 })}\n`,
+);
+
+log('history: writing 1,000,000 answers…');
+const dir1m = path.join(benchDir, 'history-1m');
+const bytes1m = writeHistory(dir1m, 1_000_000, bankIds, serviceIds, Date.now());
+log('history: replaying them into a snapshot (what a missing snapshot costs once)…');
+const rebuild1m = historyChild(['build', dir1m]).ms!;
+log('history: every command with 1,000,000 answers (median of 3)…');
+const small = path.join(benchDir, 'small-backup.json');
+let importRound = 0;
+const median3 = (run: () => number) => median([run(), run(), run()]);
+const commands1m: [string, () => number][] = [
+  ['awsnotes progress', () => timeOnce([cli, 'progress'], dir1m)],
+  ['awsnotes show sqs', () => timeOnce([cli, 'show', 'sqs'], dir1m)],
+  ['awsnotes quiz --plain (one answer)', () => timeOnce([cli, 'quiz', '--plain', '--count', '1'], dir1m, 'A\n')],
+  ['awsnotes config set new-per-day 20', () => timeOnce([cli, 'config', 'set', 'new-per-day', '20'], dir1m)],
+  ['awsnotes export --out FILE', () => timeOnce([cli, 'export', '--out', path.join(benchDir, 'export-1m.json')], dir1m)],
+  [
+    'awsnotes import (10 new answers)',
+    () => {
+      importRound++;
+      writeFileSync(
+        small,
+        JSON.stringify({
+          format: 'awsnotes-progress',
+          backupVersion: 2,
+          events: Array.from({ length: 10 }, (_, i) => ({
+            i: `import-${importRound}-${i}`,
+            e: 'a',
+            q: bankIds[i]!,
+            c: [0],
+            ok: 1,
+            at: Date.now() - 1000,
+          })),
+        }),
+      );
+      return timeOnce([cli, 'import', small], dir1m);
+    },
+  ],
+  ['awsnotes doctor', () => timeOnce([cli, 'doctor'], dir1m)],
+  ['awsnotes search dynamo', () => timeOnce([cli, 'search', 'dynamo'], dir1m)],
+];
+const million = commands1m.map(([name, run]) => ({ name, ms: median3(run) }));
+const frame1m = median([0, 1, 2].map((i) => firstFrameOnce(cli, 100 + i, dir1m).ms));
+spawnSync('tmux', ['kill-session', '-t', holder]);
 rmSync(benchDir, { recursive: true, force: true });
 
 interface Row {
@@ -235,6 +335,63 @@ const rows: Row[] = [
     ok: inner.keys.reader.p95 <= 16 && inner.keys.reader.unchanged === 0,
   },
   { figure: 'RSS at first frame: baseline', value: mib(baseline.rss), reference: '', ratio: null, budget: '', ok: true },
+  ...history50k.map((h) => ({
+    figure: h.name,
+    value: ms(h.ms),
+    reference: `floor ${ms(h.floor)} (paired)`,
+    ratio: h.ratio,
+    budget: `≤ ${h.budget}×`,
+    ok: h.ratio <= h.budget,
+  })),
+  {
+    figure: 'first frame: awsnotes menu, 50,000 answers',
+    value: ms(frames50k.app.ms),
+    reference: `baseline ${ms(frames50k.baseline.ms)} (paired)`,
+    ratio: frames50k.ratio.ms,
+    budget: '≤ 1.2×',
+    ok: frames50k.ratio.ms <= 1.2,
+  },
+  { figure: 'saving one answer p50, 50,000 answers', value: ms(saving.p50!), reference: '400 answers', ratio: null, budget: '', ok: true },
+  {
+    figure: 'saving one answer p95, 50,000 answers',
+    value: ms(saving.p95!),
+    reference: `max ${ms(saving.max!)}`,
+    ratio: null,
+    budget: '≤ 5 ms',
+    ok: saving.p95! <= 5,
+  },
+  {
+    figure: 'journal growth per answer (those 400)',
+    value: `${saving.bytesPerAnswer!.toFixed(0)} B`,
+    reference: `longest id, every field: ${worstLine} B`,
+    ratio: null,
+    budget: '≤ 150 B',
+    ok: saving.bytesPerAnswer! <= 150 && worstLine <= 150,
+  },
+  {
+    figure: 'rebuild from the journal, 1,000,000 answers',
+    value: ms(rebuild1m),
+    reference: `journal ${(bytes1m / 1024 / 1024).toFixed(0)} MiB, once`,
+    ratio: null,
+    budget: '',
+    ok: true,
+  },
+  ...million.map((m) => ({
+    figure: `${m.name}, 1,000,000 answers`,
+    value: ms(m.ms),
+    reference: '',
+    ratio: null,
+    budget: '≤ 2000 ms',
+    ok: m.ms <= 2000,
+  })),
+  {
+    figure: 'first frame: awsnotes menu, 1,000,000 answers',
+    value: ms(frame1m),
+    reference: '',
+    ratio: null,
+    budget: '≤ 2000 ms',
+    ok: frame1m <= 2000,
+  },
   {
     figure: 'RSS at first frame: awsnotes',
     value: mib(app.rss),
@@ -246,7 +403,20 @@ const rows: Row[] = [
 ];
 
 if (json) {
-  console.log(JSON.stringify({ floorMs: floor, plain, firstFrame: { baseline, app, ratio: frameRatio }, ...inner, rows }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        floorMs: floor,
+        plain,
+        firstFrame: { baseline, app, ratio: frameRatio },
+        ...inner,
+        history: { commands50k: history50k, firstFrame50k: frames50k, saving, worstLine, rebuild1m, million, frame1m },
+        rows,
+      },
+      null,
+      2,
+    ),
+  );
 } else {
   const widths = [Math.max(...rows.map((r) => r.figure.length)), 10, Math.max(...rows.map((r) => r.reference.length)), 7, 9];
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');

@@ -1,5 +1,5 @@
 // The note reader's state: scroll position, in-note search and the outline, as a reducer
-// over a laid-out note. Pure, so scrolling and search are tested without rendering.
+// over a laid-out note. Pure: tests/reader.test.ts drives it without rendering.
 import { findAll, lineText, type Line } from '../render/lines.js';
 
 export interface ReaderState {
@@ -10,10 +10,11 @@ export interface ReaderState {
   mode: 'read' | 'find' | 'outline';
   /** What is being typed after `/`. */
   draft: string;
+  /** The section highlighted in the outline. */
   outlineIndex: number;
 }
 
-export type ReaderAction =
+export type ReaderEvent =
   | { type: 'scroll'; by: number }
   | { type: 'page'; by: number }
   | { type: 'top' }
@@ -24,17 +25,21 @@ export type ReaderAction =
   | { type: 'submit-find' }
   | { type: 'cancel' }
   | { type: 'next-hit'; by: 1 | -1 }
-  | { type: 'open-outline'; index: number }
-  | { type: 'outline-move'; by: number; count: number };
+  | { type: 'open-outline' }
+  | { type: 'outline-move'; by: number }
+  | { type: 'outline-jump' };
 
 export interface ReaderView {
   lines: Line[];
   /** Lines visible at once. */
   height: number;
+  /** The first line of each section of the outline, in outline order. */
+  sections: number[];
 }
 
-export function initialReader(top = 0): ReaderState {
-  return { top, find: null, mode: 'read', draft: '', outlineIndex: 0 };
+/** The reader opened at `line` (a section's first line, or 0). */
+export function openReader(view: ReaderView, line = 0): ReaderState {
+  return reduceReader({ top: 0, find: null, mode: 'read', draft: '', outlineIndex: 0 }, { type: 'jump', line }, view);
 }
 
 export function maxTop(view: ReaderView): number {
@@ -48,6 +53,12 @@ function reveal(line: number, view: ReaderView): number {
   return clamp(line - Math.floor(view.height / 3), view);
 }
 
+/** The outline index of the section that line `top` is in, or -1 above the first section. */
+export function sectionAt(view: ReaderView, top: number): number {
+  for (let i = view.sections.length - 1; i >= 0; i--) if (view.sections[i]! <= top) return i;
+  return -1;
+}
+
 export function findHits(lines: Line[], query: string): { line: number; ranges: [number, number][] }[] {
   const q = query.trim();
   if (!q) return [];
@@ -57,22 +68,22 @@ export function findHits(lines: Line[], query: string): { line: number; ranges: 
   });
 }
 
-export function reduceReader(state: ReaderState, action: ReaderAction, view: ReaderView): ReaderState {
-  switch (action.type) {
+export function reduceReader(state: ReaderState, event: ReaderEvent, view: ReaderView): ReaderState {
+  switch (event.type) {
     case 'scroll':
-      return { ...state, top: clamp(state.top + action.by, view) };
+      return { ...state, top: clamp(state.top + event.by, view) };
     case 'page':
-      return { ...state, top: clamp(state.top + action.by * Math.max(1, view.height - 1), view) };
+      return { ...state, top: clamp(state.top + event.by * Math.max(1, view.height - 1), view) };
     case 'top':
       return { ...state, top: 0 };
     case 'bottom':
       return { ...state, top: maxTop(view) };
     case 'jump':
-      return { ...state, top: clamp(action.line, view), mode: 'read' };
+      return { ...state, top: clamp(event.line, view), mode: 'read' };
     case 'open-find':
       return { ...state, mode: 'find', draft: state.find?.query ?? '' };
     case 'draft':
-      return { ...state, draft: action.text };
+      return { ...state, draft: event.text };
     case 'submit-find': {
       const hits = findHits(view.lines, state.draft);
       if (hits.length === 0)
@@ -89,13 +100,15 @@ export function reduceReader(state: ReaderState, action: ReaderAction, view: Rea
     case 'next-hit': {
       if (!state.find || state.find.hits.length === 0) return state;
       const count = state.find.hits.length;
-      const current = (state.find.current + action.by + count) % count;
+      const current = (state.find.current + event.by + count) % count;
       return { ...state, find: { ...state.find, current }, top: reveal(state.find.hits[current]!.line, view) };
     }
     case 'open-outline':
-      return { ...state, mode: 'outline', outlineIndex: action.index };
+      return { ...state, mode: 'outline', outlineIndex: Math.max(0, sectionAt(view, clamp(state.top, view))) };
     case 'outline-move':
-      return { ...state, outlineIndex: Math.min(Math.max(0, state.outlineIndex + action.by), Math.max(0, action.count - 1)) };
+      return { ...state, outlineIndex: Math.min(Math.max(0, state.outlineIndex + event.by), Math.max(0, view.sections.length - 1)) };
+    case 'outline-jump':
+      return reduceReader(state, { type: 'jump', line: view.sections[state.outlineIndex] ?? 0 }, view);
   }
 }
 

@@ -222,6 +222,8 @@ export interface BatchGetInput {
 
 /** The most items one BatchGetItem call returns. */
 export const MAX_BATCH_GET_ITEMS = 100;
+/** The most data one BatchGetItem call returns (16 MB); beyond it the rest comes back as UnprocessedKeys. */
+export const MAX_BATCH_GET_BYTES = 16 * 1024 * KB;
 
 export function batchGetCapacity(input: BatchGetInput): Calculated {
   const consistency = input.consistency ?? 'strong';
@@ -239,6 +241,12 @@ export function batchGetCapacity(input: BatchGetInput): Calculated {
     if (!size.ok) return failure('sizes', `item ${i + 1}: ${size.error}`);
     sizes.push(size.value);
   }
+  const totalBytes = sizes.reduce((sum, s) => sum + s.bytes, 0);
+  if (totalBytes > MAX_BATCH_GET_BYTES)
+    return failure(
+      'sizes',
+      `BatchGetItem returns at most 16 MB per call; these ${parts.length} items total ${format(totalBytes / KB / KB)} MB, so the rest would come back as UnprocessedKeys: split them into calls of at most 16 MB`,
+    );
   const unit = unitFor('read', mode);
   const blocks = sizes.map((s) => Math.ceil(s.bytes / READ_BLOCK));
   const total = blocks.reduce((a, b) => a + b, 0);

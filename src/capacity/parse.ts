@@ -118,6 +118,9 @@ export function parseRate(input: string, what = 'rate'): Parsed<Rate> {
 export function format(value: number, decimals = 3): string {
   if (!Number.isFinite(value)) return String(value);
   const negative = value < 0;
+  // A tiny rate is not zero: 1 read an hour is 0.00028 reads per second, never "0".
+  const magnitude = Math.abs(value);
+  if (magnitude > 0 && magnitude < 10 ** -decimals) decimals = Math.min(20, Math.ceil(-Math.log10(magnitude)) + 1);
   const fixed = Math.abs(value).toFixed(decimals);
   const [whole = '0', fraction = ''] = fixed.split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -2,6 +2,7 @@
 import { batchGetCapacity, queryCapacity, readCapacity, writeCapacity, type Calculated, type Mode } from '../capacity/dynamodb.js';
 import { kinesisShards } from '../capacity/kinesis.js';
 import { lineToAnsi } from '../render/ansi.js';
+import { printable } from '../term/printable.js';
 import { parse, type Options } from './args.js';
 import { EXIT, UsageError, type Io } from './io.js';
 
@@ -27,7 +28,7 @@ function print(io: Io, summary: string, steps: string[]): void {
 
 function report(io: Io, json: boolean | undefined, calculated: Calculated): number {
   if (!calculated.ok) {
-    io.err(`awsnotes: --${calculated.field}: ${calculated.error}\n`);
+    io.err(`awsnotes: --${calculated.field}: ${printable(calculated.error)}\n`);
     return EXIT.usage;
   }
   const { unit, units, provision, steps, summary } = calculated.result;
@@ -134,7 +135,7 @@ function kinesis(args: string[], io: Io): number {
     fanOut: values['fan-out'] === true,
   });
   if (!calculated.ok) {
-    io.err(`awsnotes: --${calculated.field}: ${calculated.error}\n`);
+    io.err(`awsnotes: --${calculated.field}: ${printable(calculated.error)}\n`);
     return EXIT.usage;
   }
   const { shards, limitedBy, steps, summary } = calculated.result;

@@ -3,6 +3,7 @@
 import { COMMANDS, helpText } from './registry.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { VERSION } from '../../generated/version.js';
+import { printable } from '../term/printable.js';
 
 const PLAIN_HINT = `the interactive app needs a terminal; plain commands: ${COMMANDS.map((c) => c.name).join(', ')} (awsnotes --help)`;
 
@@ -42,11 +43,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
 export function reportError(error: unknown, io: Io): number {
   // By name: each command stage of the bundle has its own copy of the class.
   if (error instanceof Error && error.name === 'UsageError') {
-    io.err(`awsnotes: ${error.message} (see awsnotes --help)\n`);
+    io.err(`awsnotes: ${printable(error.message)} (see awsnotes --help)\n`);
     return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.err(`awsnotes: unexpected error: ${message}\n`);
-  if (io.env.AWSNOTES_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+  io.err(`awsnotes: unexpected error: ${printable(message)}\n`);
+  if (io.env.AWSNOTES_DEBUG && error instanceof Error && error.stack) io.err(`${printable(error.stack).replace(/\\x0A/g, '\n')}\n`);
   return EXIT.notFound;
 }

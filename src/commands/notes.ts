@@ -1,9 +1,11 @@
 // `list`, `show` and `search`: quick answers without opening the full-screen app.
+import path from 'node:path';
 import { loadService, serviceMeta } from '../content/bundle.js';
 import { CATEGORIES } from '../content/types.js';
 import { linesToAnsi, lineToAnsi } from '../render/ansi.js';
 import { excerpt, highlight, lineText, truncateLine, type Line, type Segment } from '../render/lines.js';
 import { layoutNote } from '../render/note.js';
+import { printable } from '../term/printable.js';
 import { parse, positiveInt } from './args.js';
 import { EXIT, UsageError, type Io } from './io.js';
 
@@ -40,9 +42,9 @@ export function list(args: string[], io: Io): number {
 
 export function printCandidates(io: Io, query: string, candidates: { id: string; title: string }[]): number {
   if (candidates.length === 0) {
-    io.err(`awsnotes: no service matches '${query}' (try: awsnotes list)\n`);
+    io.err(`awsnotes: no service matches '${printable(query)}' (try: awsnotes list)\n`);
   } else {
-    io.err(`awsnotes: '${query}' could mean several services; be more specific:\n`);
+    io.err(`awsnotes: '${printable(query)}' could mean several services; be more specific:\n`);
     for (const c of candidates) io.err(`  ${c.id.padEnd(18)} ${c.title}\n`);
   }
   return EXIT.notFound;
@@ -58,10 +60,16 @@ export async function show(args: string[], io: Io): Promise<number> {
   if (!result.found) return printCandidates(io, query, result.candidates);
   const service = loadService(result.found.id)!;
 
-  // The read mark: quickly when the progress file is as expected, else through the store,
-  // which also says what was wrong with it (progress/quick-read.ts).
-  const [{ progressDir }, { markReadQuickly }] = await Promise.all([import('../progress/file.js'), import('../progress/quick-read.js')]);
-  if (!markReadQuickly(progressDir(io.env), service.id, new Date())) {
+  // The read mark: one line appended to the journal, without loading the store (no snapshot
+  // to read, no schema to check). When the journal is missing or not one this awsnotes
+  // writes, through the store, which creates, converts or says what is wrong.
+  const [{ progressDir, JOURNAL_FILE }, { appendToKnownJournal }, { newEventId }] = await Promise.all([
+    import('../progress/paths.js'),
+    import('../progress/journal.js'),
+    import('../progress/events.js'),
+  ]);
+  const mark = { kind: 'read', id: newEventId(), at: Date.now(), service: service.id } as const;
+  if (!appendToKnownJournal(path.join(progressDir(io.env), JOURNAL_FILE), [mark])) {
     const { openStore, reportNotices } = await import('./store.js');
     const store = openStore(io);
     store.markRead(service.id);
@@ -96,7 +104,7 @@ export async function searchCommand(args: string[], io: Io): Promise<number> {
     return hits.length ? EXIT.ok : EXIT.notFound;
   }
   if (hits.length === 0) {
-    io.err(`awsnotes: nothing matches '${query}'\n`);
+    io.err(`awsnotes: nothing matches '${printable(query)}'\n`);
     return EXIT.notFound;
   }
   const byId = new Map(serviceMeta().map((s) => [s.id, s]));

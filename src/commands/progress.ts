@@ -1,127 +1,39 @@
-// `awsnotes progress`, `config`, `reset`, `export` and `import`: the learner's history,
-// readable, portable and never lost.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// `awsnotes progress`, `config`, `reset`, `export`, `import` and `doctor`: the learner's
+// history, readable, portable and never lost. A command that could not save says so and
+// exits 1 ("nothing was saved", and why); a message that quotes a path, an argument or a
+// file's content escapes its control characters.
+import { statfsSync } from 'node:fs';
 import path from 'node:path';
-import { questions, services } from '../content/bundle.js';
-import { DOMAIN_INFO } from '../content/types.js';
-import { exportAnki, exportJson, parseBackup } from '../progress/backup.js';
-import { mergeProgress } from '../progress/merge.js';
-import { parseLocalDate, progressReport, type ProgressReport } from '../progress/report.js';
-import { emptyProgress, type Progress } from '../progress/schema.js';
-import type { ProgressStore } from '../progress/store.js';
+import { DRILL_TEMPLATES } from '../capacity/drills.js';
+import { questions, serviceMeta, services } from '../content/bundle.js';
+import { backupText, exportAnki, MAX_IMPORT_BYTES, parseBackup, writeBackup } from '../progress/backup.js';
+import { checkExamDate, examDatePassed, localDayKey } from '../progress/calendar.js';
+import { progressJson, reportLines } from '../progress/dashboard.js';
+import { runDoctor } from '../progress/doctor.js';
+import { encodeEvent, MAX_NEW_PER_DAY } from '../progress/events.js';
+import { describeLockProblem, type LockHolder } from '../progress/lock.js';
+import { planImport } from '../progress/merge.js';
+import { describeFsError, progressDir, timestamp } from '../progress/paths.js';
+import { progressReport } from '../progress/report.js';
+import { describeSettings, type Settings } from '../progress/settings.js';
+import type { SettingsFill } from '../progress/settings-file.js';
+import { decodeText, formatBytes, readRegularFile, writeFileAtomic, writeOutput } from '../progress/safe-file.js';
+import { lockWaitFrom, type ProgressStore } from '../progress/store.js';
+import { DEFAULT_NEW_PER_DAY } from '../quiz/sources.js';
 import { lineToAnsi } from '../render/ansi.js';
-import type { Line } from '../render/lines.js';
+import { printable } from '../term/printable.js';
 import { VERSION } from '../../generated/version.js';
 import { parse } from './args.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { openStore, reportNotices } from './store.js';
 
-const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
-const bar = (share: number, size = 20) => '█'.repeat(Math.round(share * size)).padEnd(size, '░');
-
-export function progressJson(report: ProgressReport) {
-  return {
-    notesRead: report.notesRead,
-    notesTotal: report.notesTotal,
-    answered: report.answered,
-    correct: report.correct,
-    due: report.due,
-    dueToday: report.dueToday,
-    dueTomorrow: report.dueTomorrow,
-    streakDays: report.streakDays,
-    exams: report.exams,
-    services: report.services,
-    domains: report.domains,
-    readiness: report.readiness,
-    nextSteps: report.nextSteps,
-  };
-}
-
-/** The dashboard as lines, shared by `awsnotes progress` and the Progress screen. */
-export function reportLines(report: ProgressReport, width: number): Line[] {
-  const r = report.readiness;
-  const lines: Line[] = [];
-  const heading = (text: string) => {
-    if (lines.length) lines.push({ segments: [] });
-    lines.push({ segments: [{ text, role: 'accent', bold: true }] });
-  };
-  const size = Math.max(8, Math.min(20, width - 60));
-  heading('Where you stand');
-  lines.push({
-    segments: [
-      { text: `Notes read      ${String(report.notesRead.length).padStart(2)}/${report.notesTotal}  ` },
-      { text: bar(report.notesRead.length / Math.max(1, report.notesTotal), size), role: 'accent' },
-    ],
-  });
-  lines.push({
-    segments: [
-      {
-        text: `Answers         ${report.answered} (${report.correct} right, ${percent(report.answered ? report.correct / report.answered : null)})`,
-      },
-    ],
-  });
-  lines.push({ segments: [{ text: `Cards due       ${report.dueToday} today · ${report.dueTomorrow} tomorrow` }] });
-  lines.push({ segments: [{ text: `Study streak    ${report.streakDays} day${report.streakDays === 1 ? '' : 's'}` }] });
-  heading(`Exam readiness${r.examDate ? ` on ${r.examDate}` : ' today'} (set a date: awsnotes config set exam-date YYYY-MM-DD)`);
-  lines.push({
-    segments: [
-      { text: `Expected score ${r.expected} (likely ${r.low}–${r.high}) · pass line ${r.passLine} · ` },
-      r.likelyPass
-        ? { text: 'likely pass', role: 'success', bold: true }
-        : { text: r.high >= r.passLine ? 'too close to call' : 'not there yet', role: 'warning', bold: true },
-    ],
-  });
-  lines.push({ segments: [{ text: `Weakest domain: ${DOMAIN_INFO[r.weakestDomain].title}`, role: 'muted' }] });
-  heading('By exam domain (weight · mastery)');
-  for (const d of report.domains) {
-    lines.push({
-      segments: [
-        { text: `${d.title.padEnd(34)} ${String(Math.round(d.weight * 100)).padStart(2)}%  ` },
-        { text: bar(d.mastery, size), role: d.mastery >= 0.72 ? 'success' : 'warning' },
-        { text: ` ${percent(d.mastery)}  ${d.answered} answered` },
-      ],
-    });
-  }
-  if (report.exams.length) {
-    heading('Exam simulations');
-    const trend = report.exams
-      .slice(-12)
-      .map((e) => '▁▂▃▄▅▆▇█'[Math.min(7, Math.max(0, Math.floor(((e.scaled - 100) / 900) * 8)))])
-      .join('');
-    lines.push({ segments: [{ text: `Trend ${trend}`, role: 'accent' }] });
-    for (const e of report.exams.slice(-5).reverse()) {
-      lines.push({
-        segments: [
-          { text: `${e.finishedAt.slice(0, 10)}  ${e.scaled} ` },
-          e.passed ? { text: 'pass', role: 'success' } : { text: 'fail', role: 'error' },
-          { text: `  ${e.correct}/${e.questions}` },
-        ],
-      });
-    }
-  }
-  heading('By service (read · answered · right · due · mastery)');
-  for (const s of report.services) {
-    lines.push({
-      segments: [
-        { text: s.read ? '✓ ' : '· ', role: s.read ? 'success' : 'muted' },
-        {
-          text: `${s.title
-            .replace(/ \(.*\)$/, '')
-            .slice(0, 34)
-            .padEnd(34)} ${String(s.answered).padStart(3)} ${percent(s.share).padStart(4)} ${String(s.due).padStart(3)}  `,
-        },
-        { text: bar(s.mastery, Math.min(size, 10)), role: s.mastery >= 0.72 ? 'success' : 'muted' },
-      ],
-    });
-  }
-  return lines;
-}
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export function progress(args: string[], io: Io): number {
   const { values } = parse('progress', args, { json: { type: 'boolean' } });
   const store = openStore(io);
   reportNotices(store, io);
-  const report = progressReport(store.read(), questions(), services(), new Date());
+  const report = progressReport(store.read(), questions(), serviceMeta(), new Date());
   if (values.json) {
     io.out(`${JSON.stringify(progressJson(report), null, 2)}\n`);
     return EXIT.ok;
@@ -134,53 +46,79 @@ export function progress(args: string[], io: Io): number {
   return EXIT.ok;
 }
 
-/** Validates YYYY-MM-DD as a real calendar date. */
-export function checkExamDate(text: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
-  const date = parseLocalDate(text);
-  if (!date) return null;
-  const round = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-  return round === text ? text : null;
+const SETTINGS = ['exam-date', 'new-per-day'] as const;
+type SettingName = (typeof SETTINGS)[number];
+const isSetting = (value: string | undefined): value is SettingName => (SETTINGS as readonly (string | undefined)[]).includes(value);
+
+function settingLine(store: ProgressStore, name: SettingName): string {
+  const { settings } = store.read();
+  if (name === 'exam-date') return `exam-date ${settings.examDate ?? '(not set)'}`;
+  return `new-per-day ${settings.newPerDay ?? `${DEFAULT_NEW_PER_DAY} (default)`}`;
+}
+
+/** The exam date to save (undefined clears it); throws UsageError for a date that is not one, or is past. */
+function examDateValue(value: string, now: Date): string | undefined {
+  if (value === 'none') return undefined;
+  const date = checkExamDate(value);
+  if (date === null) throw new UsageError(`config set exam-date: '${value}' is not a date as YYYY-MM-DD (e.g. 2027-03-15), or none`);
+  if (examDatePassed(date, now))
+    throw new UsageError(`config set exam-date: ${date} is in the past (today is ${localDayKey(now)}); give the day of your exam, or none`);
+  return date;
+}
+
+function newPerDayValue(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > MAX_NEW_PER_DAY)
+    throw new UsageError(`config set new-per-day: give a whole number from 0 to ${MAX_NEW_PER_DAY} (new questions a day), not '${value}'`);
+  return Number(value);
 }
 
 export function config(args: string[], io: Io): number {
   const [action, key, value, ...rest] = args;
   if (rest.length) throw new UsageError(`config: unexpected argument '${rest[0]}'`);
+  const known = SETTINGS.join(', ');
   if (action === 'get') {
-    if (key !== undefined && key !== 'exam-date') throw new UsageError(`config: unknown setting '${key}' (known: exam-date)`);
+    if (key !== undefined && !isSetting(key)) throw new UsageError(`config: unknown setting '${key}' (known: ${known})`);
+    if (value !== undefined) throw new UsageError(`config get: unexpected argument '${value}'`);
     const store = openStore(io);
     reportNotices(store, io);
-    io.out(`exam-date ${store.read().settings.examDate ?? '(not set)'}\n`);
+    for (const name of key ? [key] : SETTINGS) io.out(`${settingLine(store, name)}\n`);
     return EXIT.ok;
   }
   if (action !== 'set')
     throw new UsageError(
       action ? `config: unknown action '${action}' (get or set)` : 'config: get or set? (awsnotes config set exam-date YYYY-MM-DD)',
     );
-  if (key !== 'exam-date')
-    throw new UsageError(key ? `config: unknown setting '${key}' (known: exam-date)` : 'config set: which setting? (exam-date)');
-  if (value === undefined) throw new UsageError('config set exam-date: give a date as YYYY-MM-DD, or none to clear it');
-  const date = value === 'none' ? undefined : checkExamDate(value);
-  if (date === null) throw new UsageError(`config set exam-date: '${value}' is not a date as YYYY-MM-DD (e.g. 2027-03-15), or none`);
+  if (!isSetting(key))
+    throw new UsageError(key ? `config: unknown setting '${key}' (known: ${known})` : `config set: which setting? (${known})`);
+  if (value === undefined)
+    throw new UsageError(
+      key === 'exam-date'
+        ? 'config set exam-date: give a date as YYYY-MM-DD, or none to clear it'
+        : `config set new-per-day: give a whole number from 0 to ${MAX_NEW_PER_DAY}`,
+    );
+  const now = new Date();
   const store = openStore(io);
-  store.update((p) => {
-    if (date) p.settings.examDate = date;
-    else delete p.settings.examDate;
-  });
   reportNotices(store, io);
-  io.out(date ? `exam-date set to ${date}\n` : 'exam-date cleared\n');
+  const saved =
+    key === 'exam-date'
+      ? store.setSetting('examDate', examDateValue(value, now) ?? null)
+      : store.setSetting('newPerDay', newPerDayValue(value));
+  if (!saved.ok) {
+    io.err(`awsnotes: config set ${key}: nothing was saved (${printable(saved.reason)})\n`);
+    return EXIT.notFound;
+  }
+  reportNotices(store, io);
+  if (key === 'exam-date') io.out(value === 'none' ? 'exam-date cleared\n' : `exam-date set to ${value}\n`);
+  else io.out(`new-per-day set to ${value}\n`);
   return EXIT.ok;
 }
 
-function timestamp(date: Date): string {
-  return date.toISOString().replace(/[:.]/g, '-');
-}
-
-/** Writes a JSON backup next to the progress file; returns its path. */
-function backupBeside(store: ProgressStore, current: Progress, now: Date): string {
-  const file = path.join(path.dirname(store.path), `progress.backup-${timestamp(now)}.json`);
-  writeFileSync(file, exportJson(current, now, VERSION));
-  return file;
+/** What the history holds, in one line. */
+function summary(store: ProgressStore): string {
+  const p = store.read();
+  let answers = 0;
+  for (const stats of Object.values(p.stats)) answers += stats.answers;
+  return `${plural(answers, 'answer')}, ${plural(Object.keys(p.notesRead).length, 'note')} read, ${plural(p.exams.length, 'exam')}`;
 }
 
 export async function reset(args: string[], io: Io): Promise<number> {
@@ -188,14 +126,13 @@ export async function reset(args: string[], io: Io): Promise<number> {
   const store = openStore(io);
   reportNotices(store, io);
   if (!store.writable) {
-    io.err('awsnotes: reset: the progress file cannot be written this session; nothing was changed\n');
+    io.err('awsnotes: reset: the progress files cannot be written this session; nothing was changed\n');
     return EXIT.notFound;
   }
-  const current = store.read();
-  const summary = `${current.answers.length} answers, ${Object.keys(current.notesRead).length} notes read, ${current.exams.length} exams`;
+  const before = summary(store);
   if (!values.yes) {
     if (!io.stdinIsTTY) throw new UsageError('reset: refusing to erase progress without --yes when not on a terminal');
-    io.out(`Erase all progress (${summary})? A backup is kept first. Type yes to confirm: `);
+    io.out(`Erase all progress (${before})? A backup is kept first. Type yes to confirm: `);
     const answer = await io.readLine();
     io.closeInput();
     if (answer?.trim().toLowerCase() !== 'yes' && answer?.trim().toLowerCase() !== 'y') {
@@ -203,12 +140,16 @@ export async function reset(args: string[], io: Io): Promise<number> {
       return EXIT.ok;
     }
   }
-  const now = new Date();
-  const backup = backupBeside(store, current, now);
-  store.update((p) => {
-    Object.assign(p, emptyProgress());
-  });
-  io.out(`Progress erased (${summary}). Backup: ${backup}\nRestore it with: awsnotes import ${JSON.stringify(backup)}\n`);
+  const done = store.resetAll(VERSION);
+  if (!done.ok) {
+    io.err(`awsnotes: reset: nothing was changed (${printable(done.reason)})\n`);
+    return EXIT.notFound;
+  }
+  reportNotices(store, io);
+  const backup = printable(done.backup);
+  io.out(
+    `Progress erased (${before}); your settings were kept. Backup: ${backup}\nRestore it with: awsnotes import ${JSON.stringify(backup)}\n`,
+  );
   return EXIT.ok;
 }
 
@@ -216,66 +157,166 @@ export function exportCommand(args: string[], io: Io): number {
   const { values } = parse('export', args, { format: { type: 'string' }, out: { type: 'string' } });
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'anki') throw new UsageError(`export: --format must be json or anki, not '${format}'`);
-  let text: string;
-  if (format === 'anki') text = exportAnki(questions(), services());
+  let events = 0;
+  let skipped = 0;
+  let content: (write: (chunk: string) => void) => void;
+  if (format === 'anki') content = (write) => write(exportAnki(questions(), services()));
   else {
     const store = openStore(io);
     reportNotices(store, io);
-    text = exportJson(store.read(), new Date(), VERSION);
+    const settings = store.readSettings();
+    content = (write) => {
+      events = writeBackup((visit) => (skipped = store.forEachEventLine(visit).skipped), new Date(), VERSION, write, settings);
+    };
   }
-  if (values.out === undefined || values.out === '-') {
-    io.out(text);
-    return EXIT.ok;
-  }
-  const out = path.resolve(values.out);
-  // Written beside the target, then renamed: an interrupted export never leaves half a file.
-  const temp = `${out}.tmp-${process.pid}`;
+  const toStdout = values.out === undefined || values.out === '-';
+  const out = toStdout ? 'standard output' : path.resolve(values.out!);
   try {
-    writeFileSync(temp, text);
-    renameSync(temp, out);
+    if (toStdout) content((chunk) => io.out(chunk));
+    else writeOutput(out, content);
   } catch (error) {
-    io.err(`awsnotes: export: cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    const reason = describeFsError(error);
+    io.err(`awsnotes: export: cannot write ${printable(out)} (${printable(reason)}); nothing was saved\n`);
     return EXIT.notFound;
   }
-  io.err(`exported ${format === 'anki' ? `${questions().length} questions for Anki` : 'your progress'} to ${out}\n`);
+  if (skipped)
+    io.err(`awsnotes: export: ${plural(skipped, 'journal line')} that could not be read left out (awsnotes doctor lists them)\n`);
+  if (!toStdout)
+    io.err(
+      `exported ${format === 'anki' ? `${questions().length} questions for Anki` : `your progress (${plural(events, 'event')})`} to ${printable(out)}\n`,
+    );
   return EXIT.ok;
+}
+
+/** Free bytes where `dir` is, or undefined when the system cannot say. */
+function freeBytes(dir: string): number | undefined {
+  try {
+    const stats = statfsSync(dir);
+    return stats.bavail * stats.bsize;
+  } catch {
+    return undefined;
+  }
 }
 
 export function importCommand(args: string[], io: Io): number {
   const { positionals } = parse('import', args, {}, 'some');
   if (positionals.length !== 1) throw new UsageError('import: give one backup file (awsnotes import FILE)');
   const file = path.resolve(positionals[0]!);
-  if (!existsSync(file)) {
-    io.err(`awsnotes: import: ${file} does not exist; nothing was changed\n`);
+  const shown = printable(file);
+  const read = readRegularFile(file, MAX_IMPORT_BYTES);
+  if (!read.ok) {
+    io.err(
+      read.missing
+        ? `awsnotes: import: ${shown} does not exist; nothing was changed\n`
+        : `awsnotes: import: cannot import ${shown}: ${printable(read.reason)}; nothing was changed\n`,
+    );
     return EXIT.notFound;
   }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    io.err(`awsnotes: import: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); nothing was changed\n`);
-    return EXIT.notFound;
-  }
-  const parsed = parseBackup(text);
+  const now = new Date();
+  const parsed = parseBackup(decodeText(read.bytes), now);
   if (!parsed.ok) {
-    io.err(`awsnotes: import: ${file}: ${parsed.error}; nothing was changed\n`);
+    io.err(`awsnotes: import: ${shown}: ${printable(parsed.error)}; nothing was changed\n`);
     return EXIT.notFound;
   }
   const store = openStore(io);
   reportNotices(store, io);
   if (!store.writable) {
-    io.err('awsnotes: import: the progress file cannot be written this session; nothing was changed\n');
+    io.err('awsnotes: import: the progress files cannot be written this session; nothing was saved\n');
     return EXIT.notFound;
   }
-  let added = 0;
-  store.update((current) => {
-    const merged = mergeProgress(current, parsed.progress);
-    added = merged.answers.length - current.answers.length;
-    Object.assign(current, merged);
-  });
-  const after = store.read();
+  const known = {
+    questions: new Set([...questions().map((q) => q.id), ...DRILL_TEMPLATES]),
+    services: new Set(serviceMeta().map((s) => s.id)),
+  };
+  const onWait = (holder: LockHolder) =>
+    io.err(`awsnotes: import: waiting for ${printable(store.lockPath)} (held by awsnotes process ${holder.pid})…\n`);
+  const outcome = store.withLock(() => {
+    const plan = planImport(parsed.events, store.journalHas(new Set(parsed.events.map((e) => e.id))), known, now);
+    let aside: string | undefined;
+    if (plan.aside.length) {
+      aside = path.join(store.dir, `import-aside-${timestamp(now)}.json`);
+      try {
+        writeFileAtomic(aside, backupText(plan.aside, now, VERSION));
+      } catch (error) {
+        return { plan, failed: `the events set aside could not be written to ${aside} (${describeFsError(error)})`, saved: 0 };
+      }
+    }
+    const bytes = plan.add.reduce((sum, e) => sum + encodeEvent(e).length + 1, 0);
+    const free = freeBytes(store.dir);
+    if (free !== undefined && free < bytes * 2 + 64 * 1024)
+      return { plan, aside, failed: `not enough space: it needs about ${formatBytes(bytes * 2)}, ${formatBytes(free)} are free`, saved: 0 };
+    // The settings first: a file refused there (read-only, say) leaves the history untouched too.
+    const settings = parsed.settings ? store.importSettings(parsed.settings) : undefined;
+    if (settings && !settings.ok) return { plan, aside, failed: settings.reason, saved: 0 };
+    const saved = plan.add.length ? store.commit(plan.add) : ({ ok: true } as const);
+    if (!saved.ok) return { plan, aside, settings, failed: saved.reason, saved: saved.saved };
+    return { plan, aside, settings };
+  }, onWait);
+  if (!outcome.ok) {
+    io.err(`awsnotes: import: nothing was saved (${printable(describeLockProblem(outcome.problem))})\n`);
+    return EXIT.notFound;
+  }
+  const { plan, aside } = outcome.value;
+  const settings = 'settings' in outcome.value ? outcome.value.settings : undefined;
+  const settingsTaken = settings?.ok && settings.taken.length ? settings : undefined;
+  if ('failed' in outcome.value && outcome.value.failed !== undefined) {
+    const { failed, saved } = outcome.value;
+    const andSettings = settingsTaken ? `; the settings ${describeSettings(parsed.settings!, settingsTaken.taken)} were saved` : '';
+    io.err(
+      saved
+        ? `awsnotes: import: only ${plural(saved, 'event')} of ${plan.add.length} were saved (${printable(failed)})${andSettings}; run the import again once that is fixed: it adds only what is missing\n`
+        : settingsTaken
+          ? `awsnotes: import: no event was saved (${printable(failed)})${andSettings}; run the import again once that is fixed: it adds only what is missing\n`
+          : `awsnotes: import: nothing was saved (${printable(failed)})\n`,
+    );
+    return EXIT.notFound;
+  }
+  reportNotices(store, io);
+  const others = plan.add.length - plan.answers;
   io.out(
-    `Imported ${file}: ${added} new answer${added === 1 ? '' : 's'}; now ${after.answers.length} answers, ${Object.keys(after.notesRead).length} notes read, ${after.exams.length} exams.\n`,
+    `Imported ${shown}: ${plural(plan.answers, 'new answer')}${others ? ` and ${plural(others, 'other event')}` : ''}; ${plural(plan.already, 'event')} already here.\n`,
   );
+  if (aside)
+    io.out(
+      `${plural(plan.aside.length, 'event')} about questions or notes this version does not have (or of an unknown kind) were kept aside in ${printable(aside)}.\n`,
+    );
+  if (plan.clamped) io.out(`${plural(plan.clamped, 'time')} in the future (a clock running ahead) were set to now.\n`);
+  if (parsed.settings && settings?.ok) io.out(settingsOutcome(parsed.settings, settings));
+  io.out(`Now ${summary(store)}.\n`);
   return EXIT.ok;
+}
+
+/** What an import did with the settings it carried: the ones it took, the ones where yours stayed. */
+function settingsOutcome(theirs: Settings, { taken, kept, mine }: Extract<SettingsFill, { ok: true }>): string {
+  let text = '';
+  if (taken.length) text += `Settings taken from the file: ${printable(describeSettings(theirs, taken))}.\n`;
+  if (kept.length)
+    text += `Your settings kept (the file has others): ${printable(describeSettings(mine, kept))} (the file: ${printable(describeSettings(theirs, kept))}).\n`;
+  return text;
+}
+
+export function doctor(args: string[], io: Io): number {
+  const { values } = parse('doctor', args, { json: { type: 'boolean' }, full: { type: 'boolean' } });
+  const dir = progressDir(io.env);
+  const wait = lockWaitFrom(io.env);
+  const report = runDoctor({
+    dir,
+    now: new Date(),
+    ...(wait !== undefined ? { lockWaitMs: wait } : {}),
+    full: values.full === true,
+    bank: questions(),
+    onWait: (holder) => io.err(`awsnotes: doctor: waiting for the lock (held by awsnotes process ${holder.pid})…\n`),
+  });
+  if (values.json) {
+    io.out(`${JSON.stringify(report, null, 2)}\n`);
+    return report.ok ? EXIT.ok : EXIT.notFound;
+  }
+  const mark = { ok: '✓', repaired: '✓', problem: '✗' } as const;
+  io.out(`Checked ${printable(dir)}\n`);
+  for (const finding of report.findings) {
+    const prefix = finding.status === 'repaired' ? 'repaired: ' : '';
+    io.out(`  ${mark[finding.status]} ${finding.what}: ${prefix}${printable(finding.detail)}\n`);
+  }
+  io.out(report.ok ? 'Everything is in order.\n' : 'Some problems remain (✗ above): nothing else was changed.\n');
+  return report.ok ? EXIT.ok : EXIT.notFound;
 }

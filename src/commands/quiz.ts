@@ -1,13 +1,14 @@
 // `awsnotes quiz`, `awsnotes exam` and `awsnotes questions`.
-import { questions as bank, services } from '../content/bundle.js';
+import { questions as bank, examGuide, services } from '../content/bundle.js';
 import { findService } from '../content/lookup.js';
 import { DOMAINS, type Domain, type Question } from '../content/types.js';
-import { isCorrect, parseLetters, present } from '../quiz/attempt.js';
 import { createRng, randomSeed } from '../quiz/random.js';
 import { recordAnswer } from '../quiz/record.js';
+import { answerRecord, next, type Session, scoreText, startSession, submitLetters, tally } from '../quiz/session.js';
 import { isDomain, selectQuestions, sourceLabel, type Source } from '../quiz/sources.js';
-import { questionLines } from '../quiz/view.js';
+import { answerLines, questionLines } from '../quiz/view.js';
 import { linesToAnsi } from '../render/ansi.js';
+import { printable } from '../term/printable.js';
 import { parse, positiveInt } from './args.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { openStore, reportNotices } from './store.js';
@@ -24,10 +25,19 @@ function parseDomain(command: string, value: string): Domain {
   return value;
 }
 
+/** A task statement of the exam guide, "1.1" … "4.3". */
+function parseTask(command: string, value: string): string {
+  const tasks = examGuide().tasks.map((t) => t.id);
+  if (!tasks.includes(value.trim()))
+    throw new UsageError(`${command}: --task must be a task statement of the exam guide (${tasks.join(', ')}), not '${value}'`);
+  return value.trim();
+}
+
 const QUIZ_OPTIONS = {
   plain: { type: 'boolean' },
   service: { type: 'string' },
   domain: { type: 'string' },
+  task: { type: 'string' },
   due: { type: 'boolean' },
   missed: { type: 'boolean' },
   flagged: { type: 'boolean' },
@@ -38,6 +48,7 @@ const QUIZ_OPTIONS = {
 async function sourceFrom(values: {
   service?: string;
   domain?: string;
+  task?: string;
   due?: boolean;
   missed?: boolean;
   flagged?: boolean;
@@ -46,14 +57,16 @@ async function sourceFrom(values: {
   const chosen = [
     values.service !== undefined,
     values.domain !== undefined,
+    values.task !== undefined,
     values.due,
     values.missed,
     values.flagged,
     values.drills,
   ].filter(Boolean).length;
-  if (chosen > 1) throw new UsageError('quiz: choose one source: --service, --domain, --due, --missed, --flagged or --drills');
+  if (chosen > 1) throw new UsageError('quiz: choose one source: --service, --domain, --task, --due, --missed, --flagged or --drills');
   if (values.service !== undefined) return { kind: 'service', service: await serviceId('quiz', values.service) };
   if (values.domain !== undefined) return { kind: 'domain', domain: parseDomain('quiz', values.domain) };
+  if (values.task !== undefined) return { kind: 'task', task: parseTask('quiz', values.task) };
   if (values.due) return { kind: 'due' };
   if (values.missed) return { kind: 'missed' };
   if (values.flagged) return { kind: 'flagged' };
@@ -68,7 +81,7 @@ export async function quiz(args: string[], io: Io): Promise<number> {
   if (!values.plain) {
     if (!io.stdinIsTTY || !io.stdoutIsTTY) throw new UsageError('quiz: the Quiz screen needs a terminal; use --plain to answer on stdin');
     const { runApp } = await import('../ui/run.js');
-    return runApp({ screen: 'quiz', source });
+    return runApp({ screen: 'quiz', source, ...(values.count !== undefined ? { count } : {}) });
   }
   return plainQuiz(io, source, count);
 }
@@ -93,63 +106,77 @@ async function plainQuiz(io: Io, source: Source, count: number): Promise<number>
     return EXIT.notFound;
   }
   const width = Math.min(io.columns, 100);
-  let answered = 0;
-  let right = 0;
+  // The Quiz screen's session: letters typed here are picks submitted there, so an answer
+  // the app refuses (one letter for "choose two") is refused here too, and recorded alike.
+  let session: Session | null = startSession(source, asked, rng, Date.now());
+  let last = session;
   try {
-    for (const [i, question] of asked.entries()) {
-      const presented = present(question, rng);
-      io.out(`\nQuestion ${i + 1}/${asked.length}\n`);
-      io.out(`${linesToAnsi(questionLines(presented, width, { picked: [], revealed: false }, titles.get(question.service)), io.color)}\n`);
-      const shownAt = Date.now();
-      let chosen: number[] | undefined;
-      while (!chosen) {
-        io.out(question.kind === 'multiple' ? 'Answer (letters, e.g. AC): ' : 'Answer (a letter): ');
+    while (session) {
+      const { presented } = session;
+      const title = titles.get(presented.question.service);
+      const question = questionLines(presented, width, { picked: [], revealed: false }, title);
+      io.out(`\nQuestion ${session.index + 1}/${session.queue.length}\n`);
+      io.out(`${linesToAnsi(question, io.color)}\n`);
+      while (!session.verdict) {
+        io.out(presented.question.kind === 'multiple' ? 'Answer (letters, e.g. AC): ' : 'Answer (a letter): ');
         const line = await io.readLine();
         // Piped answers are not echoed by a terminal: echo them so the transcript reads right.
         if (line !== null && !io.stdinIsTTY) io.out(`${line}\n`);
         if (line === null) {
           io.out('\n');
-          return summary(io, answered, right, asked.length);
+          return summary(io, session, asked.length);
         }
-        const parsed = parseLetters(presented, line);
-        if (parsed.ok) chosen = parsed.chosen;
-        else io.out(`${parsed.error}\n`);
+        session = submitLetters(session, line);
+        if (!session.verdict) io.out(`${session.hint}\n`);
       }
-      const correct = isCorrect(question, chosen);
-      recordAnswer(
-        store,
-        { question: question.id, chosen, correct, ms: Date.now() - shownAt, source: source.kind === 'drills' ? 'drill' : 'plain' },
-        new Date(),
-      );
-      answered++;
-      if (correct) right++;
-      // The revealed view repeats the question line for line, then adds the verdict.
-      const shown = questionLines(presented, width, { picked: [], revealed: false }, titles.get(question.service)).length;
-      const lines = questionLines(presented, width, { picked: chosen, revealed: true }, titles.get(question.service));
-      io.out(`${linesToAnsi(lines.slice(shown), io.color)}\n`);
+      last = session;
+      recordAnswer(store, answerRecord(session, 'plain', Date.now()), new Date());
+      io.out(`${linesToAnsi(answerLines(presented, width, session.picked), io.color)}\n`);
+      session = next(session, rng, Date.now());
     }
-    return summary(io, answered, right, asked.length);
+    return summary(io, last, asked.length);
   } finally {
     io.closeInput();
     reportNotices(store, io);
   }
 }
 
-function summary(io: Io, answered: number, right: number, total: number): number {
-  const percent = answered ? Math.round((right / answered) * 100) : 0;
-  io.out(`Score: ${right}/${answered} correct (${percent}%)${answered < total ? `, ${total - answered} not answered` : ''}\n`);
+function summary(io: Io, session: Session | null, total: number): number {
+  const score = tally(session?.results ?? []);
+  const left = total - score.answered;
+  io.out(`Score: ${scoreText(score)}${score.answered > 0 && left > 0 ? `, ${left} not answered` : ''}\n`);
   return EXIT.ok;
 }
 
 export async function exam(args: string[], io: Io): Promise<number> {
   parse('exam', args, {});
   if (!io.stdinIsTTY || !io.stdoutIsTTY) throw new UsageError('exam: the exam simulation needs a terminal');
+  // One exam per config: this process takes the exam lock before the app opens (its exam
+  // screen takes it again), or names the process that holds it.
+  const [{ claimExam, describeExamHolder }, { progressDir }, { describeLockProblem }] = await Promise.all([
+    import('../quiz/exam-save.js'),
+    import('../progress/paths.js'),
+    import('../progress/lock.js'),
+  ]);
+  const claim = claimExam(progressDir(io.env));
+  if (!claim.ok && claim.problem.kind === 'busy') {
+    io.err(
+      `awsnotes: exam: ${describeExamHolder(claim.problem.holder)} is already running an exam on this config; finish or quit it there first\n`,
+    );
+    return EXIT.notFound;
+  }
+  if (!claim.ok) io.err(`awsnotes: exam: ${printable(describeLockProblem(claim.problem))}: this exam will not be saved as you go\n`);
   const { runApp } = await import('../ui/run.js');
   return runApp({ screen: 'quiz', source: { kind: 'exam' } });
 }
 
 export async function questionsCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse('questions', args, { service: { type: 'string' }, domain: { type: 'string' }, json: { type: 'boolean' } });
+  const { values } = parse('questions', args, {
+    service: { type: 'string' },
+    domain: { type: 'string' },
+    task: { type: 'string' },
+    json: { type: 'boolean' },
+  });
   let list = bank();
   if (values.service !== undefined) {
     const id = await serviceId('questions', values.service);
@@ -159,11 +186,16 @@ export async function questionsCommand(args: string[], io: Io): Promise<number> 
     const domain = parseDomain('questions', values.domain);
     list = list.filter((q) => q.domain === domain);
   }
+  if (values.task !== undefined) {
+    const task = parseTask('questions', values.task);
+    list = list.filter((q) => q.tasks.includes(task));
+  }
   if (values.json) {
     const out = list.map((q) => ({
       id: q.id,
       service: q.service,
       domain: q.domain,
+      tasks: q.tasks,
       kind: q.kind,
       question: q.question,
       options: q.options.map((o) => o.text),

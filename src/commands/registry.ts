@@ -12,6 +12,7 @@ const notes = () => import('./notes.js');
 const calc = () => import('./calc.js');
 const quiz = () => import('./quiz.js');
 const progress = () => import('./progress.js');
+const coverage = () => import('./coverage.js');
 
 export interface Command {
   name: string;
@@ -47,23 +48,25 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'quiz',
-    usage: 'quiz [--service S | --domain D | --due | --missed | --flagged | --drills] [--plain] [--count N]',
+    usage: 'quiz [--service S | --domain D | --task T | --due | --missed | --flagged | --drills] [--plain] [--count N]',
     summary: 'practise questions: the Quiz screen, or --plain to answer letters on stdin',
     examples: [
       'awsnotes quiz --service sqs',
       'awsnotes quiz --due',
       'awsnotes quiz --plain --domain security --count 5',
+      'awsnotes quiz --task 2.3',
       'printf "B\\nAC\\n" | awsnotes quiz --plain --count 2',
     ],
     details: [
       '--service S   one service (id, title or alias)',
       '--domain D    development, security, deployment or troubleshooting',
+      '--task T      one task statement of the exam guide, 1.1 to 4.3 (awsnotes coverage lists them)',
       '--due         the questions due for review today',
       '--missed      the questions answered wrong the last time',
       '--flagged     the questions you flagged',
       '--drills      generated DynamoDB and Kinesis sizing drills',
       '--plain       no full-screen app: questions on stdout, answer letters (B, AC) one line each on stdin',
-      '--count N     questions in a plain quiz (default 10)',
+      '--count N     questions per quiz (default: 10 plain, 20 in the app)',
     ],
     run: lazy(quiz, (m) => m.quiz),
   },
@@ -76,9 +79,9 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'questions',
-    usage: 'questions [--service S] [--domain D] [--json]',
+    usage: 'questions [--service S] [--domain D] [--task T] [--json]',
     summary: 'list the question bank',
-    examples: ['awsnotes questions --service dynamodb', 'awsnotes questions --json'],
+    examples: ['awsnotes questions --service dynamodb', 'awsnotes questions --task 1.3 --json'],
     run: lazy(quiz, (m) => m.questionsCommand),
   },
   {
@@ -89,10 +92,21 @@ export const COMMANDS: Command[] = [
     run: lazy(progress, (m) => m.progress),
   },
   {
+    name: 'coverage',
+    usage: 'coverage [--json]',
+    summary: 'each exam-guide task statement: its note sections, questions, how many you answered, mastery',
+    examples: ['awsnotes coverage', "awsnotes coverage --json | jq '.[] | select(.mastery < 0.5) | .task'"],
+    run: lazy(coverage, (m) => m.coverage),
+  },
+  {
     name: 'config',
-    usage: 'config set exam-date YYYY-MM-DD|none | config get [exam-date]',
-    summary: 'your exam date (readiness is predicted for that day)',
-    examples: ['awsnotes config set exam-date 2027-03-15', 'awsnotes config get'],
+    usage: 'config set exam-date YYYY-MM-DD|none | config set new-per-day N | config get [SETTING]',
+    summary: 'your exam date (readiness is predicted for that day) and new questions a day',
+    examples: ['awsnotes config set exam-date 2027-03-15', 'awsnotes config set new-per-day 10', 'awsnotes config get'],
+    details: [
+      'exam-date YYYY-MM-DD   the day of your exam (today or later), or none',
+      'new-per-day N         new questions a day in "due" and "all" quizzes (0 to 1000, default 20)',
+    ],
     run: lazy(progress, (m) => m.config),
   },
   {
@@ -105,7 +119,7 @@ export const COMMANDS: Command[] = [
   {
     name: 'import',
     usage: 'import FILE',
-    summary: 'merge a json backup into your progress (nothing changes if the file is bad)',
+    summary: 'merge a json backup into your history, each event once (nothing changes if the file is bad)',
     examples: ['awsnotes import awsnotes-backup.json'],
     run: lazy(progress, (m) => m.importCommand),
   },
@@ -115,6 +129,14 @@ export const COMMANDS: Command[] = [
     summary: 'erase your progress, after writing a backup (asks first; --yes when not a terminal)',
     examples: ['awsnotes reset', 'awsnotes reset --yes'],
     run: lazy(progress, (m) => m.reset),
+  },
+  {
+    name: 'doctor',
+    usage: 'doctor [--full] [--json]',
+    summary: 'check the progress files against the history, and repair what can be',
+    examples: ['awsnotes doctor', 'awsnotes doctor --json'],
+    details: ['--full   reschedule every card from the history, however long (a journal over 32 MiB is otherwise checked without it)'],
+    run: lazy(progress, (m) => m.doctor),
   },
   {
     name: 'calc',
@@ -150,7 +172,7 @@ export function helpText(version: string): string {
     ...COMMANDS.flatMap((c) => c.examples.map((e) => `  ${e}`)),
     '',
     'Environment:',
-    '  AWSNOTES_CONFIG_DIR   directory of the progress file (default: ~/.config/awsnotes-nodejs)',
+    '  AWSNOTES_CONFIG_DIR   directory of your progress and settings (default: ~/.config/awsnotes-nodejs)',
     '  NO_COLOR, FORCE_COLOR=0, TERM=dumb   turn colour off',
     '',
     'Exit codes: 0 ok, 1 nothing found, 2 bad usage, 130 interrupted.',

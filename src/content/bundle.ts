@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unpackSearch, type PackedSearch, type RecordList } from '../search/pack.js';
 import type { WordIndex } from '../search/index.js';
-import type { Question, Service } from './types.js';
+import type { ExamGuide, Question, Service } from './types.js';
 
 /** A service without the body of its note: what `list`, lookups and search results need. */
 export type ServiceMeta = Omit<Service, 'blocks'>;
@@ -30,6 +30,7 @@ let notes: Service[] | undefined;
 let meta: ServiceMeta[] | undefined;
 let bank: Question[] | undefined;
 let search: SearchData | undefined;
+let guide: ExamGuide | undefined;
 
 /** For the app's bundle (src/app.ts) and the bench's harness. */
 export function setContentDir(directory: string): void {
@@ -69,6 +70,12 @@ export function services(): Service[] {
 export function questions(): Question[] {
   bank ??= read<Question[]>('questions.json');
   return bank;
+}
+
+/** The exam guide: task statements, in-scope services (content/exam-guide.yaml). */
+export function examGuide(): ExamGuide {
+  guide ??= read<ExamGuide>('exam-guide.json');
+  return guide;
 }
 
 export function searchData(): SearchData {

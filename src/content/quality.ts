@@ -2,7 +2,7 @@
 // answer away, and no two stems may be near-duplicates. Pure: questions in, findings out.
 import type { Question } from './types.js';
 
-/** The correct option may be the strictly longest in at most this share of single-answer questions. */
+/** The correct option may be the strictly longest (or the strictly shortest) in at most this share of single-answer questions. */
 export const MAX_LONGEST_SHARE = 0.3;
 /** Mean lengths of correct and wrong options may differ by at most this share of the larger. */
 export const MAX_MEAN_GAP = 0.15;
@@ -12,24 +12,37 @@ export interface LengthStats {
   /** Single-answer questions whose correct option is longer than every other option. */
   longest: string[];
   longestShare: number;
+  /** Single-answer questions whose correct option is shorter than every other option. */
+  shortest: string[];
+  shortestShare: number;
   meanCorrect: number;
   meanWrong: number;
   /** |meanCorrect − meanWrong| ÷ max(meanCorrect, meanWrong). */
   meanGap: number;
 }
 
-const optionLength = (text: string) => text.trim().replace(/\s+/g, ' ').length;
+export const optionLength = (text: string) => text.trim().replace(/\s+/g, ' ').length;
 
 /** Is the correct option of this single-answer question strictly the longest? */
 export function correctIsLongest(q: Question): boolean {
+  return correctStandsOut(q, (other, right) => other < right);
+}
+
+/** Is the correct option of this single-answer question strictly the shortest? */
+export function correctIsShortest(q: Question): boolean {
+  return correctStandsOut(q, (other, right) => other > right);
+}
+
+function correctStandsOut(q: Question, beaten: (other: number, right: number) => boolean): boolean {
   const lengths = q.options.map((o) => optionLength(o.text));
   const right = q.options.findIndex((o) => o.correct);
-  return lengths.every((length, i) => i === right || length < lengths[right]!);
+  return lengths.every((length, i) => i === right || beaten(length, lengths[right]!));
 }
 
 export function lengthStats(questions: readonly Question[]): LengthStats {
   const single = questions.filter((q) => q.kind === 'single');
   const longest = single.filter(correctIsLongest).map((q) => q.id);
+  const shortest = single.filter(correctIsShortest).map((q) => q.id);
   let correct = 0;
   let correctCount = 0;
   let wrong = 0;
@@ -53,6 +66,8 @@ export function lengthStats(questions: readonly Question[]): LengthStats {
     single: single.length,
     longest,
     longestShare: single.length ? longest.length / single.length : 0,
+    shortest,
+    shortestShare: single.length ? shortest.length / single.length : 0,
     meanCorrect,
     meanWrong,
     meanGap: larger ? Math.abs(meanCorrect - meanWrong) / larger : 0,

@@ -52,8 +52,16 @@ export interface Section {
   tasks?: string[];
 }
 
-export const SERVICE_STATUSES = ['current', 'retired'] as const;
+/**
+ * `retired`: AWS no longer offers it to new customers; `out-of-scope`: not among the exam
+ * guide's in-scope services. Both notes stay (the original study notes name them), but the
+ * exam simulation leaves their questions out.
+ */
+export const SERVICE_STATUSES = ['current', 'retired', 'out-of-scope'] as const;
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
+
+/** Current and in the exam's scope: its questions belong in the exam simulation. */
+export const isExamService = (service: Pick<Service, 'status'>) => service.status === undefined || service.status === 'current';
 
 export interface Service {
   id: string;
@@ -100,9 +108,36 @@ export interface SearchRecord {
   line?: string;
 }
 
+/** One task statement of the exam guide (content/exam-guide.yaml), as AWS words it. */
+export interface TaskStatement {
+  /** "1.1" … "4.3". */
+  id: string;
+  domain: Domain;
+  title: string;
+  knowledge: string[];
+  skills: string[];
+}
+
+/** An AWS service of the exam guide's in-scope list, and the awsnotes notes that cover it. */
+export interface InScopeService {
+  category: string;
+  name: string;
+  notes: string[];
+}
+
+export interface ExamGuide {
+  exam: string;
+  /** In the guide's order, 1.1 first. */
+  tasks: TaskStatement[];
+  services: InScopeService[];
+  /** awsnotes' own list (not AWS's): services that need at least 10 questions. */
+  heavilyTested: string[];
+}
+
 export interface ContentBundle {
   services: Service[];
   questions: Question[];
+  guide: ExamGuide;
   records: SearchRecord[];
   /** Word index over `records`, built at build time (see src/search/index.ts). */
   index: WordIndex;

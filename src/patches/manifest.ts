@@ -109,6 +109,16 @@ export const PATCHES: readonly Patch[] = [
     buys: withoutIt('it', '2.2', '1.6–2.6', '2.5'),
   },
   {
+    name: 'atomically-without-exit-hook',
+    package: 'atomically',
+    versions: '2.1.1',
+    change: { kind: 'import', specifier: 'when-exit', importers: ['node_modules/atomically/dist/utils/temp.js'], wrapsOriginal: false },
+    module: 'atomically-when-exit.ts',
+    builds: ['commands', 'app'],
+    why: "atomically (conf's writer) loads when-exit, which listens to SIGINT, SIGTERM and a dozen other signals to remove its temporary files at exit; a signal with a listener no longer ends a process blocked in Atomics.wait, so Ctrl+C would not end a wait for the progress lock. awsnotes writes synchronously, so no temporary file is in flight at exit, and a killed writer's is removed by the next writer under the lock.",
+    buys: 'Nothing in speed: Ctrl+C ends a wait for the progress lock at once (tests/lock.test.ts times out without it).',
+  },
+  {
     name: 'ink-output-rows-kept',
     package: 'ink',
     versions: '6.8.0',

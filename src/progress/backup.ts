@@ -1,28 +1,86 @@
-// Backups of the progress file (a versioned JSON envelope), reading them back (or a raw
-// progress.json), and an export of the question bank for Anki's text-file import.
-// Pure: text in, text out; writing files is the caller's business.
+// Backups of the study history (a versioned JSON envelope around the journal's events),
+// reading them back (and the files of older versions), and an export of the question bank
+// for Anki's text-file import. Pure: text in, text out; files are the caller's business.
+//
+// Backup version 2 (this one) holds the settings (settings.json's) and the events, one a
+// line, in journal order:
+//   {"format": "awsnotes-progress", "backupVersion": 2, "exportedAt": …, "appVersion": …,
+//    "settings": {"examDate": …}, "events": [ {"i":…}, … ]}
+// A backup of version 2 without "settings" (made before settings had their own file) may
+// hold them as `setting` events instead. Backup version 1 (awsnotes 0.1) held a version-2
+// progress file under "progress": it is still read, as are a raw progress.json (versions 1
+// to 4) and a raw journal.jsonl. Whatever the source, the settings it carries are returned
+// beside its events, never as events.
 import { DOMAIN_INFO, type Question, type Service } from '../content/types.js';
-import { LETTERS } from '../quiz/attempt.js';
-import { ProgressFileError, toProgress, type Progress } from './schema.js';
+import { LETTERS, present } from '../quiz/attempt.js';
+import { createRng, seedFrom } from '../quiz/random.js';
+import { decodeLine, encodeEvent, type Event, eventFromJson } from './events.js';
+import { legacyEvents } from './migrate.js';
+import {
+  PROGRESS_VERSION,
+  ProgressFileError,
+  SETTINGS_IN_SNAPSHOT_VERSION,
+  splitSnapshotV3,
+  validateBaseline,
+  validateLegacy,
+  validateSnapshot,
+  validateSnapshotV3,
+} from './schema.js';
+import { LegacySettings, type Settings, SETTING_KEYS, settingsSchema } from './settings.js';
 
 export const BACKUP_FORMAT = 'awsnotes-progress';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
+/** The largest file `awsnotes import` reads (a backup of a million answers is about 130 MiB). */
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
-export interface Backup {
-  format: typeof BACKUP_FORMAT;
-  backupVersion: number;
-  exportedAt: string;
-  appVersion: string;
-  progress: Progress;
+const CHUNK = 1024 * 1024;
+
+/**
+ * A backup, written in chunks: the envelope with the settings (none for a backup of some
+ * events only), then each event line as the journal holds it (`forEachLine` gives them in
+ * order), one a line.
+ */
+export function writeBackup(
+  forEachLine: (visit: (line: string) => void) => void,
+  now: Date,
+  appVersion: string,
+  write: (chunk: string) => void,
+  settings?: Settings,
+): number {
+  let count = 0;
+  let buffer = `{\n  "format": ${JSON.stringify(BACKUP_FORMAT)},\n  "backupVersion": ${BACKUP_VERSION},\n  "exportedAt": ${JSON.stringify(now.toISOString())},\n  "appVersion": ${JSON.stringify(appVersion)},\n`;
+  if (settings) buffer += `  "settings": ${JSON.stringify(settings)},\n`;
+  buffer += '  "events": [';
+  forEachLine((line) => {
+    buffer += `${count === 0 ? '\n' : ',\n'}    ${line}`;
+    count++;
+    if (buffer.length >= CHUNK) {
+      write(buffer);
+      buffer = '';
+    }
+  });
+  write(`${buffer}${count ? '\n  ' : ''}]\n}\n`);
+  return count;
 }
 
-/** A versioned backup of `progress`, pretty-printed, ending with a newline. */
-export function exportJson(progress: Progress, now: Date, appVersion: string): string {
-  const backup: Backup = { format: BACKUP_FORMAT, backupVersion: BACKUP_VERSION, exportedAt: now.toISOString(), appVersion, progress };
-  return `${JSON.stringify(backup, null, 2)}\n`;
+/** A backup of `events` as one string (small ones: the events set aside by an import). */
+export function backupText(events: readonly Event[], now: Date, appVersion: string): string {
+  let text = '';
+  writeBackup(
+    (visit) => {
+      for (const event of events) visit(encodeEvent(event));
+    },
+    now,
+    appVersion,
+    (chunk) => {
+      text += chunk;
+    },
+  );
+  return text;
 }
 
-export type ParsedBackup = { ok: true; progress: Progress } | { ok: false; error: string };
+/** `settings`: what the file says the settings are (absent when it carries none). */
+export type ParsedBackup = { ok: true; events: Event[]; settings?: Settings; what: string } | { ok: false; error: string };
 
 const FOREIGN = `not an awsnotes backup: expected format ${BACKUP_FORMAT}`;
 
@@ -34,25 +92,107 @@ function describe(value: unknown): string {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function checked(raw: unknown, where: string): ParsedBackup {
+/** A progress file of any version as events: older ones converted, a snapshot as a baseline. */
+function progressEvents(raw: Record<string, unknown>, where: string, now: Date): ParsedBackup {
+  const parsed = progressFileEvents(raw, where, now);
+  return parsed.ok ? withoutSettingEvents(parsed) : parsed;
+}
+
+function progressFileEvents(raw: Record<string, unknown>, where: string, now: Date): ParsedBackup {
+  const version = raw.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return { ok: false, error: `${where} has no valid "version" field` };
+  if (version > PROGRESS_VERSION)
+    return {
+      ok: false,
+      error: `${where} was written by a newer awsnotes (file version ${version}, this one reads up to ${PROGRESS_VERSION})`,
+    };
   try {
-    return { ok: true, progress: toProgress(raw) };
-  } catch (error) {
-    if (error instanceof ProgressFileError) {
-      return {
-        ok: false,
-        error: error.kind === 'future' ? `${where} ${error.message}` : `${where} is not valid progress: ${error.message}`,
-      };
+    if (version < SETTINGS_IN_SNAPSHOT_VERSION) {
+      const legacy = validateLegacy(raw);
+      return { ok: true, events: legacyEvents(legacy), settings: legacy.settings, what: `a version-${version} progress file` };
     }
+    const { snapshot, settings } =
+      version === SETTINGS_IN_SNAPSHOT_VERSION ? splitSnapshotV3(validateSnapshotV3(raw)) : { snapshot: validateSnapshot(raw) };
+    const { journal, version: _, latest: __, ...state } = snapshot;
+    // A snapshot carries no history: its progress comes in as a baseline (see progress/state.ts),
+    // with an id of its own so that importing it twice counts it once.
+    const baseline = validateBaseline(state);
+    if (!baseline) return { ok: false, error: `${where} is not valid progress` };
+    return {
+      ok: true,
+      events: [{ kind: 'baseline', id: `snapshot-${journal.id}-${journal.offset}`, at: now.getTime(), state: baseline }],
+      ...(settings ? { settings } : {}),
+      what: 'a progress.json snapshot (no history: its counts and cards are merged)',
+    };
+  } catch (error) {
+    if (error instanceof ProgressFileError) return { ok: false, error: `${where} is not valid progress: ${error.message}` };
     throw error;
   }
 }
 
+/** The events of a journal's text (a raw journal.jsonl); any line that is not one refuses the file. */
+function journalEvents(text: string): ParsedBackup {
+  const events: Event[] = [];
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    if (line === '' || line === '~') continue;
+    const event = decodeLine(line);
+    if (!event) return { ok: false, error: `line ${i + 1} of the journal is not a valid event` };
+    events.push(event);
+  }
+  return withoutSettingEvents({ ok: true, events, what: 'a journal' });
+}
+
 /**
- * Reads a backup made by exportJson, or a raw progress.json (an object with a numeric
- * `version` and `notesRead`); older progress versions are migrated.
+ * The settings an older awsnotes saved among the events (`setting` events, baselines that
+ * carry them) taken out of them, as they stood at the end. Settings the file states
+ * otherwise (a backup's "settings", a progress file's) are the truth: those events are
+ * dropped then (an export made after the settings moved to settings.json would otherwise
+ * bring back a setting cleared since).
  */
-export function parseBackup(text: string): ParsedBackup {
+function withoutSettingEvents(parsed: Extract<ParsedBackup, { ok: true }>): ParsedBackup {
+  const legacy = new LegacySettings();
+  if (parsed.settings) legacy.fromObject(parsed.settings);
+  const stated = parsed.settings !== undefined;
+  const events: Event[] = [];
+  for (const event of parsed.events) {
+    if (event.kind === 'setting') {
+      if (!stated) legacy.fromEvent(event);
+      continue;
+    }
+    if (event.kind === 'baseline') {
+      const state = validateBaseline(event.state);
+      if (state?.settings) {
+        const { settings, ...rest } = state;
+        if (!stated) legacy.fromBaseline(settings);
+        events.push({ ...event, state: rest });
+        continue;
+      }
+    }
+    events.push(event);
+  }
+  return { ok: true, events, what: parsed.what, ...(legacy.found ? { settings: legacy.result() } : {}) };
+}
+
+/** A backup's "settings": the ones this awsnotes knows, checked (a newer one's others are left out). */
+function backupSettings(raw: unknown): { ok: true; settings: Settings } | { ok: false; error: string } {
+  if (!isObject(raw)) return { ok: false, error: `the backup's "settings" is not an object (found ${describe(raw)})` };
+  const known: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) if (raw[key] !== undefined) known[key] = raw[key];
+  const parsed = settingsSchema.safeParse(known);
+  if (parsed.success) return { ok: true, settings: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, error: `the backup's "settings.${issue?.path.map(String).join('.') ?? ''}": ${issue?.message ?? 'invalid'}` };
+}
+
+/**
+ * The events of a backup made by writeBackup, of an older backup, of a raw progress.json of
+ * any version, or of a raw journal. Every event is checked; dates must be real (an older
+ * file with 2026-02-30 or an exam date of 2025-13-45 is refused).
+ */
+export function parseBackup(text: string, now: Date): ParsedBackup {
+  if (text.startsWith('{"i":')) return journalEvents(text);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -73,15 +213,29 @@ export function parseBackup(text: string): ParsedBackup {
         error: `the backup was made by a newer awsnotes (backup version ${version}, this one reads up to ${BACKUP_VERSION})`,
       };
     }
-    if (!isObject(raw.progress))
-      return {
-        ok: false,
-        error: `the backup's "progress" is ${raw.progress === undefined ? 'missing' : `not an object (found ${describe(raw.progress)})`}`,
-      };
-    return checked(raw.progress, `the backup's "progress"`);
+    if (version === 1) {
+      if (!isObject(raw.progress))
+        return {
+          ok: false,
+          error: `the backup's "progress" is ${raw.progress === undefined ? 'missing' : `not an object (found ${describe(raw.progress)})`}`,
+        };
+      return progressEvents(raw.progress, `the backup's "progress"`, now);
+    }
+    if (!Array.isArray(raw.events))
+      return { ok: false, error: `the backup's "events" is ${raw.events === undefined ? 'missing' : 'not an array'}` };
+    const events: Event[] = [];
+    for (const [i, item] of raw.events.entries()) {
+      const event = eventFromJson(item);
+      if (!event) return { ok: false, error: `event ${i + 1} of the backup is not a valid event` };
+      events.push(event);
+    }
+    if (raw.settings === undefined) return withoutSettingEvents({ ok: true, events, what: 'a backup' });
+    const settings = backupSettings(raw.settings);
+    if (!settings.ok) return settings;
+    return withoutSettingEvents({ ok: true, events, settings: settings.settings, what: 'a backup' });
   }
 
-  if (typeof raw.version === 'number' && 'notesRead' in raw) return checked(raw, 'the progress file');
+  if (typeof raw.version === 'number' && 'notesRead' in raw) return progressEvents(raw, 'the progress file', now);
   return { ok: false, error: FOREIGN };
 }
 
@@ -123,26 +277,35 @@ function field(value: string): string {
 
 const tag = (value: string) => value.trim().replace(/\s+/g, '-');
 
+/**
+ * One card. Its options are shuffled, as in the app (in the source files the right answer
+ * often comes first), with a seed derived from the question id: each export gives a card
+ * the same letters, so re-importing updates cards instead of reshuffling what was learnt.
+ */
 function ankiLine(q: Question, titles: ReadonlyMap<string, string>): string {
-  const options = q.options.map((o, i) => `${LETTERS[i] ?? String(i + 1)}. ${htmlText(o.text)}`);
-  const front = [htmlText(q.question), '', ...options].join('<br>');
-  const right = q.options.flatMap((o, i) => (o.correct ? [{ letter: LETTERS[i] ?? String(i + 1), text: o.text }] : []));
+  const { order } = present(q, createRng(seedFrom(q.id)));
+  const shown = order.map((index, display) => ({ letter: LETTERS[display] ?? String(display + 1), option: q.options[index]! }));
+  const front = [htmlText(q.question), '', ...shown.map((s) => `${s.letter}. ${htmlText(s.option.text)}`)].join('<br>');
+  const right = shown.filter((s) => s.option.correct);
   const back = [
     `<b>${right.map((r) => r.letter).join(', ')}</b>`,
-    ...right.map((r) => `${r.letter}. ${htmlText(r.text)}`),
+    ...right.map((r) => `${r.letter}. ${htmlText(r.option.text)}`),
     '',
     htmlText(q.explanation),
     '',
+    ...shown.map((s) => `${s.letter} ${s.option.correct ? '✓' : '✗'} ${htmlText(s.option.why)}`),
+    '',
     `<i>${htmlText(titles.get(q.service) ?? q.service)} · ${htmlText(DOMAIN_INFO[q.domain].title)}</i>`,
   ].join('<br>');
-  const tags = ['awsnotes', `service::${tag(q.service)}`, `domain::${tag(q.domain)}`].join(' ');
+  const tags = ['awsnotes', `service::${tag(q.service)}`, `domain::${tag(q.domain)}`, ...q.tasks.map((t) => `task::${tag(t)}`)].join(' ');
   return [front, back, tags].map(field).join('\t');
 }
 
 /**
  * The question bank as a tab-separated file for Anki's File > Import: the file headers,
- * then one note per question (Front, Back, Tags), in bank order. `services` gives the
- * service titles shown at the end of the Back.
+ * then one note per question (Front, Back, Tags), in bank order. The Back holds the right
+ * letters and options, the explanation, and why each option is right or wrong; `services`
+ * gives the service titles shown at its end.
  */
 export function exportAnki(bank: Question[], services: Service[]): string {
   const titles = new Map(services.map((s) => [s.id, s.title]));

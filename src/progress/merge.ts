@@ -1,69 +1,121 @@
-// Merging two progress files (a backup into the current one, or two machines' files).
-// Pure: the inputs are never mutated and the result shares no objects with them.
+// What an import adds to the journal. Pure.
 //
-// Rules:
-// - answers: union by `id`, each answer once (current's copy wins on a clash), sorted by
-//   `at`, then `id`;
-// - cards: per question the newer card: later `last_review`, then more `reps` (current's on a tie);
-// - notesRead: the earliest `first`, the latest `last`, the larger `count`;
-// - flags: union, the earliest time for a question flagged in both;
-// - exams: union by `id` (current's copy wins), sorted by `finishedAt`, then `id`;
-// - settings: current's values, missing ones filled from incoming.
-import { PROGRESS_VERSION, type Answer, type CardState, type ExamResult, type Progress } from './schema.js';
+// - By event id: an event already in the journal (or twice in the file) counts once, so
+//   importing the same backup twice adds nothing the second time.
+// - Events about questions or notes this question bank does not have are not merged: they
+//   are kept aside (the caller writes them to a file that can be imported later) and
+//   reported. So are events of a kind this awsnotes does not know.
+// - Times in the future (a machine whose clock ran ahead) are set to now, and counted, so
+//   no card is ever reviewed "before" its last review by mistake.
+// Imported events come after the journal's own (journal order is replay order): a history
+// from another machine counts after the one already here.
+import type { Event } from './events.js';
+import type { BaselineState } from './schema.js';
+import { validateBaseline } from './schema.js';
 
-const time = (iso: string | undefined) => (iso === undefined ? -Infinity : Date.parse(iso));
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-function unionById<T extends { id: string }>(current: readonly T[], incoming: readonly T[]): T[] {
-  const merged = new Map<string, T>();
-  for (const item of incoming) merged.set(item.id, item);
-  for (const item of current) merged.set(item.id, item);
-  return [...merged.values()];
+export interface ImportPlan {
+  /** Events to append, in the file's order. */
+  add: Event[];
+  /** Answers among them. */
+  answers: number;
+  /** Events already in the journal (or repeated in the file). */
+  already: number;
+  /** Events not merged: about questions or notes not in this bank, or of an unknown kind. */
+  aside: Event[];
+  /** Times in the future that were set to now. */
+  clamped: number;
 }
 
-/** The card to keep: later last review, then more reviews; `a` on a tie. */
-export function newerCard(a: CardState, b: CardState): CardState {
-  const diff = time(b.last_review) - time(a.last_review);
-  if (diff > 0) return b;
-  if (diff < 0) return a;
-  return b.reps > a.reps ? b : a;
+export interface Known {
+  questions: ReadonlySet<string>;
+  services: ReadonlySet<string>;
 }
 
-const earlier = (a: string, b: string) => (time(b) < time(a) ? b : a);
-const later = (a: string, b: string) => (time(b) > time(a) ? b : a);
-
-export function mergeProgress(current: Progress, incoming: Progress): Progress {
-  const answers: Answer[] = unionById(current.answers, incoming.answers).sort((a, b) => time(a.at) - time(b.at) || byId(a, b));
-
-  const cards: Record<string, CardState> = { ...incoming.cards };
-  for (const [id, card] of Object.entries(current.cards)) {
-    const other = cards[id];
-    cards[id] = other ? newerCard(card, other) : card;
+/** The question or note an event is about, if any. */
+function subject(event: Event): { question: string } | { service: string } | undefined {
+  switch (event.kind) {
+    case 'answer':
+    case 'rerate':
+    case 'undo':
+    case 'flag':
+      return { question: event.question };
+    case 'read':
+      return { service: event.service };
+    default:
+      return undefined;
   }
+}
 
-  const notesRead: Progress['notesRead'] = { ...incoming.notesRead };
-  for (const [id, entry] of Object.entries(current.notesRead)) {
-    const other = notesRead[id];
-    notesRead[id] = other
-      ? { first: earlier(entry.first, other.first), last: later(entry.last, other.last), count: Math.max(entry.count, other.count) }
-      : entry;
+/** A baseline split in what this bank knows and what it does not, its future times clamped. */
+function splitBaseline(state: BaselineState, known: Known, clamp: (iso: string) => string): { kept: BaselineState; aside?: BaselineState } {
+  const kept: BaselineState = { ...state, cards: {}, stats: {}, flags: {}, notesRead: {} };
+  const aside: BaselineState = { settings: {}, notesRead: {}, cards: {}, flags: {}, stats: {}, exams: [], days: {} };
+  let setAside = false;
+  const place = (isKnown: boolean) => {
+    if (!isKnown) setAside = true;
+    return isKnown ? kept : aside;
+  };
+  for (const [id, card] of Object.entries(state.cards)) {
+    const target = place(known.questions.has(id));
+    target.cards[id] = card.last_review ? { ...card, last_review: clamp(card.last_review) } : card;
   }
-
-  const flags: Progress['flags'] = { ...incoming.flags };
-  for (const [id, at] of Object.entries(current.flags)) {
-    const other = flags[id];
-    flags[id] = other ? earlier(at, other) : at;
+  for (const [id, stats] of Object.entries(state.stats)) {
+    const target = place(known.questions.has(id));
+    target.stats[id] = { ...stats, first: clamp(stats.first), last: clamp(stats.last) };
   }
-
-  const exams: ExamResult[] = unionById(current.exams, incoming.exams).sort(
-    (a, b) => time(a.finishedAt) - time(b.finishedAt) || byId(a, b),
-  );
-
-  const settings: Progress['settings'] = { ...incoming.settings };
-  for (const [key, value] of Object.entries(current.settings) as [keyof Progress['settings'], string | undefined][]) {
-    if (value !== undefined) settings[key] = value;
+  for (const [id, at] of Object.entries(state.flags)) {
+    const target = place(known.questions.has(id));
+    target.flags[id] = clamp(at);
   }
+  for (const [id, read] of Object.entries(state.notesRead)) {
+    const target = place(known.services.has(id));
+    target.notesRead[id] = { ...read, first: clamp(read.first), last: clamp(read.last) };
+  }
+  kept.exams = state.exams.map((e) => ({ ...e, startedAt: clamp(e.startedAt), finishedAt: clamp(e.finishedAt) }));
+  return setAside ? { kept, aside } : { kept };
+}
 
-  // Copy everything so the result never aliases the inputs' objects.
-  return structuredClone({ version: PROGRESS_VERSION, notesRead, answers, cards, flags, exams, settings });
+export function planImport(events: readonly Event[], existing: ReadonlySet<string>, known: Known, now: Date): ImportPlan {
+  const plan: ImportPlan = { add: [], answers: 0, already: 0, aside: [], clamped: 0 };
+  const limit = now.getTime();
+  const clampTime = (time: number) => {
+    if (time <= limit) return time;
+    plan.clamped++;
+    return limit;
+  };
+  const clampIso = (iso: string) => (Date.parse(iso) > limit ? new Date(clampTime(Date.parse(iso))).toISOString() : iso);
+  const seen = new Set<string>();
+  for (const original of events) {
+    if (original.kind === 'journal') continue;
+    if (existing.has(original.id) || seen.has(original.id)) {
+      plan.already++;
+      continue;
+    }
+    seen.add(original.id);
+    if (original.kind === 'unknown') {
+      plan.aside.push(original);
+      continue;
+    }
+    const about = subject(original);
+    if (about && ('question' in about ? !known.questions.has(about.question) : !known.services.has(about.service))) {
+      plan.aside.push(original);
+      continue;
+    }
+    const event = { ...original, at: clampTime(original.at) } as Event;
+    if (event.kind === 'read' && event.first !== undefined) event.first = clampTime(event.first);
+    if (event.kind === 'exam') event.startedAt = clampTime(event.startedAt);
+    if (event.kind === 'baseline') {
+      const state = validateBaseline(event.state);
+      if (!state) {
+        plan.aside.push(original);
+        continue;
+      }
+      const { kept, aside } = splitBaseline(state, known, clampIso);
+      event.state = kept;
+      if (aside) plan.aside.push({ ...event, id: `${event.id}-aside`, state: aside });
+    }
+    if (event.kind === 'answer') plan.answers++;
+    plan.add.push(event);
+  }
+  return plan;
 }

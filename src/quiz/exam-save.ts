@@ -3,15 +3,57 @@
 // resumes it, its clock having run on meanwhile (as a real exam's would), and if the time
 // ran out meanwhile the screen submits it as it stood. Submitting or abandoning the exam
 // deletes the file; a file that cannot be resumed is moved aside and reported.
-import { readFileSync, renameSync, unlinkSync } from 'node:fs';
+//
+// One exam at a time per config: the process running it holds `exam.lock` (a lock that is
+// never taken from a live process, progress/lock.ts). A second one is refused, naming the
+// process that runs the first: by `awsnotes exam` before the app opens, and by the exam
+// screen when the app's Quiz screen asks for one.
+import { mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod/mini';
-import { asidePath, errorCode, writeAtomically } from '../progress/file.js';
+import { acquireLock, type LockHolder, type LockProblem } from '../progress/lock.js';
+import { asidePath, errorCode } from '../progress/paths.js';
+import { removeLeftovers, writeFileAtomic } from '../progress/safe-file.js';
+import { printable } from '../term/printable.js';
 import type { Question } from '../content/types.js';
 import type { Presented } from './attempt.js';
 import { EXAM_MINUTES } from './exam.js';
 
 export const EXAM_FILE = 'exam-in-progress.json';
+export const EXAM_LOCK = 'exam.lock';
+
+/** Whether this process holds the exam lock of `dir` (taken by claimExam, never released before exit or discard). */
+const claimed = new Map<string, { release(): void }>();
+
+/**
+ * Takes the exam lock of `dir` for this process (again, if it already has it). Refused with
+ * the holder when another live awsnotes runs an exam on this config; a lock that cannot be
+ * made at all (a read-only directory) lets the exam run, unsaved.
+ */
+export function claimExam(dir: string): { ok: true } | { ok: false; problem: LockProblem } {
+  if (claimed.has(dir)) return { ok: true };
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch {
+    // Reported by the lock below, which cannot be made there either.
+  }
+  const taken = acquireLock(path.join(dir, EXAM_LOCK), { waitMs: 0, reentrant: true });
+  if (!taken.ok) return taken;
+  claimed.set(dir, taken.lock);
+  return { ok: true };
+}
+
+function releaseExam(dir: string): void {
+  claimed.get(dir)?.release();
+  claimed.delete(dir);
+}
+
+/** Who runs the exam when it is another process, in words. */
+export function describeExamHolder(holder: LockHolder): string {
+  const taken = Date.parse(holder.since);
+  const since = Number.isNaN(taken) ? '' : ` since ${new Date(taken).toTimeString().slice(0, 5)}`;
+  return `awsnotes process ${holder.pid}${since}`;
+}
 
 export interface ExamState {
   presented: Presented[];
@@ -23,6 +65,8 @@ export interface ExamState {
   marked: Set<string>;
   /** Index of the question on screen. */
   current: number;
+  /** Question id → milliseconds spent on its screen. */
+  spent: Map<string, number>;
 }
 
 const index = z.number().check(z.int(), z.minimum(0));
@@ -36,9 +80,12 @@ const savedSchema = z.object({
   answers: z.record(z.string(), z.array(index)),
   marked: z.array(z.string()),
   current: index,
+  /** Absent from the exams saved before the time per question was kept. */
+  spent: z.optional(z.record(z.string(), time)),
 });
 
 export function saveExam(dir: string, state: ExamState): void {
+  if (!claimed.has(dir)) throw new Error(`another awsnotes runs an exam on this config and keeps ${EXAM_FILE}`);
   const saved: z.infer<typeof savedSchema> = {
     version: 1,
     startedAt: state.startedAt,
@@ -47,12 +94,18 @@ export function saveExam(dir: string, state: ExamState): void {
     answers: Object.fromEntries(state.answers),
     marked: [...state.marked],
     current: state.current,
+    spent: Object.fromEntries(state.spent),
   };
-  writeAtomically(path.join(dir, EXAM_FILE), `${JSON.stringify(saved)}\n`);
+  const file = path.join(dir, EXAM_FILE);
+  // Only the holder of the exam lock writes this file: what is left beside it is a killed writer's.
+  removeLeftovers(file);
+  writeFileAtomic(file, `${JSON.stringify(saved)}\n`);
 }
 
-/** Deletes the saved exam, if any. */
+/** Deletes the saved exam, if any, and gives up the exam lock. Another process's saved exam is left alone. */
 export function discardExam(dir: string): void {
+  if (!claimed.has(dir)) return;
+  releaseExam(dir);
   try {
     unlinkSync(path.join(dir, EXAM_FILE));
   } catch (error) {
@@ -104,6 +157,7 @@ export function loadExam(dir: string, bank: readonly Question[]): SavedExam {
       answers: new Map(Object.entries(saved.answers)),
       marked: new Set(saved.marked.filter((id) => inExam.has(id))),
       current: saved.current,
+      spent: new Map(Object.entries(saved.spent ?? {}).filter(([id]) => inExam.has(id))),
     },
   };
 }
@@ -122,6 +176,11 @@ export interface OpenedExam {
   notice?: string;
 }
 
+/** Another awsnotes runs an exam on this config: why this one does not start. */
+export interface RefusedExam {
+  refused: string;
+}
+
 /**
  * The exam to show: the saved one, resumed, or a new one from `draw`. `recorded` holds the
  * start times (ISO) of the exams already in the progress file: a save left behind by an
@@ -133,7 +192,7 @@ export function openExam(
   now: number,
   recorded: ReadonlySet<string>,
   draw: () => Presented[],
-): OpenedExam {
+): OpenedExam | RefusedExam {
   const fresh = (): ExamState => ({
     presented: draw(),
     startedAt: now,
@@ -141,7 +200,24 @@ export function openExam(
     answers: new Map(),
     marked: new Set(),
     current: 0,
+    spent: new Map(),
   });
+  const claim = claimExam(dir);
+  if (!claim.ok) {
+    const { problem } = claim;
+    if (problem.kind === 'busy') {
+      return {
+        refused: printable(
+          `${describeExamHolder(problem.holder)} is already running an exam on this config: finish or quit it there first.`,
+        ),
+      };
+    }
+    // No lock can be made here (a read-only directory): the exam runs, but cannot be saved.
+    return {
+      state: fresh(),
+      notice: printable(`The exam lock ${problem.path} cannot be used (${problem.reason}): this exam is not saved as you go.`),
+    };
+  }
   const saved = loadExam(dir, bank);
   if (!saved) return { state: fresh() };
   if ('problem' in saved) {
@@ -151,7 +227,11 @@ export function openExam(
     } catch (error) {
       kept = `nor could it be moved aside (${(error as Error).message})`;
     }
-    return { state: fresh(), notice: `The exam in progress could not be resumed (${saved.problem}); ${kept}. A new exam starts.` };
+    // The problem quotes the file (a question id): never let it drive the terminal.
+    return {
+      state: fresh(),
+      notice: printable(`The exam in progress could not be resumed (${saved.problem}); ${kept}. A new exam starts.`),
+    };
   }
   const { state } = saved;
   if (recorded.has(new Date(state.startedAt).toISOString())) {
@@ -161,7 +241,9 @@ export function openExam(
     } catch (error) {
       return {
         state: fresh(),
-        notice: `An exam already recorded is still saved in ${path.join(dir, EXAM_FILE)} and could not be deleted (${(error as Error).message}).`,
+        notice: printable(
+          `An exam already recorded is still saved in ${path.join(dir, EXAM_FILE)} and could not be deleted (${(error as Error).message}).`,
+        ),
       };
     }
   }

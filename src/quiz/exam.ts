@@ -1,6 +1,6 @@
 // The exam simulation: 65 questions drawn by the DVA-C02 domain weights, 130 minutes,
 // all-or-nothing scoring, and a scaled score with 720 to pass.
-import { DOMAIN_INFO, DOMAINS, type Domain, type Question } from '../content/types.js';
+import { DOMAIN_INFO, DOMAINS, isExamService, type Domain, type Question, type Service } from '../content/types.js';
 import { isCorrect } from './attempt.js';
 import { shuffle } from './random.js';
 
@@ -23,23 +23,39 @@ export function domainCounts(total = EXAM_QUESTIONS): Record<Domain, number> {
 }
 
 /**
- * Draws distinct questions by domain weight. If a domain has too few questions the
- * rest come from the other domains, so the exam always has `total` questions when the
- * bank does.
+ * The questions an exam may ask, as the real exam would: multiple choice and multiple
+ * response only (no true/false), on services that are current and in the exam guide's
+ * scope (not retired, not out of scope).
  */
-export function drawExam(bank: readonly Question[], rng: () => number, total = EXAM_QUESTIONS): Question[] {
-  const counts = domainCounts(Math.min(total, bank.length));
+export function examPool(bank: readonly Question[], services: readonly Pick<Service, 'id' | 'status'>[]): Question[] {
+  const current = new Set(services.filter(isExamService).map((s) => s.id));
+  return bank.filter((q) => q.kind !== 'boolean' && current.has(q.service));
+}
+
+/**
+ * Draws distinct questions of the exam pool (examPool) by domain weight. If a domain has
+ * too few questions the rest come from the other domains, so the exam always has `total`
+ * questions when the pool does.
+ */
+export function drawExam(
+  bank: readonly Question[],
+  services: readonly Pick<Service, 'id' | 'status'>[],
+  rng: () => number,
+  total = EXAM_QUESTIONS,
+): Question[] {
+  const pool = examPool(bank, services);
+  const counts = domainCounts(Math.min(total, pool.length));
   const chosen: Question[] = [];
   const rest: Question[] = [];
   for (const domain of DOMAINS) {
-    const pool = shuffle(
-      bank.filter((q) => q.domain === domain),
+    const inDomain = shuffle(
+      pool.filter((q) => q.domain === domain),
       rng,
     );
-    chosen.push(...pool.slice(0, counts[domain]));
-    rest.push(...pool.slice(counts[domain]));
+    chosen.push(...inDomain.slice(0, counts[domain]));
+    rest.push(...inDomain.slice(counts[domain]));
   }
-  const missing = Math.min(total, bank.length) - chosen.length;
+  const missing = Math.min(total, pool.length) - chosen.length;
   if (missing > 0) chosen.push(...shuffle(rest, rng).slice(0, missing));
   return shuffle(chosen, rng);
 }

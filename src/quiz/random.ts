@@ -23,3 +23,10 @@ export function shuffle<T>(items: readonly T[], rng: () => number): T[] {
   }
   return out;
 }
+
+/** A 32-bit seed from a text (FNV-1a), the same in every process: for shuffles that must not change between runs. */
+export function seedFrom(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}

@@ -1,47 +1,69 @@
-// Writing quiz events to the progress store the moment they happen: a killed process
-// loses at most the question on screen.
-import { randomUUID } from 'node:crypto';
-import type { Answer, CardState, ExamResult } from '../progress/schema.js';
+// Writing quiz events to the journal the moment they happen: a killed process loses at
+// most the question on screen. Each function appends events (progress/store.ts) and the
+// store applies them; a save that fails is kept in memory and reported in store.notices.
+import { type AnswerEvent, type Event, newEventId } from '../progress/events.js';
+import type { CardState } from '../progress/schema.js';
 import type { ProgressStore } from '../progress/store.js';
-import { defaultRating, review, type RatingValue } from './srs.js';
+import { defaultRating, type RatingValue } from './srs.js';
 
 export interface AnswerInput {
   question: string;
   chosen: number[];
   correct: boolean;
   ms: number;
-  source: Answer['source'];
+  source: AnswerEvent['source'];
 }
 
 export interface Recorded {
   answerId: string;
-  /** The card before this answer, to re-rate it (Hard/Easy) without counting twice. */
+  question: string;
+  /** The card before this answer. */
   before: CardState | undefined;
   rating: RatingValue;
+  /** When the question was flagged, if it was when answered: undo puts the flag back so. */
+  flaggedAt: string | undefined;
+  /** False when the answer is kept in memory only (store.notices says why). */
+  saved: boolean;
 }
 
-/** Records answers in one write (an exam submits all of its answers at once). */
+export interface ExamResult {
+  id: string;
+  startedAt: string;
+  finishedAt: string;
+  questions: number;
+  correct: number;
+  scaled: number;
+  passed: boolean;
+  timedOut: boolean;
+  domains: Record<string, { questions: number; correct: number }>;
+}
+
+/** Records answers in one append (an exam submits all of its answers at once). */
 export function recordAnswers(store: ProgressStore, inputs: AnswerInput[], now: Date): Recorded[] {
-  const recorded: Recorded[] = [];
-  store.update((progress) => {
-    for (const input of inputs) {
-      const rating = defaultRating(input.correct);
-      const before = progress.cards[input.question];
-      const answer: Answer = {
-        id: randomUUID(),
-        question: input.question,
-        chosen: input.chosen,
-        correct: input.correct,
-        at: now.toISOString(),
-        ms: Math.max(0, Math.round(input.ms)),
-        source: input.source,
-        rating,
-      };
-      progress.cards[input.question] = review(before, rating, now);
-      progress.answers.push(answer);
-      recorded.push({ answerId: answer.id, before, rating });
-    }
-  });
+  const progress = store.read();
+  const events: AnswerEvent[] = inputs.map((input) => ({
+    kind: 'answer',
+    id: newEventId(),
+    at: now.getTime(),
+    question: input.question,
+    chosen: input.chosen,
+    correct: input.correct,
+    ms: Math.max(0, Math.round(input.ms)),
+    source: input.source,
+    rating: defaultRating(input.correct),
+  }));
+  const recorded = events.map(
+    (event): Recorded => ({
+      answerId: event.id,
+      question: event.question,
+      before: progress.cards[event.question],
+      rating: event.rating,
+      flaggedAt: progress.flags[event.question],
+      saved: true,
+    }),
+  );
+  const result = store.commit(events);
+  if (!result.ok) for (const [i, r] of recorded.entries()) r.saved = i < result.saved;
   return recorded;
 }
 
@@ -49,31 +71,49 @@ export function recordAnswer(store: ProgressStore, input: AnswerInput, now: Date
   return recordAnswers(store, [input], now)[0]!;
 }
 
-/** Replaces the rating of a right answer (2 Hard, 3 Good, 4 Easy), rescheduling from the card before it. */
+/** Replaces the rating of a right answer (2 Hard, 3 Good, 4 Easy): its card is rescheduled from the card before it. */
 export function rerate(store: ProgressStore, question: string, recorded: Recorded, rating: RatingValue, now: Date): void {
-  store.update((progress) => {
-    const answer = progress.answers.find((a) => a.id === recorded.answerId);
-    if (!answer?.correct) return;
-    answer.rating = rating;
-    progress.cards[question] = review(recorded.before, rating, new Date(answer.at ?? now));
-  });
+  store.commit([{ kind: 'rerate', id: newEventId(), at: now.getTime(), question, answer: recorded.answerId, rating }]);
+  recorded.rating = rating;
+}
+
+/**
+ * Takes an answer back (the `u` key): the answer no longer counts, and its question's card
+ * and flag are as they were before it. Returns whether that was saved.
+ */
+export function undoAnswer(store: ProgressStore, recorded: Recorded): boolean {
+  const at = store.now().getTime();
+  const events: Event[] = [{ kind: 'undo', id: newEventId(), at, question: recorded.question, answer: recorded.answerId }];
+  const flaggedNow = store.read().flags[recorded.question] !== undefined;
+  if (flaggedNow !== (recorded.flaggedAt !== undefined)) {
+    const flagAt = recorded.flaggedAt === undefined ? at : Date.parse(recorded.flaggedAt);
+    events.push({ kind: 'flag', id: newEventId(), at: flagAt, question: recorded.question, on: recorded.flaggedAt !== undefined });
+  }
+  return store.commit(events).ok;
 }
 
 /** Flags or unflags a question; returns whether it is now flagged. */
 export function toggleFlag(store: ProgressStore, question: string, now: Date): boolean {
-  let flagged = false;
-  store.update((progress) => {
-    if (progress.flags[question]) delete progress.flags[question];
-    else progress.flags[question] = now.toISOString();
-    flagged = progress.flags[question] !== undefined;
-  });
-  return flagged;
+  const flagged = store.read().flags[question] !== undefined;
+  store.commit([{ kind: 'flag', id: newEventId(), at: now.getTime(), question, on: !flagged }]);
+  return store.read().flags[question] !== undefined;
 }
 
 export function recordExam(store: ProgressStore, result: Omit<ExamResult, 'id'>): ExamResult {
-  const exam: ExamResult = { id: randomUUID(), ...result };
-  store.update((progress) => {
-    progress.exams.push(exam);
-  });
+  const exam: ExamResult = { id: newEventId(), ...result };
+  store.commit([
+    {
+      kind: 'exam',
+      id: exam.id,
+      at: Date.parse(result.finishedAt),
+      startedAt: Date.parse(result.startedAt),
+      questions: result.questions,
+      correct: result.correct,
+      scaled: result.scaled,
+      passed: result.passed,
+      timedOut: result.timedOut,
+      domains: result.domains,
+    },
+  ]);
   return exam;
 }

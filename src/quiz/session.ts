@@ -1,7 +1,11 @@
 // A quiz session as a pure state machine: the queue, the question on screen, the picks,
-// the verdict and the running tally. Recording to the store is the caller's side effect.
+// the verdict and the running tally. The one session of both front ends: the Quiz screen
+// picks with keys, `quiz --plain` types letters, and both submit through `submit`, so an
+// answer is accepted, refused or scored the same way. Recording to the store is the
+// caller's side effect (see `answerRecord`).
 import type { Question } from '../content/types.js';
-import { isCorrect, present, requiredPicks, toggle, type Presented } from './attempt.js';
+import { isCorrect, parseLetters, present, requiredPicks, toggle, type Presented } from './attempt.js';
+import type { AnswerInput } from './record.js';
 import type { Source } from './sources.js';
 
 export interface SessionResult {
@@ -47,6 +51,28 @@ export function submit(session: Session): Session {
   return { ...session, verdict: { correct }, hint: '', results: [...session.results, { question: session.presented.question, correct }] };
 }
 
+/** Submits the options typed as letters ("B", "AC"), replacing any picks. */
+export function submitLetters(session: Session, text: string): Session {
+  if (session.verdict) return session;
+  const parsed = parseLetters(session.presented, text);
+  if (!parsed.ok) return { ...session, hint: parsed.error };
+  return submit({ ...session, picked: parsed.chosen, hint: '' });
+}
+
+/**
+ * What to record for the answer just submitted: `front` is the front end that asked
+ * ('quiz' for the app, 'plain' for `quiz --plain`); drills are recorded as drills.
+ */
+export function answerRecord(session: Session, front: 'quiz' | 'plain', now: number): AnswerInput {
+  return {
+    question: session.presented.question.id,
+    chosen: session.picked,
+    correct: session.verdict?.correct === true,
+    ms: now - session.shownAt,
+    source: session.source.kind === 'drills' ? 'drill' : front,
+  };
+}
+
 /** The next question, or null at the end of the queue. */
 export function next(session: Session, rng: () => number, now: number, extra?: Question): Session | null {
   const queue = extra ? [...session.queue, extra] : session.queue;
@@ -73,4 +99,9 @@ export interface Tally {
 export function tally(results: readonly SessionResult[]): Tally {
   const correct = results.filter((r) => r.correct).length;
   return { answered: results.length, correct, percent: results.length ? Math.round((correct / results.length) * 100) : 0 };
+}
+
+/** "3/5 correct (60%)"; with nothing answered there is no score to give, not "0/0 correct (0%)". */
+export function scoreText(t: Tally): string {
+  return t.answered === 0 ? 'no question answered' : `${t.correct}/${t.answered} correct (${t.percent}%)`;
 }

@@ -1,5 +1,7 @@
 // The one key-binding table. Screens ask `isKey('reader.down', input, key)`; the footer and
-// the `?` overlay are generated from the same rows, so help cannot drift from the keys.
+// the `?` overlay are generated from the same rows, so help cannot drift from the keys. The
+// ids are a type made from the table: a screen asking for a key that is not in it does not
+// compile.
 import type { Key } from 'ink';
 
 export type Scope =
@@ -9,12 +11,16 @@ export type Scope =
   | 'find'
   | 'outline'
   | 'quiz-source'
+  | 'quiz-list'
+  | 'quiz-filter'
+  | 'quiz-empty'
   | 'quiz-question'
   | 'quiz-verdict'
   | 'quiz-summary'
   | 'exam'
   | 'exam-grid'
   | 'exam-results'
+  | 'exam-refused'
   | 'calc-field'
   | 'calc'
   | 'progress'
@@ -22,7 +28,7 @@ export type Scope =
 
 type KeyName = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
 
-interface KeySpec {
+export interface KeySpec {
   input?: string;
   key?: KeyName;
   ctrl?: boolean;
@@ -32,7 +38,7 @@ interface KeySpec {
 export interface Binding {
   id: string;
   scope: Scope;
-  keys: KeySpec[];
+  keys: readonly KeySpec[];
   /** How the keys are written in help, e.g. "↑/k". */
   label: string;
   description: string;
@@ -45,7 +51,7 @@ export interface Binding {
 const k = (key: KeyName, extra: Omit<KeySpec, 'key'> = {}): KeySpec => ({ key, ...extra });
 const ch = (input: string, extra: Omit<KeySpec, 'input'> = {}): KeySpec => ({ input, ...extra });
 
-export const BINDINGS: Binding[] = [
+export const BINDINGS = [
   { id: 'global.quit', scope: 'global', keys: [ch('q')], label: 'q', description: 'quit (or go back)', footer: 'quit' },
   { id: 'global.interrupt', scope: 'global', keys: [ch('c', { ctrl: true })], label: 'Ctrl+C', description: 'quit at once, from anywhere' },
   { id: 'global.help', scope: 'global', keys: [ch('?')], label: '?', description: 'show or hide this help', footer: 'help' },
@@ -131,13 +137,14 @@ export const BINDINGS: Binding[] = [
   },
 
   {
-    id: 'quiz-source.move',
+    id: 'quiz-source.down',
     scope: 'quiz-source',
-    keys: [k('downArrow'), k('upArrow')],
-    label: '↑/↓',
-    description: 'choose where the questions come from',
+    keys: [k('downArrow'), ch('j')],
+    label: '↓/j',
+    description: 'next source (or service, or domain)',
     footer: 'move',
   },
+  { id: 'quiz-source.up', scope: 'quiz-source', keys: [k('upArrow'), ch('k')], label: '↑/k', description: 'previous one' },
   {
     id: 'quiz-source.choose',
     scope: 'quiz-source',
@@ -146,7 +153,73 @@ export const BINDINGS: Binding[] = [
     description: 'start (or open the list of services/domains)',
     footer: 'start',
   },
-  { id: 'quiz-source.back', scope: 'quiz-source', keys: [k('escape')], label: 'Esc', description: 'back to the list of sources' },
+  {
+    id: 'quiz-source.length',
+    scope: 'quiz-source',
+    keys: [k('leftArrow'), k('rightArrow')],
+    label: '←/→',
+    description: 'questions per quiz: 10, 20, 40 or all',
+    footer: 'length',
+    footerKeys: '←/→',
+  },
+
+  { id: 'quiz-list.down', scope: 'quiz-list', keys: [k('downArrow'), ch('j')], label: '↓/j', description: 'next one', footer: 'move' },
+  { id: 'quiz-list.up', scope: 'quiz-list', keys: [k('upArrow'), ch('k')], label: '↑/k', description: 'previous one' },
+  { id: 'quiz-list.choose', scope: 'quiz-list', keys: [k('return')], label: 'Enter', description: 'start the quiz', footer: 'start' },
+  {
+    id: 'quiz-list.back',
+    scope: 'quiz-list',
+    keys: [ch('q'), k('escape')],
+    label: 'q/Esc',
+    description: 'back to the list of sources',
+    footer: 'back',
+  },
+
+  {
+    id: 'quiz-filter.type',
+    scope: 'quiz-filter',
+    keys: [],
+    label: 'letters',
+    description: 'filter the list (a name, an alias, a task number: sqs, ddb, 2.3)',
+    footer: 'filter',
+    footerKeys: 'type to',
+  },
+  {
+    id: 'quiz-filter.down',
+    scope: 'quiz-filter',
+    keys: [k('downArrow'), ch('n', { ctrl: true })],
+    label: '↓/Ctrl+N',
+    description: 'next one',
+    footer: 'move',
+  },
+  {
+    id: 'quiz-filter.up',
+    scope: 'quiz-filter',
+    keys: [k('upArrow'), ch('p', { ctrl: true })],
+    label: '↑/Ctrl+P',
+    description: 'previous one',
+  },
+  { id: 'quiz-filter.page-down', scope: 'quiz-filter', keys: [k('pageDown')], label: 'PgDn', description: 'a page down' },
+  { id: 'quiz-filter.page-up', scope: 'quiz-filter', keys: [k('pageUp')], label: 'PgUp', description: 'a page up' },
+  { id: 'quiz-filter.choose', scope: 'quiz-filter', keys: [k('return')], label: 'Enter', description: 'start the quiz', footer: 'start' },
+  {
+    id: 'quiz-filter.back',
+    scope: 'quiz-filter',
+    keys: [k('escape')],
+    label: 'Esc',
+    description: 'back to the list of sources',
+    footer: 'back',
+  },
+
+  {
+    id: 'quiz-empty.back',
+    scope: 'quiz-empty',
+    keys: [k('return'), ch('q'), k('escape')],
+    label: 'Enter/q',
+    description: 'back to the list of sources',
+    footer: 'back',
+    footerKeys: 'Enter/q',
+  },
 
   {
     id: 'quiz.pick',
@@ -165,6 +238,13 @@ export const BINDINGS: Binding[] = [
     description: 'scroll a long question',
   },
   { id: 'quiz.scroll-up', scope: 'quiz-question', keys: [k('upArrow'), k('pageUp')], label: '↑/PgUp', description: 'scroll back' },
+  {
+    id: 'quiz.undo',
+    scope: 'quiz-question',
+    keys: [ch('u')],
+    label: 'u',
+    description: 'take back the answer to the previous question and ask it again',
+  },
   {
     id: 'quiz.leave',
     scope: 'quiz-question',
@@ -187,9 +267,9 @@ export const BINDINGS: Binding[] = [
     scope: 'quiz-verdict',
     keys: ['2', '3', '4'].map((c) => ch(c)),
     label: '2/3/4',
-    description: 'after a right answer: it was Hard / Good / Easy, then next',
-    footer: 'hard/good/easy',
-    footerKeys: '2/3/4',
+    // Not in the footer: after a right answer the screen offers each key with the wait it
+    // schedules ("2 hard 1d · 3 good 3d · 4 easy 8d"); after a wrong one there is no choice.
+    description: 'after a right answer: it was Hard / Good / Easy, then next (each shown with its next review)',
   },
   {
     id: 'verdict.note',
@@ -200,6 +280,14 @@ export const BINDINGS: Binding[] = [
     footer: 'note',
   },
   { id: 'verdict.flag', scope: 'quiz-verdict', keys: [ch('f')], label: 'f', description: 'flag or unflag the question', footer: 'flag' },
+  {
+    id: 'verdict.undo',
+    scope: 'quiz-verdict',
+    keys: [ch('u')],
+    label: 'u',
+    description: 'undo: take the answer back (the card and the flag as they were) and answer again',
+    footer: 'undo',
+  },
   {
     id: 'verdict.scroll-down',
     scope: 'quiz-verdict',
@@ -224,6 +312,14 @@ export const BINDINGS: Binding[] = [
     label: 'Enter/q',
     description: 'back to the list of sources',
     footer: 'done',
+  },
+  {
+    id: 'summary.undo',
+    scope: 'quiz-summary',
+    keys: [ch('u')],
+    label: 'u',
+    description: 'take back the last answer and ask it again',
+    footer: 'undo',
   },
 
   {
@@ -262,12 +358,14 @@ export const BINDINGS: Binding[] = [
   {
     id: 'grid.move',
     scope: 'exam-grid',
-    keys: [k('upArrow'), k('downArrow'), k('leftArrow'), k('rightArrow')],
-    label: '←↑↓→',
+    keys: [k('upArrow'), k('downArrow'), k('leftArrow'), k('rightArrow'), ch('h'), ch('j'), ch('k'), ch('l')],
+    label: '←↑↓→/hjkl',
     description: 'move in the grid',
+    footer: 'move',
+    footerKeys: '←↑↓→',
   },
-  { id: 'grid.jump', scope: 'exam-grid', keys: [k('return')], label: 'Enter', description: 'go to that question' },
-  { id: 'grid.close', scope: 'exam-grid', keys: [k('escape'), ch('r')], label: 'Esc/r', description: 'close the grid' },
+  { id: 'grid.jump', scope: 'exam-grid', keys: [k('return')], label: 'Enter', description: 'go to that question', footer: 'go' },
+  { id: 'grid.close', scope: 'exam-grid', keys: [k('escape'), ch('r')], label: 'Esc/r', description: 'close the grid', footer: 'close' },
 
   {
     id: 'results.next',
@@ -285,6 +383,14 @@ export const BINDINGS: Binding[] = [
     description: 'previous question',
     footer: 'prev',
   },
+  {
+    id: 'results.filter',
+    scope: 'exam-results',
+    keys: [ch('f')],
+    label: 'f',
+    description: 'walk through all, the wrong, the marked or the unanswered questions (f again: the next)',
+    footer: 'filter',
+  },
   { id: 'results.scroll-down', scope: 'exam-results', keys: [k('downArrow'), k('pageDown'), ch('j')], label: '↓/j', description: 'scroll' },
   { id: 'results.scroll-up', scope: 'exam-results', keys: [k('upArrow'), k('pageUp'), ch('k')], label: '↑/k', description: 'scroll back' },
   {
@@ -297,11 +403,20 @@ export const BINDINGS: Binding[] = [
   },
 
   {
+    id: 'exam-refused.back',
+    scope: 'exam-refused',
+    keys: [ch('q'), k('escape')],
+    label: 'q/Esc',
+    description: 'back to the list of sources',
+    footer: 'back',
+  },
+
+  {
     id: 'progress.next-step',
     scope: 'progress',
     keys: [k('downArrow'), k('upArrow')],
     label: '↑/↓',
-    description: 'choose a next step',
+    description: 'choose a next step or a weak task statement',
     footer: 'choose',
   },
   {
@@ -402,9 +517,12 @@ export const BINDINGS: Binding[] = [
     description: 'drill this case',
     footer: 'drill',
   },
-];
+] as const satisfies readonly Binding[];
 
-const byId = new Map(BINDINGS.map((b) => [b.id, b]));
+/** Every key id of the table, e.g. 'reader.down'. */
+export type KeyId = (typeof BINDINGS)[number]['id'];
+
+const byId = new Map<string, Binding>(BINDINGS.map((b) => [b.id, b]));
 
 function specMatches(spec: KeySpec, input: string, key: Key): boolean {
   if (spec.ctrl !== undefined && spec.ctrl !== key.ctrl) return false;
@@ -414,13 +532,12 @@ function specMatches(spec: KeySpec, input: string, key: Key): boolean {
   return input === spec.input && !key.meta;
 }
 
-export function isKey(id: string, input: string, key: Key): boolean {
-  const binding = byId.get(id);
-  if (!binding) throw new Error(`unknown key binding ${id}`);
-  return binding.keys.some((spec) => specMatches(spec, input, key));
+export function isKey(id: KeyId, input: string, key: Key): boolean {
+  return binding(id).keys.some((spec) => specMatches(spec, input, key));
 }
 
-export function binding(id: string): Binding {
+export function binding(id: KeyId): Binding {
+  // The type admits only ids of the table, so this holds unless a caller casts.
   const b = byId.get(id);
   if (!b) throw new Error(`unknown key binding ${id}`);
   return b;
@@ -434,8 +551,9 @@ const firstKey = (label: string) => label.split('/')[0] || label;
  * and only where they work (not while a text box has the keys; q is "back" in sub-views).
  */
 export function footerText(scopes: Scope[], globals: 'all' | 'help' | 'none'): string {
-  const shown = BINDINGS.filter((b) => b.footer && scopes.includes(b.scope));
-  const global = BINDINGS.filter(
+  const rows: readonly Binding[] = BINDINGS;
+  const shown = rows.filter((b) => b.footer && scopes.includes(b.scope));
+  const global = rows.filter(
     (b) => b.footer && b.scope === 'global' && (globals === 'all' || (globals === 'help' && b.id === 'global.help')),
   );
   return [...shown, ...global].map((b) => `${b.footerKeys ?? firstKey(b.label)} ${b.footer}`).join(' · ');
@@ -448,12 +566,16 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   find: 'Search in a note',
   outline: 'Outline',
   'quiz-source': 'Quiz: choosing a source',
+  'quiz-list': 'Quiz: a short list (exam domains)',
+  'quiz-filter': 'Quiz: a list that filters as you type (services, task statements)',
+  'quiz-empty': 'Quiz: no questions for that source',
   'quiz-question': 'Quiz: a question',
   'quiz-verdict': 'Quiz: after answering',
   'quiz-summary': 'Quiz: summary',
   exam: 'Exam simulation',
   'exam-grid': 'Exam: review grid',
   'exam-results': 'Exam: results',
+  'exam-refused': 'Exam: another awsnotes runs one',
   'calc-field': 'Calculator: typing in a field',
   calc: 'Calculator',
   progress: 'Progress',

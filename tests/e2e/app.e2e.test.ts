@@ -73,8 +73,12 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     expect(terminal.alternateOn()).toBe(false);
     expect(terminal.screen()).not.toContain(`${NOTE_COUNT} services`);
 
-    const progress = JSON.parse(readFileSync(path.join(dir, 'progress.json'), 'utf8'));
-    expect(Object.keys(progress.notesRead)).toEqual(['kinesis']);
+    const reads = readFileSync(path.join(dir, 'journal.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((event) => event.e === 'n');
+    expect(reads.map((event) => event.sv)).toEqual(['kinesis']);
   });
 
   it('works at 40×12 and says "too small" below it until the window grows', async () => {
@@ -137,9 +141,13 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     await terminal.waitFor((s) => s.includes('where should the questions come from'), 'the sources');
     terminal.send('q');
     expect(await terminal.exitCode()).toBe(0);
-    const progress = JSON.parse(readFileSync(path.join(dir, 'progress.json'), 'utf8'));
-    expect(progress.answers).toHaveLength(1);
-    expect(progress.answers[0].question).toMatch(/^kms-/);
+    const answers = readFileSync(path.join(dir, 'journal.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((event) => event.e === 'a');
+    expect(answers).toHaveLength(1);
+    expect(answers[0].q).toMatch(/^kms-/);
   });
 
   const SCREENS = [

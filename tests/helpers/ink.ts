@@ -1,6 +1,12 @@
 // Driving Ink screens in tests: keys are sent one at a time, each after the frame shows
-// the state the previous one asked for (keys written back to back are lost).
+// the state the previous one asked for. (Keys written together are handled in order too,
+// see tests/ui/input.test.tsx; waiting for each frame keeps a failure's message precise.)
+import { createElement, type ReactNode } from 'react';
 import { expect } from 'vitest';
+import { KeysProvider } from '../../src/ui/input.js';
+
+/** A screen rendered on its own, with the app's input router above it (the App has one). */
+export const withKeys = (node: ReactNode) => createElement(KeysProvider, null, node);
 
 export const KEY = {
   up: '\u001B[A',
@@ -19,6 +25,17 @@ export const KEY = {
   backspace: '\u007F',
 } as const;
 
+/**
+ * Resolves once React has run the effects it queued with the last frame. The screens take
+ * keys through the app's input router, whose handlers are current from the frame on; but a
+ * text field (ink-text-input) subscribes to Ink's input in an effect, and a key written
+ * before that effect runs would reach the field as it was before. React's scheduler queues
+ * that work with setImmediate, so one turn of setImmediate comes after it, whatever the
+ * machine's load: an order, not a time.
+ */
+export const effectsRun = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Polls the frame until `test` holds, then lets the frame's effects run (see effectsRun). */
 export async function until(
   read: () => string | undefined,
   test: (frame: string) => boolean,
@@ -29,9 +46,7 @@ export async function until(
   for (;;) {
     const frame = read() ?? '';
     if (test(frame)) {
-      // The frame is drawn on commit, but Ink re-subscribes input handlers in passive
-      // effects a moment later: a key sent before then reaches the old handler.
-      await new Promise((r) => setTimeout(r, 8));
+      await effectsRun();
       return frame;
     }
     if (Date.now() - started > timeout) {
@@ -61,6 +76,3 @@ export async function type(stdin: { write(s: string): void }, read: () => string
     await until(read, (f) => field(f) === expected || (field(f) !== before && field(f).startsWith(expected)), `"${expected}" typed`);
   }
 }
-
-/** Lets Ink deliver a lone Esc (it holds it ~20 ms to tell it from an escape sequence). */
-export const settle = (ms = 60) => new Promise((r) => setTimeout(r, ms));

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ProgressStore } from '../../src/progress/store.js';
 import { App } from '../../src/ui/App.js';
 import { tempDir } from '../helpers/cli.js';
-import { KEY, settle, type, until } from '../helpers/ink.js';
 import { NOTE_COUNT } from '../helpers/content.js';
+import { KEY, type, until } from '../helpers/ink.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -44,8 +44,8 @@ describe('Services menu', () => {
   it('letters typed in the box never trigger global keys (q, ?, digits)', async () => {
     const app = start();
     await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
+    // type() waits for the box to show each key: by then the app has handled it.
     await type(app.stdin, app.frame, 'q?1');
-    await settle();
     expect(app.exits).toEqual([]);
     expect(app.frame()).not.toContain('Keys (');
   });
@@ -163,10 +163,16 @@ describe('Note reader', () => {
     const app = await openNote('dynamodb');
     app.stdin.write('o');
     await app.wait((f) => f.includes('Outline of Amazon DynamoDB'), 'outline');
+    const selected = () =>
+      app
+        .frame()
+        .split('\n')
+        .findIndex((l) => l.startsWith('› '));
+    const first = selected();
     app.stdin.write(KEY.down);
-    await settle(30);
+    await app.wait(() => selected() === first + 1, 'the next section');
     app.stdin.write(KEY.down);
-    await settle(30);
+    await app.wait(() => selected() === first + 2, 'the one after');
     app.stdin.write(KEY.enter);
     const f = await app.wait((f) => !f.includes('Outline of') && /› /.test(f.split('\n').at(-2) ?? ''), 'jumped');
     expect(f).toMatch(/Amazon DynamoDB › /);

@@ -3,7 +3,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/content/types.js';
 import { CalculatorScreen } from '../../src/ui/screens/CalculatorScreen.js';
-import { KEY, until } from '../helpers/ink.js';
+import { KEY, until, withKeys } from '../helpers/ink.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -11,7 +11,9 @@ afterEach(() => cleanup?.());
 function start() {
   const drills: Question[] = [];
   const modes: string[] = [];
-  const app = render(<CalculatorScreen width={100} height={24} active onMode={(m) => modes.push(m)} onDrill={(d) => drills.push(d)} />);
+  const app = render(
+    withKeys(<CalculatorScreen width={100} height={24} active onMode={(m) => modes.push(m)} onDrill={(d) => drills.push(d)} />),
+  );
   cleanup = () => app.unmount();
   const frame = () => app.lastFrame() ?? '';
   const field = (label: string) =>

@@ -3,12 +3,15 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { questions } from '../../src/content/bundle.js';
 import { ProgressStore } from '../../src/progress/store.js';
+import { toggleFlag } from '../../src/quiz/record.js';
+import { answersIn } from '../helpers/journal.js';
 import { App, type AppStart } from '../../src/ui/App.js';
 import { ExamScreen } from '../../src/ui/screens/ExamScreen.js';
-import { tempDir } from '../helpers/cli.js';
-import { KEY, type, until } from '../helpers/ink.js';
+import { run, tempDir } from '../helpers/cli.js';
 import { NOTE_COUNT } from '../helpers/content.js';
+import { KEY, type, until, withKeys } from '../helpers/ink.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -55,9 +58,10 @@ describe('Quiz screen', () => {
     app.stdin.write(KEY.enter);
     const f = await app.wait((f) => /(✓ Correct|✗ Wrong)\./.test(f), 'verdict');
     expect(f).toMatch(/The answer is [A-F]/);
-    expect(f).toMatch(/\[✓\]/);
-    expect(app.store.read().answers).toHaveLength(1);
-    expect(app.store.read().answers[0]!.source).toBe('quiz');
+    // The right answer is marked, picked or missed.
+    expect(f).toMatch(/\[✓\] [A-F]\. |\[!\] [A-F]\. missed: /);
+    expect(answersIn(app.store)).toHaveLength(1);
+    expect(answersIn(app.store)[0]!.source).toBe('quiz');
     expect(Object.keys(app.store.read().cards)).toHaveLength(1);
   });
 
@@ -115,9 +119,84 @@ describe('Quiz screen', () => {
     app.stdin.write(KEY.enter);
     const f = await app.wait((f) => /(✓ Correct|✗ Wrong)/.test(f), 'verdict');
     expect(f).toMatch(/1\. /);
-    expect(app.store.read().answers[0]!.question).toMatch(/^drill-/);
+    expect(answersIn(app.store)[0]!.question).toMatch(/^drill-/);
     app.stdin.write(KEY.enter);
     await app.wait((f) => /Drill 2/.test(status(f)), 'next drill');
+  });
+});
+
+describe('one session for the app and the plain quiz', () => {
+  // A "choose two" question, the only one flagged, so that both ask it first.
+  const question = questions().find((q) => q.kind === 'multiple' && q.options.filter((o) => o.correct).length === 2)!;
+  const rightTexts = question.options.filter((o) => o.correct).map((o) => o.text.replace(/\s+/g, ' ').slice(0, 30));
+  const flaggedStore = () => {
+    const dir = tempDir();
+    toggleFlag(ProgressStore.open({ dir }), question.id, new Date());
+    return dir;
+  };
+  /** The letters of the right options, read from the options as shown ("A. …" lines). */
+  const rightLetters = (shown: string) =>
+    [...shown.matchAll(/(?:\[ \]|\[x\]|\( \)) ([A-F])\. (.+)/g)]
+      .filter(([, , text]) => rightTexts.some((t) => text!.replace(/\s+/g, ' ').startsWith(t.slice(0, 20))))
+      .map(([, letter]) => letter!);
+  const answers = (dir: string) => answersIn(ProgressStore.open({ dir }));
+
+  it('one letter for "choose two" is refused in the app, nothing recorded; both letters are right', async () => {
+    const dir = flaggedStore();
+    const flagged = render(
+      <App
+        store={ProgressStore.open({ dir })}
+        color={false}
+        size={{ columns: 140, rows: 40 }}
+        start={{ screen: 'quiz', source: { kind: 'flagged' } }}
+        onExit={() => {}}
+      />,
+    );
+    cleanup = () => flagged.unmount();
+    const frame = () => flagged.lastFrame() ?? '';
+    await until(frame, (f) => /Question 1\/1/.test(f), 'the flagged question');
+    const [first, second] = rightLetters(frame());
+    expect(second).toBeDefined();
+    flagged.stdin.write(first!.toLowerCase());
+    await until(frame, (f) => f.includes(`[x] ${first}.`), 'one picked');
+    flagged.stdin.write(KEY.enter);
+    await until(frame, (f) => f.includes('choose 2 answers (1 picked)'), 'refused');
+    expect(answers(dir)).toHaveLength(0);
+    flagged.stdin.write(second!.toLowerCase());
+    await until(frame, (f) => f.includes(`[x] ${second}.`), 'both picked');
+    flagged.stdin.write(KEY.enter);
+    await until(frame, (f) => f.includes('✓ Correct.'), 'right');
+    expect(answers(dir)).toMatchObject([{ question: question.id, correct: true, source: 'quiz' }]);
+  });
+
+  it('quiz --plain marks the options as the app does: a right one not picked is missed, and says what was answered', () => {
+    const dir = flaggedStore();
+    const env = { AWSNOTES_SEED: '3' };
+    const look = run(['quiz', '--plain', '--flagged'], { input: '', configDir: dir, env });
+    const [first, second] = rightLetters(look.stdout);
+    const wrong = ['A', 'B', 'C', 'D'].find((l) => l !== first && l !== second)!;
+    const r = run(['quiz', '--plain', '--flagged'], { input: `${first}${wrong}\n`, configDir: dir, env });
+    const after = r.stdout.slice(r.stdout.indexOf(`Answer (letters, e.g. AC): ${first}${wrong}\n`));
+    expect(after).toMatch(new RegExp(`^\\[✓\\] ${first}\\. `, 'm'));
+    expect(after).toMatch(new RegExp(`^\\[✗\\] ${wrong}\\. `, 'm'));
+    expect(after).toMatch(new RegExp(`^\\[!\\] ${second}\\. missed: `, 'm'));
+    expect(after).toContain(`Your answer: ${[first, wrong].sort().join(', ')} · missed: ${second} · wrong: ${wrong}.`);
+    expect(after).toMatch(/^✗ Wrong\. The answer is /m);
+    expect(answers(dir)).toMatchObject([{ question: question.id, correct: false, source: 'plain' }]);
+  });
+
+  it('the same in quiz --plain: one letter is refused and asked again, nothing recorded; both letters are right', () => {
+    const dir = flaggedStore();
+    const env = { AWSNOTES_SEED: '3' };
+    const look = run(['quiz', '--plain', '--flagged'], { input: '', configDir: dir, env });
+    const [first, second] = rightLetters(look.stdout);
+    expect(second).toBeDefined();
+    const r = run(['quiz', '--plain', '--flagged'], { input: `${first}\n${first}${second}\n`, configDir: dir, env });
+    expect(r.stdout).toContain(
+      `Answer (letters, e.g. AC): ${first}\nchoose 2 answers (1 picked)\nAnswer (letters, e.g. AC): ${first}${second}\n`,
+    );
+    expect(r.stdout).toMatch(/^✓ Correct\./m);
+    expect(answers(dir)).toMatchObject([{ question: question.id, correct: true, source: 'plain' }]);
   });
 });
 
@@ -128,17 +207,19 @@ describe('Exam simulation', () => {
     const notices: string[] = [];
     let done = 0;
     const app = render(
-      <ExamScreen
-        width={100}
-        height={30}
-        active
-        store={store}
-        seed={seed}
-        now={now}
-        onMode={(m) => modes.push(m)}
-        onNotice={(n) => notices.push(n)}
-        onDone={() => done++}
-      />,
+      withKeys(
+        <ExamScreen
+          width={100}
+          height={30}
+          active
+          store={store}
+          seed={seed}
+          now={now}
+          onMode={(m) => modes.push(m)}
+          onNotice={(n) => notices.push(n)}
+          onDone={() => done++}
+        />,
+      ),
     );
     cleanup = () => app.unmount();
     const frame = () => app.lastFrame() ?? '';
@@ -176,11 +257,11 @@ describe('Exam simulation', () => {
     await app.wait((f) => /Q 2\/65/.test(f), 'next');
     app.stdin.write('r');
     await app.wait((f) => f.includes('Review grid'), 'grid');
-    expect(app.frame()).toMatch(/ 1\?/);
+    expect(app.frame()).toMatch(/ 1✓\?/);
     app.stdin.write(KEY.right);
-    await app.wait((f) => /\[ 3 \]/.test(f), 'grid on 3');
+    await app.wait((f) => /\[ 3○ \]/.test(f), 'grid on 3');
     app.stdin.write(KEY.right);
-    await app.wait((f) => /\[ 4 \]/.test(f), 'grid on 4');
+    await app.wait((f) => /\[ 4○ \]/.test(f), 'grid on 4');
     app.stdin.write(KEY.enter);
     await app.wait((f) => /Q 4\/65/.test(f), 'jumped to 4');
     t += 61_000;
@@ -194,7 +275,7 @@ describe('Exam simulation', () => {
     const saved = app.store.read();
     expect(saved.exams).toHaveLength(1);
     expect(saved.exams[0]).toMatchObject({ questions: 65, timedOut: false, passed: false });
-    expect(saved.answers.filter((a) => a.source === 'exam')).toHaveLength(1);
+    expect(answersIn(app.store).filter((a) => a.source === 'exam')).toHaveLength(1);
     app.stdin.write(KEY.right);
     await app.wait((f) => /Question 1\/65/.test(f) && /(✓ Correct|✗ Wrong)/.test(f), 'walk through with explanations');
     app.stdin.write('q');
@@ -273,7 +354,7 @@ describe('Exam simulation', () => {
     const progress = again.store.read();
     expect(progress.exams).toHaveLength(1);
     expect(progress.exams[0]).toMatchObject({ timedOut: true, startedAt: new Date(3_000_000).toISOString() });
-    expect(progress.answers.filter((a) => a.source === 'exam')).toHaveLength(1);
+    expect(answersIn(again.store).filter((a) => a.source === 'exam')).toHaveLength(1);
     expect(existsSync(saved(first.dir))).toBe(false);
   });
 

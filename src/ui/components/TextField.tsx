@@ -1,6 +1,7 @@
 import { useInput } from 'ink';
 import TextInput from 'ink-text-input';
 import { useRef } from 'react';
+import { useKeys, useTextFocus } from '../input.js';
 
 /**
  * Ink hands a chunk of several keys that arrive together ("\x7f\x7f" from a held
@@ -17,13 +18,16 @@ export function applyControlChars(value: string): string {
 }
 
 /**
- * ink-text-input, minus three traps:
+ * ink-text-input, minus four traps:
  * - it types the letter of Ctrl/Meta chords (Ctrl+N would type "n"): a sibling that
  *   subscribes first records the modifier so that change is dropped;
  * - control characters typed in one chunk (see applyControlChars);
  * - when the owner replaces the value (Esc clears it), its cursor keeps the old offset
  *   until an effect clamps it, and a key typed in between lands in the wrong place: the
- *   input is remounted on every outside change, so its cursor starts at the end.
+ *   input is remounted on every outside change, so its cursor starts at the end;
+ * - keys that came in one write with others (see ../input.tsx): ink-text-input takes such a
+ *   write as text, so an Enter in it is submitted here; and the keys of a write that came
+ *   before the field had focus (`/` then a query, typed ahead) are typed here.
  */
 export function TextField(props: {
   value: string;
@@ -39,6 +43,17 @@ export function TextField(props: {
     generation.current++;
     emitted.current = props.value;
   }
+  useTextFocus(props.focus);
+  useKeys(
+    (input, key, arrival) => {
+      if (arrival === 'alone') return;
+      if (key.return) props.onSubmit?.(props.value);
+      else if (arrival === 'typed' || key.ctrl || key.meta) return;
+      else if (key.backspace || key.delete) props.onChange([...props.value].slice(0, -1).join(''));
+      else if (input >= ' ') props.onChange(props.value + input);
+    },
+    { isActive: props.focus },
+  );
   return (
     <>
       <ChordSpy active={props.focus} onKey={(isChord) => (chord.current = isChord)} />

@@ -1,24 +1,28 @@
-import { Box, Text, useInput } from 'ink';
-import { useMemo, useRef, useState } from 'react';
-import { drillFromCase } from '../../capacity/drills.js';
+import { Box, type Key, Text } from 'ink';
+import { useMemo } from 'react';
 import {
-  CALCULATION_LABELS,
-  CALCULATIONS,
-  cycleChoice,
-  DEFAULT_VALUES,
-  evaluateForm,
-  FORM_FIELDS,
-  type Calculation,
-  type FormField,
-} from '../../capacity/form.js';
+  type CalculatorEvent,
+  type CalculatorState,
+  currentValues,
+  fields as fieldsOf,
+  focusedField,
+  initialCalculator,
+  outcome as outcomeOf,
+  reduceCalculator,
+} from '../../capacity/calculator-state.js';
+import { drillFromCase } from '../../capacity/drills.js';
+import { CALCULATION_LABELS } from '../../capacity/form.js';
 import type { Question } from '../../content/types.js';
 import { createRng, randomSeed } from '../../quiz/random.js';
-import { wrap } from '../../render/note.js';
 import type { Line } from '../../render/lines.js';
-import { clampTop, ScrollLines } from '../components/ScrollLines.js';
+import { wrap } from '../../render/note.js';
+import { ScrollLines } from '../components/ScrollLines.js';
 import { TextField } from '../components/TextField.js';
+import { useKeys } from '../input.js';
 import { isKey } from '../keys.js';
 import { ROLE_STYLE } from '../theme.js';
+import { useMachine } from '../useMachine.js';
+import { useReportMode } from '../useReportMode.js';
 import type { InputMode } from './types.js';
 
 export interface CalculatorScreenProps {
@@ -30,40 +34,39 @@ export interface CalculatorScreenProps {
   onDrill(drill: Question): void;
 }
 
-const CALCULATION_FIELD: FormField = {
-  id: 'calculation',
-  label: 'Calculation',
-  kind: 'choice',
-  choices: CALCULATIONS,
-  hint: 'DynamoDB reads, writes, Query, BatchGetItem, or Kinesis shards',
-};
 const LABEL_WIDTH = 17;
+const modeOf = (state: CalculatorState): InputMode => (state.editing ? 'calc-field' : 'calc');
+
+/** What a key means on the calculator: an event for its state, or a drill of the case. */
+function calculatorEvent(state: CalculatorState, input: string, key: Key): CalculatorEvent | 'drill' | null {
+  if (!state.editing) {
+    if (isKey('calc.edit', input, key)) return { type: 'edit', editing: true };
+    if (isKey('calc.drill-now', input, key)) return 'drill';
+    return null;
+  }
+  if (isKey('calc.next-field', input, key)) return { type: 'move', by: 1 };
+  if (isKey('calc.prev-field', input, key)) return { type: 'move', by: -1 };
+  if (isKey('calc.leave', input, key)) return { type: 'edit', editing: false };
+  if (isKey('calc.drill', input, key)) return 'drill';
+  if (isKey('calc.scroll-down', input, key)) return { type: 'scroll', by: 3 };
+  if (isKey('calc.scroll-up', input, key)) return { type: 'scroll', by: -3 };
+  if (focusedField(state).kind === 'choice' && isKey('calc.change', input, key)) return { type: 'change', by: key.leftArrow ? -1 : 1 };
+  return null;
+}
 
 export function CalculatorScreen({ width, height, active, onMode, onDrill }: CalculatorScreenProps) {
-  const [calculation, setCalculation] = useState<Calculation>('read');
-  const [values, setValues] = useState(() => structuredClone(DEFAULT_VALUES));
-  const [focus, setFocus] = useState(1);
-  const [editing, setEditing] = useState(true);
-  const [scroll, setScroll] = useState(0);
-  const rng = useRef(createRng(randomSeed()));
+  const rng = useMemo(() => createRng(randomSeed()), []);
+  // The step runs on a later key, with this render's result lines (declared below).
+  const [state, dispatch] = useMachine<CalculatorState, CalculatorEvent>(
+    initialCalculator,
+    (s, event): CalculatorState => reduceCalculator(s, event, { lines: resultLines.length, height: resultHeight }),
+  );
+  useReportMode(onMode, modeOf(state));
 
-  const fields = [CALCULATION_FIELD, ...FORM_FIELDS[calculation]];
-  const current = values[calculation];
-  const outcome = useMemo(() => evaluateForm(calculation, current), [calculation, current]);
-  const focused = fields[Math.min(focus, fields.length - 1)]!;
-
-  const setValue = (id: string, value: string) => {
-    setValues((all) => ({ ...all, [calculation]: { ...all[calculation], [id]: value } }));
-    setScroll(0);
-  };
-  const move = (step: number) => setFocus((f) => (f + step + fields.length) % fields.length);
-  const edit = (on: boolean) => {
-    setEditing(on);
-    onMode(on ? 'calc-field' : 'calc');
-  };
-  const drill = () => {
-    if (outcome.ok) onDrill(drillFromCase(outcome.inputs, rng.current));
-  };
+  const fields = fieldsOf(state);
+  const current = currentValues(state);
+  const outcome = useMemo(() => outcomeOf(state), [state]);
+  const focused = focusedField(state);
 
   // Result lines: the answer, then the steps, windowed below the form.
   const resultLines = useMemo((): Line[] => {
@@ -78,43 +81,29 @@ export function CalculatorScreen({ width, height, active, onMode, onDrill }: Cal
     if (outcome.field === null) return wrap([{ text: `Fill in: ${outcome.missing.join(', ')}`, role: 'muted' }], width);
     return wrap([{ text: 'Fix the field marked ✗ to see the result.', role: 'muted' }], width);
   }, [outcome, width]);
+  const formHeight = fields.length + 2;
+  const resultHeight = Math.max(1, height - formHeight);
 
-  useInput(
+  useKeys(
     (input, key) => {
-      if (!editing) {
-        if (isKey('calc.edit', input, key)) edit(true);
-        else if (isKey('calc.drill-now', input, key)) drill();
-        return;
-      }
-      if (isKey('calc.next-field', input, key)) move(1);
-      else if (isKey('calc.prev-field', input, key)) move(-1);
-      else if (isKey('calc.leave', input, key)) edit(false);
-      else if (isKey('calc.drill', input, key)) drill();
-      else if (isKey('calc.scroll-down', input, key)) setScroll((s) => clampTop(s + 3, resultLines.length, resultHeight));
-      else if (isKey('calc.scroll-up', input, key)) setScroll((s) => Math.max(0, s - 3));
-      else if (focused.kind === 'choice' && isKey('calc.change', input, key)) {
-        const step = key.leftArrow ? -1 : 1;
-        if (focused.id === 'calculation') {
-          setCalculation((c) => cycleChoice(CALCULATION_FIELD, c, step) as Calculation);
-          setScroll(0);
-        } else setValue(focused.id, cycleChoice(focused, current[focused.id] ?? '', step));
-      }
+      const event = calculatorEvent(state, input, key);
+      if (event === 'drill') {
+        if (outcome.ok) onDrill(drillFromCase(outcome.inputs, rng));
+      } else if (event) dispatch(event);
     },
     { isActive: active },
   );
 
   const errorField = !outcome.ok && outcome.field !== null ? outcome.field : null;
-  const formHeight = fields.length + 2;
-  const resultHeight = Math.max(1, height - formHeight);
 
   return (
     <Box flexDirection="column" height={height}>
       {fields.map((field, i) => {
-        const isFocused = editing && i === focus;
-        const value = field.id === 'calculation' ? CALCULATION_LABELS[calculation] : (current[field.id] ?? '');
+        const isFocused = state.editing && i === state.focus;
+        const value = field.id === 'calculation' ? CALCULATION_LABELS[state.calculation] : (current[field.id] ?? '');
         const error = errorField === field.id && !outcome.ok && outcome.field !== null ? outcome.error : '';
         return (
-          <Box key={`${calculation}-${field.id}`}>
+          <Box key={`${state.calculation}-${field.id}`}>
             <Text {...(isFocused ? ROLE_STYLE.accent : {})} bold={isFocused}>
               {`${isFocused ? '›' : ' '} ${field.label.padEnd(LABEL_WIDTH - 2)}`}
             </Text>
@@ -123,7 +112,7 @@ export function CalculatorScreen({ width, height, active, onMode, onDrill }: Cal
               {field.kind === 'choice' ? (
                 <Text inverse={isFocused}>{`‹ ${value} ›`}</Text>
               ) : isFocused ? (
-                <TextField value={value} focus={active} onChange={(text) => setValue(field.id, text)} />
+                <TextField value={value} focus={active} onChange={(text) => dispatch({ type: 'type', text })} />
               ) : (
                 <Text>{value || (field.optional ? '—' : '')}</Text>
               )}
@@ -137,7 +126,7 @@ export function CalculatorScreen({ width, height, active, onMode, onDrill }: Cal
         );
       })}
       <Text {...ROLE_STYLE.muted} wrap="truncate">
-        {editing ? focused.hint : 'Enter or / to edit the fields · d to drill this case'}
+        {state.editing ? focused.hint : 'Enter or / to edit the fields · d to drill this case'}
       </Text>
       {errorField ? (
         <Text {...ROLE_STYLE.error} wrap="truncate">
@@ -148,7 +137,7 @@ export function CalculatorScreen({ width, height, active, onMode, onDrill }: Cal
       ) : (
         <Text> </Text>
       )}
-      <ScrollLines lines={resultLines} top={scroll} height={resultHeight} width={width} />
+      <ScrollLines lines={resultLines} top={state.scroll} height={resultHeight} width={width} />
     </Box>
   );
 }

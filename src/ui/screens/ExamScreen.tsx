@@ -1,19 +1,33 @@
 import path from 'node:path';
-import { Box, Text, useInput } from 'ink';
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { Box, type Key, Text } from 'ink';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { questions as bank, services } from '../../content/bundle.js';
-import { DOMAIN_INFO, DOMAINS, type Question } from '../../content/types.js';
 import type { ProgressStore } from '../../progress/store.js';
-import { isCorrect, LETTERS, present, toggle, type Presented } from '../../quiz/attempt.js';
-import { drawExam, formatClock, PASS_SCORE, scoreExam, type ExamScore } from '../../quiz/exam.js';
-import { discardExam, EXAM_FILE, openExam, saveExam } from '../../quiz/exam-save.js';
+import { isCorrect, LETTERS, present } from '../../quiz/attempt.js';
+import { drawExam } from '../../quiz/exam.js';
+import { discardExam, EXAM_FILE, type OpenedExam, openExam, type ExamState as SavedExam, saveExam } from '../../quiz/exam-save.js';
+import {
+  type ExamEvent,
+  examFinished,
+  type ExamMachine,
+  type ExamResult,
+  examSaved,
+  reduceExam,
+  shownQuestion,
+  startExam,
+} from '../../quiz/exam-state.js';
+import { examStatus, GRID_HEADER, gridColumns, gridLines, resultLines, resultsStatus } from '../../quiz/exam-view.js';
 import { createRng, randomSeed } from '../../quiz/random.js';
 import { recordAnswers, recordExam } from '../../quiz/record.js';
 import { questionLines } from '../../quiz/view.js';
 import type { Line } from '../../render/lines.js';
+import { wrap } from '../../render/note.js';
 import { clampTop, ScrollLines } from '../components/ScrollLines.js';
+import { useKeys } from '../input.js';
 import { isKey } from '../keys.js';
 import { ROLE_STYLE } from '../theme.js';
+import { useMachine } from '../useMachine.js';
+import { useReportMode } from '../useReportMode.js';
 import type { InputMode } from './types.js';
 
 export interface ExamScreenProps {
@@ -29,60 +43,118 @@ export interface ExamScreenProps {
   now?: () => number;
 }
 
-type Phase = 'question' | 'grid' | 'confirm-submit' | 'confirm-leave' | 'results';
-
-interface Exam {
-  questions: Question[];
-  presented: Presented[];
-  startedAt: number;
-  deadline: number;
+/** What a key means in the exam: an event for its state, or leaving the results. */
+function examEvent(m: ExamMachine, input: string, key: Key, now: number): ExamEvent | 'done' | null {
+  const scroll = (down: boolean, page: boolean): ExamEvent =>
+    page ? { type: 'page', by: down ? 1 : -1 } : { type: 'scroll', by: down ? 1 : -1 };
+  switch (m.phase) {
+    case 'results':
+      if (isKey('results.next', input, key)) return { type: 'next' };
+      if (isKey('results.prev', input, key)) return { type: 'prev' };
+      if (isKey('results.filter', input, key)) return { type: 'filter' };
+      if (isKey('results.scroll-down', input, key)) return scroll(true, key.pageDown);
+      if (isKey('results.scroll-up', input, key)) return scroll(false, key.pageUp);
+      if (isKey('results.close', input, key)) return 'done';
+      return null;
+    case 'confirm-submit':
+    case 'confirm-leave':
+      if (isKey('exam.confirm', input, key)) return { type: 'confirm', now };
+      if (isKey('exam.cancel', input, key)) return { type: 'cancel' };
+      return null;
+    case 'grid':
+      if (isKey('grid.move', input, key)) {
+        const dx = key.leftArrow || input === 'h' ? -1 : key.rightArrow || input === 'l' ? 1 : 0;
+        const dy = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : 0;
+        return { type: 'grid-move', dx, dy };
+      }
+      if (isKey('grid.jump', input, key)) return { type: 'grid-jump' };
+      if (isKey('grid.close', input, key)) return { type: 'close-grid' };
+      return null;
+    case 'question':
+      if (isKey('exam.pick', input, key))
+        return { type: 'pick', display: /[1-6]/.test(input) ? Number(input) - 1 : LETTERS.toLowerCase().indexOf(input) };
+      if (isKey('exam.next', input, key)) return { type: 'next' };
+      if (isKey('exam.prev', input, key)) return { type: 'prev' };
+      if (isKey('exam.mark', input, key)) return { type: 'mark' };
+      if (isKey('exam.grid', input, key)) return { type: 'open-grid' };
+      if (isKey('exam.scroll-down', input, key)) return scroll(true, key.pageDown);
+      if (isKey('exam.scroll-up', input, key)) return scroll(false, key.pageUp);
+      if (isKey('exam.submit', input, key)) return { type: 'ask-submit' };
+      if (isKey('exam.leave', input, key)) return { type: 'ask-leave' };
+      return null;
+    case 'abandoned':
+      return null;
+  }
 }
 
-const GRID_CELL = 5;
+/** The input mode of each phase: the footer then offers that phase's keys, and only them. */
+function modeOf(m: ExamMachine): InputMode {
+  if (m.phase === 'results') return 'exam-results';
+  if (m.phase === 'grid') return 'exam-grid';
+  return 'exam';
+}
 
-export function ExamScreen({ width, height, active, store, onMode, onNotice, onDone, seed, now = Date.now }: ExamScreenProps) {
+type Opened = (OpenedExam & { saveProblem: string | null }) | { refused: string };
+
+export function ExamScreen(props: ExamScreenProps) {
+  const { store, seed, now = Date.now } = props;
   // Saved beside the progress file after every change (quiz/exam-save.ts), and resumed here.
   // Opened once per mount (a state initialiser, not a memo: opening may move a file aside).
+  // Saved at once too: from its first second, the exam outlives a closed terminal.
   const dir = path.dirname(store.path);
-  const [opened] = useState(() => {
+  const [opened] = useState((): Opened => {
     const recorded = new Set(store.read().exams.map((e) => e.startedAt));
-    return openExam(dir, bank(), now(), recorded, () => {
+    const exam = openExam(dir, bank(), now(), recorded, () => {
       const rng = createRng(seed ?? randomSeed());
-      return drawExam(bank(), rng).map((q) => present(q, rng));
+      return drawExam(bank(), services(), rng).map((q) => present(q, rng));
     });
+    if ('refused' in exam) return exam;
+    return { ...exam, saveProblem: trySave(dir, exam.state) };
   });
-  const [exam] = useState((): Exam => {
-    const { presented, startedAt, deadline } = opened.state;
-    return { questions: presented.map((p) => p.question), presented, startedAt, deadline };
-  });
-  const [answers, setAnswers] = useState<Map<string, number[]>>(opened.state.answers);
-  const [marked, setMarked] = useState<Set<string>>(opened.state.marked);
-  const [current, setCurrent] = useState(opened.state.current);
-  const [phase, setPhase] = useState<Phase>('question');
-  const [grid, setGrid] = useState(0);
-  const [scroll, setScroll] = useState(0);
-  const [clock, setClock] = useState(now());
-  const [result, setResult] = useState<(ExamScore & { timedOut: boolean }) | null>(null);
-  const titles = useMemo(() => new Map(services().map((s) => [s.id, s.title])), []);
+  if ('refused' in opened) return <ExamRefused {...props} why={opened.refused} />;
+  return <RunningExam {...props} dir={dir} opened={opened} />;
+}
 
-  useEffect(() => {
-    if (active) onMode('exam');
-  }, [active]);
+/** Another awsnotes runs an exam on this config: say which, and go back. */
+function ExamRefused({ width, height, active, onMode, onDone, why }: ExamScreenProps & { why: string }) {
+  useReportMode(onMode, 'exam-refused');
+  useKeys(
+    (input, key) => {
+      if (isKey('exam-refused.back', input, key)) onDone();
+    },
+    { isActive: active },
+  );
+  const lines: Line[] = [
+    ...wrap([{ text: 'No second exam: one is running.', bold: true, role: 'warning' }], width),
+    { segments: [] },
+    ...wrap([{ text: why }], width),
+    { segments: [] },
+    ...wrap([{ text: 'One exam runs per config at a time, so that neither saves over the other’s answers.', role: 'muted' }], width),
+    ...wrap([{ text: 'q or Esc: back to the list of sources', role: 'muted' }], width),
+  ];
+  return <ScrollLines lines={lines} top={0} height={height} width={width} />;
+}
+
+function RunningExam({
+  width,
+  height,
+  active,
+  store,
+  onMode,
+  onNotice,
+  onDone,
+  now = Date.now,
+  dir,
+  opened,
+}: ExamScreenProps & { dir: string; opened: OpenedExam & { saveProblem: string | null } }) {
+  const titles = useMemo(() => new Map(services().map((s) => [s.id, s.title])), []);
+  // A save that fails is reported once, then not tried again.
+  const saving = useRef(opened.saveProblem === null);
   useEffect(() => {
     if (opened.notice) onNotice(opened.notice);
-  }, []);
+    if (opened.saveProblem) onNotice(cannotSave(opened.saveProblem));
+  }, [opened, onNotice]);
 
-  // Every answer, mark and move is saved at once; a save that fails is reported once.
-  const saving = useRef(true);
-  useEffect(() => {
-    if (phase === 'results' || !saving.current) return;
-    try {
-      saveExam(dir, { ...exam, answers, marked, current });
-    } catch (error) {
-      saving.current = false;
-      onNotice(`This exam cannot be saved as you go (${(error as Error).message}): if awsnotes closes, it is lost.`);
-    }
-  }, [answers, marked, current, phase]);
   const discard = () => {
     try {
       discardExam(dir);
@@ -91,172 +163,123 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
     }
   };
 
-  const finish = (timedOut: boolean) => {
-    const score = scoreExam(exam.questions, answers);
-    const at = new Date(now());
+  const record = (m: ExamMachine, result: ExamResult) => {
+    const { exam } = m;
+    const at = new Date(result.finishedAt);
+    const answered = exam.presented.map((p) => p.question).filter((q) => (exam.answers.get(q.id) ?? []).length > 0);
     recordAnswers(
       store,
-      exam.questions
-        .filter((q) => (answers.get(q.id) ?? []).length > 0)
-        .map((q) => ({
-          question: q.id,
-          chosen: answers.get(q.id)!,
-          correct: isCorrect(q, answers.get(q.id)!),
-          ms: 0,
-          source: 'exam' as const,
-        })),
+      answered.map((q) => ({
+        question: q.id,
+        chosen: exam.answers.get(q.id)!,
+        correct: isCorrect(q, exam.answers.get(q.id)!),
+        ms: exam.spent.get(q.id) ?? 0,
+        source: 'exam' as const,
+      })),
       at,
     );
     recordExam(store, {
       startedAt: new Date(exam.startedAt).toISOString(),
       finishedAt: at.toISOString(),
-      questions: score.questions,
-      correct: score.correct,
-      scaled: score.scaled,
-      passed: score.passed,
-      timedOut,
-      domains: score.domains,
+      questions: result.questions,
+      correct: result.correct,
+      scaled: result.scaled,
+      passed: result.passed,
+      timedOut: result.timedOut,
+      domains: result.domains,
     });
     discard();
     const notices = store.notices.splice(0);
     if (notices.length) onNotice(notices.join(' '));
-    setResult({ ...score, timedOut });
-    setPhase('results');
-    setCurrent(-1);
-    setScroll(0);
   };
-
-  // The countdown: one tick a second; at zero the exam is submitted as it stands.
-  useEffect(() => {
-    if (phase === 'results') return;
-    const timer = setInterval(() => setClock(now()), 1000);
-    return () => clearInterval(timer);
-  }, [phase]);
-  useEffect(() => {
-    if (phase !== 'results' && clock >= exam.deadline) finish(true);
-  }, [clock]);
 
   const bodyHeight = Math.max(3, height - 1);
-  const total = exam.questions.length;
-  const lines = useMemo((): Line[] => {
-    if (phase === 'results' && result) {
-      if (current < 0) return resultLines(result, width);
-      const p = exam.presented[current]!;
-      return questionLines(p, width, { picked: answers.get(p.question.id) ?? [], revealed: true }, titles.get(p.question.service));
-    }
-    const p = exam.presented[current]!;
-    return questionLines(p, width, { picked: answers.get(p.question.id) ?? [], revealed: false }, titles.get(p.question.service));
-  }, [phase, current, answers, width, result]);
+  const columns = gridColumns(width);
+  const [m, dispatch] = useMachine<ExamMachine, ExamEvent>(
+    () => startExam(opened.state, now()),
+    (state, event): ExamMachine => reduceExam(state, event, { lines: lines.length, height: bodyHeight, columns }),
+    (before, after) => {
+      const toSave = examSaved(before, after);
+      if (toSave && saving.current) {
+        const problem = trySave(dir, toSave);
+        if (problem) {
+          saving.current = false;
+          onNotice(cannotSave(problem));
+        }
+      }
+      const result = examFinished(before, after);
+      if (result) record(after, result);
+      if (after.phase === 'abandoned') {
+        discard();
+        onDone();
+      }
+    },
+  );
+  useReportMode(onMode, modeOf(m));
 
-  const go = (index: number) => {
-    setCurrent(Math.max(0, Math.min(total - 1, index)));
-    setScroll(0);
-  };
-  const columns = Math.max(1, Math.floor(width / GRID_CELL));
+  // The countdown: one tick a second, and one at once (an exam whose time ran out while
+  // awsnotes was closed is submitted as it stood); at zero the exam is submitted.
+  const running = m.phase !== 'results' && m.phase !== 'abandoned';
+  useEffect(() => {
+    if (!running) return;
+    const tick = () => dispatch({ type: 'tick', now: now() });
+    tick();
+    const timer = setInterval(tick, 1000);
+    return () => clearInterval(timer);
+  }, [running, dispatch, now]);
 
-  useInput(
+  const { exam, phase, result } = m;
+  const shown = shownQuestion(m);
+  const questionShown = useMemo((): Line[] => {
+    if (!shown) return [];
+    // While the exam runs, no service or domain above the stem: the real exam names neither.
+    return questionLines(
+      shown,
+      width,
+      { picked: exam.answers.get(shown.question.id) ?? [], revealed: phase === 'results', hideLabels: true },
+      titles.get(shown.question.service),
+    );
+  }, [phase, shown, exam.answers, width, titles]);
+  const lines = phase === 'results' && result && !shown ? resultLines(m, result, width) : questionShown;
+
+  useKeys(
     (input, key) => {
-      const page = Math.max(1, bodyHeight - 1);
-      if (phase === 'results') {
-        if (isKey('results.next', input, key)) {
-          setCurrent((c) => Math.min(total - 1, c + 1));
-          setScroll(0);
-        } else if (isKey('results.prev', input, key)) {
-          setCurrent((c) => Math.max(-1, c - 1));
-          setScroll(0);
-        } else if (isKey('results.scroll-down', input, key))
-          setScroll((s) => clampTop(s + (key.pageDown ? page : 1), lines.length, bodyHeight));
-        else if (isKey('results.scroll-up', input, key)) setScroll((s) => Math.max(0, s - (key.pageUp ? page : 1)));
-        else if (isKey('results.close', input, key)) onDone();
-        return;
-      }
-      if (phase === 'confirm-submit' || phase === 'confirm-leave') {
-        if (isKey('exam.confirm', input, key)) {
-          if (phase === 'confirm-submit') finish(false);
-          else {
-            discard();
-            onDone();
-          }
-        } else if (isKey('exam.cancel', input, key)) setPhase('question');
-        return;
-      }
-      if (phase === 'grid') {
-        if (key.leftArrow) setGrid((g) => Math.max(0, g - 1));
-        else if (key.rightArrow) setGrid((g) => Math.min(total - 1, g + 1));
-        else if (key.upArrow) setGrid((g) => Math.max(0, g - columns));
-        else if (key.downArrow) setGrid((g) => Math.min(total - 1, g + columns));
-        else if (isKey('grid.jump', input, key)) {
-          go(grid);
-          setPhase('question');
-        } else if (isKey('grid.close', input, key)) setPhase('question');
-        return;
-      }
-      const question = exam.presented[current]!;
-      if (isKey('exam.pick', input, key)) {
-        const display = /[1-6]/.test(input) ? Number(input) - 1 : LETTERS.toLowerCase().indexOf(input);
-        const picked = toggle(question, answers.get(question.question.id) ?? [], display);
-        setAnswers(new Map(answers).set(question.question.id, picked));
-      } else if (isKey('exam.next', input, key)) go(current + 1);
-      else if (isKey('exam.prev', input, key)) go(current - 1);
-      else if (isKey('exam.mark', input, key)) {
-        const next = new Set(marked);
-        if (!next.delete(question.question.id)) next.add(question.question.id);
-        setMarked(next);
-      } else if (isKey('exam.grid', input, key)) {
-        setGrid(current);
-        setPhase('grid');
-      } else if (isKey('exam.scroll-down', input, key)) setScroll((s) => clampTop(s + (key.pageDown ? page : 1), lines.length, bodyHeight));
-      else if (isKey('exam.scroll-up', input, key)) setScroll((s) => Math.max(0, s - (key.pageUp ? page : 1)));
-      else if (isKey('exam.submit', input, key)) setPhase('confirm-submit');
-      else if (isKey('exam.leave', input, key)) setPhase('confirm-leave');
+      const event = examEvent(m, input, key, now());
+      if (event === 'done') onDone();
+      else if (event) dispatch(event);
     },
     { isActive: active },
   );
 
-  const answered = exam.questions.filter((q) => (answers.get(q.id) ?? []).length > 0).length;
-  const left = formatClock(exam.deadline - clock);
-
   if (phase === 'results' && result) {
-    const where = current < 0 ? 'Results' : `Question ${current + 1}/${total}`;
+    const status = resultsStatus(m, { top: clampTop(m.scroll, lines.length, bodyHeight), lines: lines.length, height: bodyHeight }, width);
     return (
       <Box flexDirection="column" height={height}>
-        <ScrollLines lines={lines} top={scroll} height={bodyHeight} width={width} />
-        <Text {...ROLE_STYLE.muted} wrap="truncate">{`${where} · → next, ← back · q done`}</Text>
+        <ScrollLines lines={lines} top={m.scroll} height={bodyHeight} width={width} />
+        <Text {...ROLE_STYLE.muted} wrap="truncate">
+          {status}
+        </Text>
       </Box>
     );
   }
 
-  let body: ReactNode;
+  let body: Line[];
+  let top = m.scroll;
   if (phase === 'grid') {
-    const rows: Line[] = [{ segments: [{ text: 'Review grid: ✓ answered · ? marked · Enter to jump, Esc to close', role: 'muted' }] }];
-    for (let start = 0; start < total; start += columns) {
-      const segments = exam.questions.slice(start, start + columns).map((q, i) => {
-        const index = start + i;
-        const done = (answers.get(q.id) ?? []).length > 0;
-        const label = `${String(index + 1).padStart(2)}${marked.has(q.id) ? '?' : done ? '✓' : ' '}`;
-        return {
-          text: `${index === grid ? `[${label}]` : ` ${label} `}`.padEnd(GRID_CELL),
-          role: index === grid ? ('accent' as const) : done ? undefined : ('muted' as const),
-          bold: index === grid,
-        };
-      });
-      rows.push({ segments });
-    }
-    const gridRow = Math.floor(grid / columns) + 1;
-    body = <ScrollLines lines={rows} top={Math.max(0, gridRow - bodyHeight + 1)} height={bodyHeight} width={width} />;
-  } else {
-    body = <ScrollLines lines={lines} top={scroll} height={bodyHeight} width={width} />;
-  }
-  const id = exam.questions[current]?.id ?? '';
+    body = gridLines(m, width);
+    const gridRow = GRID_HEADER + Math.floor(m.grid / columns);
+    top = Math.max(0, gridRow - bodyHeight + 1);
+  } else body = lines;
+  const answered = exam.presented.filter((p) => (exam.answers.get(p.question.id) ?? []).length > 0).length;
   const status =
     phase === 'confirm-submit'
-      ? `Submit the exam with ${answered}/${total} answered? y / n`
+      ? `Submit the exam with ${answered}/${exam.presented.length} answered? y / n`
       : phase === 'confirm-leave'
         ? 'Abandon this exam? Nothing will be recorded. y / n'
-        : `Q ${current + 1}/${total}${marked.has(id) ? ' ? marked' : ''} · answered ${answered} · marked ${marked.size} · ⏱ ${left} left`;
+        : examStatus(m, width);
   return (
     <Box flexDirection="column" height={height}>
-      {body}
+      <ScrollLines lines={body} top={top} height={bodyHeight} width={width} />
       <Text {...(phase.startsWith('confirm') ? ROLE_STYLE.warning : ROLE_STYLE.muted)} wrap="truncate">
         {status}
       </Text>
@@ -264,42 +287,14 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
   );
 }
 
-function resultLines(result: ExamScore & { timedOut: boolean }, width: number): Line[] {
-  const bar = (share: number, size: number) => '█'.repeat(Math.round(share * size)).padEnd(size, '░');
-  const size = Math.max(10, Math.min(30, width - 50));
-  const lines: Line[] = [
-    {
-      segments: [
-        { text: `Scaled score ${result.scaled} / 1000 · `, bold: true },
-        result.passed
-          ? { text: `PASS (${PASS_SCORE} needed)`, role: 'success', bold: true }
-          : { text: `FAIL (${PASS_SCORE} needed)`, role: 'error', bold: true },
-      ],
-    },
-    {
-      segments: [
-        {
-          text: `${result.correct} of ${result.questions} correct${result.timedOut ? ' · time ran out: submitted as it stood' : ''}`,
-          role: 'muted',
-        },
-      ],
-    },
-    { segments: [] },
-  ];
-  for (const d of DOMAINS) {
-    const { questions, correct } = result.domains[d];
-    const share = questions ? correct / questions : 0;
-    lines.push({
-      segments: [
-        { text: `${DOMAIN_INFO[d].title.padEnd(34)} ` },
-        { text: bar(share, size), role: share >= 0.72 ? 'success' : 'warning' },
-        { text: ` ${correct}/${questions} (${Math.round(share * 100)}%)` },
-      ],
-    });
+/** Saves the exam; the problem, if it could not be saved. */
+function trySave(dir: string, exam: SavedExam): string | null {
+  try {
+    saveExam(dir, exam);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
   }
-  lines.push({ segments: [] }, { segments: [{ text: 'Press → to walk through every question with its explanation.', role: 'muted' }] });
-  lines.push({
-    segments: [{ text: 'The score is scaled linearly (100 + 900 × share correct); AWS does not publish its mapping.', role: 'muted' }],
-  });
-  return lines;
 }
+
+const cannotSave = (problem: string) => `This exam cannot be saved as you go (${problem}): if awsnotes closes, it is lost.`;

@@ -1,13 +1,25 @@
-import { Box, Text, useInput } from 'ink';
-import { TextField } from '../components/TextField.js';
-import { type ReactNode, useMemo, useRef, useState } from 'react';
-import { initialReader, positionText, reduceReader, type ReaderAction, type ReaderView } from '../../browse/reader.js';
+import type { Key } from 'ink';
+import { Box, Text } from 'ink';
+import { type ReactNode, useMemo } from 'react';
+import {
+  openReader,
+  positionText,
+  type ReaderEvent,
+  type ReaderState,
+  type ReaderView,
+  reduceReader,
+  sectionAt,
+} from '../../browse/reader.js';
 import type { Service } from '../../content/types.js';
 import { highlight, truncateLine } from '../../render/lines.js';
 import { layoutNote } from '../../render/note.js';
 import { StyledLine } from '../components/StyledLine.js';
+import { TextField } from '../components/TextField.js';
+import { useKeys } from '../input.js';
 import { isKey } from '../keys.js';
 import { ROLE_STYLE } from '../theme.js';
+import { useMachine } from '../useMachine.js';
+import { useReportMode } from '../useReportMode.js';
 import type { InputMode } from './types.js';
 
 export interface NoteReaderProps {
@@ -22,61 +34,61 @@ export interface NoteReaderProps {
   onQuiz?(serviceId: string): void;
 }
 
+const MODE: Record<ReaderState['mode'], InputMode> = { read: 'reader', find: 'find', outline: 'outline' };
+
+/** What a key means in the reader: an event for its state, or leaving it. */
+function readerEvent(state: ReaderState, input: string, key: Key): ReaderEvent | 'back' | 'quiz' | null {
+  if (state.mode === 'find') return isKey('find.cancel', input, key) ? { type: 'cancel' } : null; // the field has the rest
+  if (state.mode === 'outline') {
+    if (isKey('outline.down', input, key)) return { type: 'outline-move', by: 1 };
+    if (isKey('outline.up', input, key)) return { type: 'outline-move', by: -1 };
+    if (isKey('outline.jump', input, key)) return { type: 'outline-jump' };
+    if (isKey('outline.close', input, key)) return { type: 'cancel' };
+    return null;
+  }
+  if (isKey('reader.down', input, key)) return { type: 'scroll', by: 1 };
+  if (isKey('reader.up', input, key)) return { type: 'scroll', by: -1 };
+  if (isKey('reader.page-down', input, key)) return { type: 'page', by: 1 };
+  if (isKey('reader.page-up', input, key)) return { type: 'page', by: -1 };
+  if (isKey('reader.top', input, key)) return { type: 'top' };
+  if (isKey('reader.bottom', input, key)) return { type: 'bottom' };
+  if (isKey('reader.next-hit', input, key)) return { type: 'next-hit', by: 1 };
+  if (isKey('reader.prev-hit', input, key)) return { type: 'next-hit', by: -1 };
+  if (isKey('reader.outline', input, key)) return { type: 'open-outline' };
+  if (isKey('reader.find', input, key)) return { type: 'open-find' };
+  if (isKey('reader.quiz', input, key)) return 'quiz';
+  if (isKey('reader.back', input, key)) return 'back';
+  return null;
+}
+
 export function NoteReader({ service, section, width, height, active, onBack, onMode, onQuiz }: NoteReaderProps) {
   const layout = useMemo(() => layoutNote(service, width), [service, width]);
   // One line for the status bar; the rest shows the note.
-  const view: ReaderView = { lines: layout.lines, height: Math.max(1, height - 1) };
-  const viewRef = useRef(view);
-  viewRef.current = view;
-  const [state, setState] = useState(() => {
-    const anchor = section ? layout.anchors.get(section) : undefined;
-    return reduceReader(initialReader(), { type: 'jump', line: anchor ?? 0 }, view);
-  });
-  const dispatch = (action: ReaderAction) => setState((s) => reduceReader(s, action, viewRef.current));
+  const view: ReaderView = useMemo(
+    () => ({
+      lines: layout.lines,
+      height: Math.max(1, height - 1),
+      sections: service.sections.map((s) => layout.anchors.get(s.slug) ?? 0),
+    }),
+    [layout, height, service],
+  );
+  const [state, dispatch] = useMachine(
+    () => openReader(view, section ? layout.anchors.get(section) : 0),
+    (s, event: ReaderEvent) => reduceReader(s, event, view),
+  );
+  useReportMode(onMode, MODE[state.mode]);
 
   // A resize can leave `top` past the end: clamp on render rather than store twice.
   const top = Math.min(state.top, Math.max(0, view.lines.length - view.height));
   const outline = service.sections;
-  const currentSection = [...outline].reverse().find((s) => (layout.anchors.get(s.slug) ?? 0) <= top);
+  const currentSection = outline[sectionAt(view, top)];
 
-  useInput(
+  useKeys(
     (input, key) => {
-      if (state.mode === 'find') {
-        if (isKey('find.cancel', input, key)) {
-          dispatch({ type: 'cancel' });
-          onMode('reader');
-        }
-        return; // TextInput has the other keys; Enter comes through its onSubmit.
-      }
-      if (state.mode === 'outline') {
-        if (isKey('outline.down', input, key)) dispatch({ type: 'outline-move', by: 1, count: outline.length });
-        else if (isKey('outline.up', input, key)) dispatch({ type: 'outline-move', by: -1, count: outline.length });
-        else if (isKey('outline.jump', input, key)) {
-          const target = outline[state.outlineIndex];
-          dispatch({ type: 'jump', line: target ? (layout.anchors.get(target.slug) ?? 0) : 0 });
-          onMode('reader');
-        } else if (isKey('outline.close', input, key)) {
-          dispatch({ type: 'cancel' });
-          onMode('reader');
-        }
-        return;
-      }
-      if (isKey('reader.down', input, key)) dispatch({ type: 'scroll', by: 1 });
-      else if (isKey('reader.up', input, key)) dispatch({ type: 'scroll', by: -1 });
-      else if (isKey('reader.page-down', input, key)) dispatch({ type: 'page', by: 1 });
-      else if (isKey('reader.page-up', input, key)) dispatch({ type: 'page', by: -1 });
-      else if (isKey('reader.top', input, key)) dispatch({ type: 'top' });
-      else if (isKey('reader.bottom', input, key)) dispatch({ type: 'bottom' });
-      else if (isKey('reader.next-hit', input, key)) dispatch({ type: 'next-hit', by: 1 });
-      else if (isKey('reader.prev-hit', input, key)) dispatch({ type: 'next-hit', by: -1 });
-      else if (isKey('reader.outline', input, key)) {
-        dispatch({ type: 'open-outline', index: Math.max(0, currentSection ? outline.indexOf(currentSection) : 0) });
-        onMode('outline');
-      } else if (isKey('reader.find', input, key)) {
-        dispatch({ type: 'open-find' });
-        onMode('find');
-      } else if (onQuiz && isKey('reader.quiz', input, key)) onQuiz(service.id);
-      else if (isKey('reader.back', input, key)) onBack();
+      const event = readerEvent(state, input, key);
+      if (event === 'back') onBack();
+      else if (event === 'quiz') onQuiz?.(service.id);
+      else if (event) dispatch(event);
     },
     { isActive: active },
   );
@@ -123,10 +135,7 @@ export function NoteReader({ service, section, width, height, active, onBack, on
           value={state.draft}
           focus={active}
           onChange={(text) => dispatch({ type: 'draft', text })}
-          onSubmit={() => {
-            dispatch({ type: 'submit-find' });
-            onMode('reader');
-          }}
+          onSubmit={() => dispatch({ type: 'submit-find' })}
         />
       </Box>
     );

@@ -1,31 +1,54 @@
-import { Box, Text, useInput } from 'ink';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Box, type Key, Text } from 'ink';
+import { type Ref, useImperativeHandle, useMemo, useRef } from 'react';
 import { generateDrill } from '../../capacity/drills.js';
-import { questions as bank, services } from '../../content/bundle.js';
+import { questions as bank, examGuide, services } from '../../content/bundle.js';
 import { DOMAIN_INFO, DOMAINS, type Question } from '../../content/types.js';
 import type { ProgressStore } from '../../progress/store.js';
 import { LETTERS } from '../../quiz/attempt.js';
+import { taskCoverage } from '../../quiz/coverage.js';
+import {
+  DEFAULT_QUIZ_LENGTH,
+  FILTERED_LISTS,
+  followingQuestion,
+  initialQuiz,
+  justAnswered,
+  limitQueue,
+  type QuizEvent,
+  type QuizLength,
+  type QuizState,
+  reduceQuiz,
+  type SourceList,
+} from '../../quiz/quiz-state.js';
 import { createRng, randomSeed } from '../../quiz/random.js';
-import { recordAnswer, rerate, toggleFlag, type Recorded } from '../../quiz/record.js';
-import { next, pick, startSession, submit, tally, type Session } from '../../quiz/session.js';
-import { selectQuestions, sourceLabel, type Source } from '../../quiz/sources.js';
-import type { RatingValue } from '../../quiz/srs.js';
+import { type Recorded, recordAnswer, rerate, toggleFlag, undoAnswer } from '../../quiz/record.js';
+import { answerRecord, scoreText, startSession, tally } from '../../quiz/session.js';
+import { dueReviews, selectQuestions, type Source, sourceLabel, todaysNew } from '../../quiz/sources.js';
+import { formatInterval, previewRatings, type RatingValue } from '../../quiz/srs.js';
 import { questionLines } from '../../quiz/view.js';
 import { wrap } from '../../render/note.js';
+import { type FilterItem, FilterMenu } from '../components/FilterMenu.js';
 import { Menu, type MenuItem } from '../components/Menu.js';
 import { clampTop, ScrollLines } from '../components/ScrollLines.js';
+import { useKeys } from '../input.js';
 import { isKey } from '../keys.js';
 import { ROLE_STYLE } from '../theme.js';
+import { useMachine } from '../useMachine.js';
+import { useReportMode } from '../useReportMode.js';
 import { ExamScreen } from './ExamScreen.js';
 import { NoteReader } from './NoteReader.js';
 import type { InputMode } from './types.js';
 
-/** A request from outside (the reader's `t`, `awsnotes quiz --service`): start this source. */
-export interface QuizRequest {
+/** A quiz to start: a source, or the exam; for drills, the drill to ask first (the calculator's case). */
+export interface QuizStart {
   source: Source | { kind: 'exam' };
-  nonce: number;
-  /** A drill to ask first (the calculator's "drill this case"). */
   drill?: Question;
+  /** The screen that started it (the reader's `t`, a next step, a drill of a case): the quiz ends back there. */
+  returnTo?: 'services' | 'calc' | 'progress';
+}
+
+/** Starting a quiz from outside the screen (the reader's `t`, a next step, a drill of a case). */
+export interface QuizScreenHandle {
+  start(start: QuizStart): void;
 }
 
 export interface QuizScreenProps {
@@ -33,110 +56,150 @@ export interface QuizScreenProps {
   height: number;
   active: boolean;
   store: ProgressStore;
-  request: QuizRequest | null;
+  /** The quiz to start as the screen opens (`awsnotes quiz --service …`, `awsnotes exam`). */
+  initial?: QuizStart | null;
+  /** Questions a quiz asks at first (`awsnotes quiz --count N`); the picker changes it. */
+  initialLength?: QuizLength;
   onMode(mode: InputMode): void;
   onNotice(text: string): void;
+  /** Leaves for the screen a quiz was started from, when it ends. */
+  onReturn?(screen: NonNullable<QuizStart['returnTo']>): void;
+  ref?: Ref<QuizScreenHandle>;
 }
 
-type Choice = Source | { kind: 'exam' } | { kind: 'list'; list: 'services' | 'domains' };
-type View =
-  | { kind: 'sources'; list: 'main' | 'services' | 'domains' }
-  | { kind: 'session' }
-  | { kind: 'summary' }
-  | { kind: 'note' }
-  | { kind: 'exam' }
-  | { kind: 'empty'; label: string };
+type Choice = Source | { kind: 'exam' } | { kind: 'list'; list: Exclude<SourceList, 'main'> };
 
-const DRILL_BATCH = 10;
+/** The screen's input mode, from its state; null while the note or the exam has the keys. */
+function modeOf(state: QuizState): InputMode | null {
+  switch (state.view.kind) {
+    case 'sources':
+      if (state.view.list === 'main') return 'quiz-source';
+      return FILTERED_LISTS.has(state.view.list) ? 'quiz-filter' : 'quiz-list';
+    case 'empty':
+      return 'quiz-empty';
+    case 'summary':
+      return 'quiz-summary';
+    case 'question':
+      return state.session?.verdict ? 'quiz-verdict' : 'quiz-question';
+    case 'note':
+    case 'exam':
+      return null;
+  }
+}
 
-export function QuizScreen({ width, height, active, store, request, onMode, onNotice }: QuizScreenProps) {
+/** What a key means for the quiz: an event, or a command the screen carries out with the store. */
+type QuizCommand = QuizEvent | { type: 'rate'; rating: RatingValue } | { type: 'flag' } | { type: 'take-back' };
+
+function quizCommand(state: QuizState, input: string, key: Key): QuizCommand | null {
+  const { view, session } = state;
+  if (view.kind === 'empty') return isKey('quiz-empty.back', input, key) ? { type: 'sources' } : null;
+  if (view.kind === 'sources') {
+    if (view.list === 'main') return isKey('quiz-source.length', input, key) ? { type: 'length', by: key.rightArrow ? 1 : -1 } : null;
+    const back = FILTERED_LISTS.has(view.list) ? isKey('quiz-filter.back', input, key) : isKey('quiz-list.back', input, key);
+    return back ? { type: 'sources' } : null;
+  }
+  if (view.kind === 'summary') {
+    if (isKey('summary.close', input, key)) return { type: 'sources' };
+    return isKey('summary.undo', input, key) ? { type: 'take-back' } : null;
+  }
+  if (view.kind !== 'question' || !session) return null;
+  if (!session.verdict) {
+    if (isKey('quiz.pick', input, key))
+      return { type: 'pick', display: /[1-6]/.test(input) ? Number(input) - 1 : LETTERS.toLowerCase().indexOf(input) };
+    if (isKey('quiz.submit', input, key)) return { type: 'submit' };
+    if (isKey('quiz.scroll-down', input, key)) return key.pageDown ? { type: 'page', by: 1 } : { type: 'scroll', by: 1 };
+    if (isKey('quiz.scroll-up', input, key)) return key.pageUp ? { type: 'page', by: -1 } : { type: 'scroll', by: -1 };
+    if (isKey('quiz.undo', input, key)) return { type: 'take-back' };
+    if (isKey('quiz.leave', input, key)) return { type: 'stop' };
+    return null;
+  }
+  if (isKey('verdict.rate', input, key)) return session.verdict.correct ? { type: 'rate', rating: Number(input) as RatingValue } : null;
+  if (isKey('verdict.next', input, key)) return { type: 'rate', rating: 3 };
+  if (isKey('verdict.note', input, key)) return { type: 'open-note' };
+  if (isKey('verdict.flag', input, key)) return { type: 'flag' };
+  if (isKey('verdict.undo', input, key)) return { type: 'take-back' };
+  if (isKey('verdict.scroll-down', input, key)) return key.pageDown ? { type: 'page', by: 1 } : { type: 'scroll', by: 1 };
+  if (isKey('verdict.scroll-up', input, key)) return key.pageUp ? { type: 'page', by: -1 } : { type: 'scroll', by: -1 };
+  if (isKey('verdict.leave', input, key)) return { type: 'stop' };
+  return null;
+}
+
+/** The store's receipt of the last answer (to re-rate it, or take it back) and when it was given. */
+interface LastAnswer {
+  recorded: Recorded;
+  at: Date;
+}
+
+/** "2 hard 1d · 3 good 3d · 4 easy 8d": each rating key with the wait it schedules. */
+function ratingLine(answer: LastAnswer): string {
+  const waits = previewRatings(answer.recorded.before, answer.at);
+  return `2 hard ${formatInterval(waits[2])} · 3 good ${formatInterval(waits[3])} · 4 easy ${formatInterval(waits[4])} · Enter good`;
+}
+
+export function QuizScreen({ width, height, active, store, initial, initialLength, onMode, onNotice, onReturn, ref }: QuizScreenProps) {
   const rng = useMemo(() => createRng(randomSeed()), []);
-  const [view, setView] = useState<View>({ kind: 'sources', list: 'main' });
-  const [session, setSession] = useState<Session | null>(null);
-  const [scroll, setScroll] = useState(0);
-  const [flagged, setFlagged] = useState(false);
-  const recorded = useRef<Recorded | null>(null);
   const titles = useMemo(() => new Map(services().map((s) => [s.id, s.title])), []);
-
-  const setModeFor = (v: View, s: Session | null = session) => {
-    if (v.kind === 'sources' || v.kind === 'empty') onMode('quiz-source');
-    else if (v.kind === 'summary') onMode('quiz-summary');
-    else if (v.kind === 'session') onMode(s?.verdict ? 'quiz-verdict' : 'quiz-question');
-  };
-  const show = (v: View, s: Session | null = session) => {
-    setView(v);
-    setModeFor(v, s);
-  };
-
-  const begin = (choice: Choice, first?: Question) => {
-    if (choice.kind === 'list') return show({ kind: 'sources', list: choice.list });
-    if (choice.kind === 'exam') {
-      setView({ kind: 'exam' });
-      return; // ExamScreen reports its own mode.
-    }
-    const now = new Date();
-    const queue: Question[] =
-      choice.kind === 'drills' ? [first ?? generateDrill(rng)] : selectQuestions(bank(), choice, store.read(), now, rng);
-    const started = startSession(choice, queue, rng, now.getTime());
-    if (!started) return show({ kind: 'empty', label: sourceLabel(choice, titles) });
-    setSession(started);
-    setScroll(0);
-    setFlagged(store.read().flags[started.presented.question.id] !== undefined);
-    show({ kind: 'session' }, started);
-  };
-
-  // Requests from outside (the reader's `t`, `awsnotes quiz --service …`, `awsnotes exam`).
-  useEffect(() => {
-    if (request) begin(request.source, request.drill);
-  }, [request?.nonce]);
-
-  const advance = (current: Session) => {
-    const extra =
-      current.source.kind === 'drills' && current.index + 1 >= current.queue.length && current.results.length < DRILL_BATCH
-        ? generateDrill(rng)
-        : undefined;
-    const following = next(current, rng, Date.now(), extra);
-    recorded.current = null;
-    setScroll(0);
-    if (!following) {
-      setSession(current);
-      return show({ kind: 'summary' }, current);
-    }
-    setSession(following);
-    setFlagged(store.read().flags[following.presented.question.id] !== undefined);
-    show({ kind: 'session' }, following);
-  };
-
-  const answer = (current: Session) => {
-    const submitted = submit(current);
-    setSession(submitted);
-    if (!submitted.verdict) return;
-    const question = submitted.presented.question;
-    recorded.current = recordAnswer(
-      store,
-      {
-        question: question.id,
-        chosen: submitted.picked,
-        correct: submitted.verdict.correct,
-        ms: Date.now() - submitted.shownAt,
-        source: current.source.kind === 'drills' ? 'drill' : 'quiz',
-      },
-      new Date(),
-    );
+  const lastAnswer = useRef<LastAnswer | null>(null);
+  /** Where the quiz on screen was started from, to go back there when it ends. */
+  const returnTo = useRef<QuizStart['returnTo']>(initial?.returnTo);
+  const isFlagged = (question: Question) => store.read().flags[question.id] !== undefined;
+  const tellNotices = () => {
     const notices = store.notices.splice(0);
     if (notices.length) onNotice(notices.join(' '));
-    setScroll(0);
-    onMode('quiz-verdict');
   };
 
-  const rate = (current: Session, rating: RatingValue) => {
-    if (current.verdict?.correct && recorded.current && rating !== recorded.current.rating) {
-      rerate(store, current.presented.question.id, recorded.current, rating, new Date());
-    }
-    advance(current);
+  /** The event that starts `start`: questions chosen from the store, as many as `length`, the first presented. */
+  const startEvent = ({ source, drill }: QuizStart, length: QuizLength): QuizEvent => {
+    if (source.kind === 'exam') return { type: 'exam' };
+    const now = new Date();
+    const queue =
+      source.kind === 'drills'
+        ? [drill ?? generateDrill(rng)]
+        : limitQueue(selectQuestions(bank(), source, store.read(), now, rng), length);
+    const session = startSession(source, queue, rng, now.getTime());
+    return {
+      type: 'started',
+      source,
+      session,
+      label: sourceLabel(source, titles),
+      flagged: session ? isFlagged(session.presented.question) : false,
+    };
   };
 
-  const bodyHeight = Math.max(3, height - 1);
+  const [state, dispatch] = useMachine<QuizState, QuizEvent>(
+    () => {
+      const fresh = initialQuiz(initialLength ?? DEFAULT_QUIZ_LENGTH);
+      return initial ? reduceQuiz(fresh, startEvent(initial, fresh.length), { lines: 0, height }) : fresh;
+    },
+    (s, event): QuizState => reduceQuiz(s, event, { lines: lines.length, height: bodyHeight }),
+    (before, after) => {
+      const answered = justAnswered(before, after);
+      if (!answered) return;
+      const at = new Date();
+      lastAnswer.current = { recorded: recordAnswer(store, answerRecord(answered, 'quiz', at.getTime()), at), at };
+      tellNotices();
+    },
+  );
+  useReportMode(onMode, modeOf(state));
+  useImperativeHandle(ref, () => ({
+    start: (start) => {
+      returnTo.current = start.returnTo;
+      dispatch(startEvent(start, state.length));
+    },
+  }));
+
+  /** Back to the sources, or to the screen the quiz came from. */
+  const leave = () => {
+    const from = returnTo.current;
+    returnTo.current = undefined;
+    dispatch({ type: 'sources' });
+    if (from) onReturn?.(from);
+  };
+
+  const { session } = state;
+  // After a right answer, a line offers each rating with the wait it schedules.
+  const rating = session?.verdict?.correct && lastAnswer.current ? ratingLine(lastAnswer.current) : null;
+  const bodyHeight = Math.max(3, height - 1 - (rating ? 1 : 0));
   const lines = useMemo(
     () =>
       session
@@ -147,51 +210,45 @@ export function QuizScreen({ width, height, active, store, request, onMode, onNo
             titles.get(session.presented.question.service),
           )
         : [],
-    [session, width],
+    [session, width, titles],
   );
 
-  useInput(
+  const rate = (rating: RatingValue) => {
+    if (!session) return;
+    const answer = lastAnswer.current;
+    if (session.verdict?.correct && answer && rating !== answer.recorded.rating) {
+      rerate(store, session.presented.question.id, answer.recorded, rating, new Date());
+      tellNotices();
+    }
+    const following = followingQuestion(session, rng, Date.now(), () => generateDrill(rng), state.length);
+    dispatch({ type: 'advanced', session: following, flagged: following ? isFlagged(following.presented.question) : false });
+  };
+
+  /** u: the last answer no longer counts, its card and flag are as they were, and it is asked again. */
+  const takeBack = () => {
+    const answer = lastAnswer.current;
+    if (!answer || !state.undo) return;
+    undoAnswer(store, answer.recorded);
+    lastAnswer.current = null;
+    tellNotices();
+    dispatch({ type: 'undo', flagged: isFlagged(state.undo.presented.question), now: Date.now() });
+  };
+
+  useKeys(
     (input, key) => {
-      if (view.kind === 'empty') {
-        if (key.return || key.escape || input === 'q') show({ kind: 'sources', list: 'main' });
-        return;
-      }
-      if (view.kind === 'sources') {
-        if (view.list !== 'main' && isKey('quiz-source.back', input, key)) show({ kind: 'sources', list: 'main' });
-        return;
-      }
-      if (view.kind === 'summary') {
-        if (isKey('summary.close', input, key)) show({ kind: 'sources', list: 'main' });
-        return;
-      }
-      if (view.kind !== 'session' || !session) return;
-      const page = Math.max(1, bodyHeight - 1);
-      if (!session.verdict) {
-        if (isKey('quiz.pick', input, key)) {
-          const display = /[1-6]/.test(input) ? Number(input) - 1 : LETTERS.toLowerCase().indexOf(input);
-          setSession(pick(session, display));
-        } else if (isKey('quiz.submit', input, key)) answer(session);
-        else if (isKey('quiz.scroll-down', input, key)) setScroll((s) => clampTop(s + (key.pageDown ? page : 1), lines.length, bodyHeight));
-        else if (isKey('quiz.scroll-up', input, key)) setScroll((s) => Math.max(0, s - (key.pageUp ? page : 1)));
-        else if (isKey('quiz.leave', input, key)) show({ kind: 'summary' });
-        return;
-      }
-      if (isKey('verdict.rate', input, key)) {
-        if (session.verdict.correct) rate(session, Number(input) as RatingValue);
-      } else if (isKey('verdict.next', input, key)) rate(session, 3);
-      else if (isKey('verdict.note', input, key)) {
-        setView({ kind: 'note' });
-        onMode('reader');
-      } else if (isKey('verdict.flag', input, key)) {
-        setFlagged(toggleFlag(store, session.presented.question.id, new Date()));
-      } else if (isKey('verdict.scroll-down', input, key))
-        setScroll((s) => clampTop(s + (key.pageDown ? page : 1), lines.length, bodyHeight));
-      else if (isKey('verdict.scroll-up', input, key)) setScroll((s) => Math.max(0, s - (key.pageUp ? page : 1)));
-      else if (isKey('verdict.leave', input, key)) show({ kind: 'summary' });
+      const command = quizCommand(state, input, key);
+      if (!command) return;
+      if (command.type === 'rate') rate(command.rating);
+      else if (command.type === 'take-back') takeBack();
+      else if (command.type === 'sources' && (state.view.kind === 'summary' || state.view.kind === 'empty')) leave();
+      else if (command.type === 'flag') {
+        if (session) dispatch({ type: 'flagged', flagged: toggleFlag(store, session.presented.question.id, new Date()) });
+      } else dispatch(command);
     },
-    { isActive: active && view.kind !== 'note' && view.kind !== 'exam' },
+    { isActive: active && state.view.kind !== 'note' && state.view.kind !== 'exam' },
   );
 
+  const { view } = state;
   if (view.kind === 'exam') {
     return (
       <ExamScreen
@@ -201,7 +258,7 @@ export function QuizScreen({ width, height, active, store, request, onMode, onNo
         store={store}
         onMode={onMode}
         onNotice={onNotice}
-        onDone={() => show({ kind: 'sources', list: 'main' })}
+        onDone={() => dispatch({ type: 'sources' })}
       />
     );
   }
@@ -217,12 +274,31 @@ export function QuizScreen({ width, height, active, store, request, onMode, onNo
         height={height}
         active={active}
         onMode={onMode}
-        onBack={() => show({ kind: 'session' })}
+        onBack={() => dispatch({ type: 'close-note' })}
       />
     );
   }
 
-  if (view.kind === 'sources') return <SourceMenu view={view} store={store} height={height} active={active} onChoose={begin} />;
+  if (view.kind === 'sources') {
+    return (
+      <SourceMenu
+        list={view.list}
+        store={store}
+        height={height}
+        active={active}
+        length={state.length}
+        lengths={state.lengths}
+        filter={state.filter}
+        chosen={state.chosen}
+        onFilter={(text) => dispatch({ type: 'filter', text })}
+        onChoose={(choice) => {
+          if (choice.kind === 'list') return dispatch({ type: 'open-list', list: choice.list });
+          returnTo.current = undefined;
+          dispatch(startEvent({ source: choice }, state.length));
+        }}
+      />
+    );
+  }
 
   if (view.kind === 'empty') {
     return (
@@ -242,15 +318,7 @@ export function QuizScreen({ width, height, active, store, request, onMode, onNo
     );
     const missed = session.results.filter((r) => !r.correct);
     const summary = [
-      {
-        segments: [
-          {
-            text: `${sourceLabel(session.source, titles)}: ${t.correct}/${t.answered} correct (${t.percent}%)`,
-            bold: true,
-            role: 'accent' as const,
-          },
-        ],
-      },
+      ...wrap([{ text: `${sourceLabel(session.source, titles)}: ${scoreText(t)}`, bold: true, role: 'accent' as const }], width),
       { segments: [] },
       ...byDomain.map((x) => ({ segments: [{ text: `${DOMAIN_INFO[x.d].title}: ${x.correct}/${x.answered}` }] })),
       ...(missed.length ? [{ segments: [] }, { segments: [{ text: 'Missed (they come back when due):', bold: true }] }] : []),
@@ -267,69 +335,165 @@ export function QuizScreen({ width, height, active, store, request, onMode, onNo
   const status = [
     session.source.kind === 'drills' ? `Drill ${session.index + 1}` : `Question ${session.index + 1}/${session.queue.length}`,
     `${t.correct}/${t.answered} right`,
-    flagged ? '⚑ flagged' : '',
+    state.flagged ? '⚑ flagged' : '',
     session.hint,
   ]
     .filter(Boolean)
     .join(' · ');
   return (
     <Box flexDirection="column" height={height}>
-      <ScrollLines lines={lines} top={scroll} height={bodyHeight} width={width} />
+      <ScrollLines lines={lines} top={state.scroll} height={bodyHeight} width={width} />
+      {rating ? (
+        <Text {...ROLE_STYLE.accent} wrap="truncate">
+          {rating}
+        </Text>
+      ) : null}
       <Text {...(session.hint ? ROLE_STYLE.warning : ROLE_STYLE.muted)} wrap="truncate">
-        {`${status}${lines.length > bodyHeight ? ` · ${Math.min(lines.length, clampTop(scroll, lines.length, bodyHeight) + bodyHeight)}/${lines.length} ↓` : ''}${question.kind === 'multiple' && !session.verdict ? ` · picked ${session.picked.length}` : ''}`}
+        {`${status}${lines.length > bodyHeight ? ` · ${Math.min(lines.length, clampTop(state.scroll, lines.length, bodyHeight) + bodyHeight)}/${lines.length} ↓` : ''}${question.kind === 'multiple' && !session.verdict ? ` · picked ${session.picked.length}` : ''}`}
       </Text>
     </Box>
   );
 }
 
+const SOURCE_KEYS = { down: 'quiz-source.down', up: 'quiz-source.up', choose: 'quiz-source.choose' } as const;
+const LIST_KEYS = { down: 'quiz-list.down', up: 'quiz-list.up', choose: 'quiz-list.choose' } as const;
+const FILTER_KEYS = {
+  down: 'quiz-filter.down',
+  up: 'quiz-filter.up',
+  pageDown: 'quiz-filter.page-down',
+  pageUp: 'quiz-filter.page-up',
+  choose: 'quiz-filter.choose',
+} as const;
+
+const lengthName = (length: QuizLength) => (length === 'all' ? 'all' : String(length));
+
 function SourceMenu({
-  view,
+  list,
   store,
   height,
   active,
+  length,
+  lengths,
+  filter,
+  chosen,
+  onFilter,
   onChoose,
 }: {
-  view: { list: 'main' | 'services' | 'domains' };
+  list: SourceList;
   store: ProgressStore;
   height: number;
   active: boolean;
+  length: QuizLength;
+  lengths: readonly QuizLength[];
+  filter: string;
+  chosen: string;
+  onFilter(text: string): void;
   onChoose(choice: Choice): void;
 }) {
-  const items = useMemo((): MenuItem<Choice>[] => {
-    const progress = store.read();
-    const now = new Date();
-    const all = bank();
-    const count = (source: Source) => selectQuestions(all, source, progress, now, () => 0).length;
-    if (view.list === 'services') {
-      return services().map((s) => ({
+  // Counted each time the list is shown, so as the store stands (a quiz elsewhere changes them).
+  const items = useMemo(() => (active ? sourceItems(list, store) : []), [list, store, active]);
+  if (list === 'services' || list === 'tasks') {
+    const title = list === 'services' ? 'Quiz on one service (Esc: back)' : 'Quiz on one task statement of the exam guide (Esc: back)';
+    return (
+      <FilterMenu
+        key={list}
+        title={title}
+        items={items}
+        keys={FILTER_KEYS}
+        filter={filter}
+        active={active}
+        height={height}
+        onFilter={onFilter}
+        onSelect={onChoose}
+      />
+    );
+  }
+  if (list === 'domains') {
+    return (
+      <Menu
+        key={list}
+        title="Quiz on one exam domain (q: back)"
+        items={items}
+        keys={LIST_KEYS}
+        active={active}
+        height={height}
+        onSelect={onChoose}
+      />
+    );
+  }
+  // The chosen length in brackets: visible without colour.
+  const choices = lengths.map((l) => (l === length ? `[${lengthName(l)}]` : lengthName(l))).join(' ');
+  return (
+    <Box flexDirection="column" height={height}>
+      <Menu
+        title="Quiz: where should the questions come from?"
+        items={items}
+        initialKey={chosen}
+        keys={SOURCE_KEYS}
+        active={active}
+        height={Math.min(height - 1, items.length + 1)}
+        onSelect={onChoose}
+      />
+      <Text {...ROLE_STYLE.muted} wrap="truncate">{`Questions per quiz: ${choices} (←/→)`}</Text>
+    </Box>
+  );
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** The entries of a list; only the filtering ones have terms to find them by. */
+function sourceItems(list: SourceList, store: ProgressStore): FilterItem<Choice>[] {
+  const unfiltered = (items: MenuItem<Choice>[]) => items.map((item) => ({ ...item, terms: [] }));
+  const progress = store.read();
+  const now = new Date();
+  const all = bank();
+  const count = (source: Source) => selectQuestions(all, source, progress, now, () => 0).length;
+  if (list === 'services') {
+    return services().map(
+      (s): FilterItem<Choice> => ({
         key: s.id,
         label: `${s.title} (${all.filter((q) => q.service === s.id).length})`,
+        terms: [s.id, ...s.aliases],
         value: { kind: 'service', service: s.id },
-      }));
-    }
-    if (view.list === 'domains') {
-      return DOMAINS.map((d) => ({
+      }),
+    );
+  }
+  if (list === 'tasks') {
+    return taskCoverage(examGuide(), services(), all, progress, now).map(
+      (row): FilterItem<Choice> => ({
+        key: row.task,
+        label: `${row.task} ${percent(row.mastery).padStart(4)}  ${row.title} (${row.questions})`,
+        terms: [row.task],
+        value: { kind: 'task', task: row.task },
+      }),
+    );
+  }
+  if (list === 'domains') {
+    return unfiltered(
+      DOMAINS.map((d) => ({
         key: d,
         label: `${DOMAIN_INFO[d].title} (${all.filter((q) => q.domain === d).length}, ${Math.round(DOMAIN_INFO[d].weight * 100)}% of the exam)`,
         value: { kind: 'domain', domain: d },
-      }));
-    }
-    return [
-      { key: 'due', label: `Due for review (${count({ kind: 'due' })})`, value: { kind: 'due' } },
-      { key: 'missed', label: `Missed last time (${count({ kind: 'missed' })})`, value: { kind: 'missed' } },
-      { key: 'all', label: `All questions (${all.length}), shuffled`, value: { kind: 'all' } },
-      { key: 'services', label: 'One service…', value: { kind: 'list', list: 'services' } },
-      { key: 'domains', label: 'One exam domain…', value: { kind: 'list', list: 'domains' } },
-      { key: 'flagged', label: `Flagged (${count({ kind: 'flagged' })})`, value: { kind: 'flagged' } },
-      { key: 'drills', label: 'Capacity drills (DynamoDB and Kinesis sizing)', value: { kind: 'drills' } },
-      { key: 'exam', label: 'Exam simulation: 65 questions, 130 minutes', value: { kind: 'exam' } },
-    ];
-  }, [view.list, active]);
-  const title =
-    view.list === 'main'
-      ? 'Quiz: where should the questions come from?'
-      : view.list === 'services'
-        ? 'Quiz on one service (Esc: back)'
-        : 'Quiz on one exam domain (Esc: back)';
-  return <Menu key={view.list} title={title} items={items} active={active} height={height} onSelect={onChoose} />;
+      })),
+    );
+  }
+  // "All" is what can be studied now, in the order asked (quiz/sources.ts): not the whole bank.
+  const reviews = dueReviews(all, progress, now).length;
+  const fresh = todaysNew(all, progress, now).length;
+  const everything = count({ kind: 'all' });
+  return unfiltered([
+    { key: 'due', label: `Due for review (${count({ kind: 'due' })})`, value: { kind: 'due' } },
+    { key: 'missed', label: `Missed last time (${count({ kind: 'missed' })})`, value: { kind: 'missed' } },
+    {
+      key: 'all',
+      label: `All questions for now (${everything}): ${reviews} due, ${fresh} new today, ${everything - reviews - fresh} ahead of schedule`,
+      value: { kind: 'all' },
+    },
+    { key: 'services', label: 'One service…', value: { kind: 'list', list: 'services' } },
+    { key: 'domains', label: 'One exam domain…', value: { kind: 'list', list: 'domains' } },
+    { key: 'tasks', label: 'One task statement of the exam guide…', value: { kind: 'list', list: 'tasks' } },
+    { key: 'flagged', label: `Flagged (${count({ kind: 'flagged' })})`, value: { kind: 'flagged' } },
+    { key: 'drills', label: 'Capacity drills (DynamoDB and Kinesis sizing)', value: { kind: 'drills' } },
+    { key: 'exam', label: 'Exam simulation: 65 questions, 130 minutes', value: { kind: 'exam' } },
+  ]);
 }

@@ -1,13 +1,15 @@
-import { Box, Text, useInput } from 'ink';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Box, Text } from 'ink';
+import { type Ref, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { firstSelectable, isSelectable, menuRows, moveSelection, type MenuRow } from '../../browse/menu.js';
 import { serviceById } from '../../content/bundle.js';
 import type { Service } from '../../content/types.js';
 import { excerpt, highlight, truncateLine, type Line } from '../../render/lines.js';
 import { StyledLine } from '../components/StyledLine.js';
 import { TextField } from '../components/TextField.js';
+import { useKeys } from '../input.js';
 import { isKey } from '../keys.js';
 import { ROLE_STYLE } from '../theme.js';
+import { useReportMode } from '../useReportMode.js';
 import { NoteReader } from './NoteReader.js';
 import type { InputMode } from './types.js';
 
@@ -19,8 +21,14 @@ export interface ServicesScreenProps {
   onOpen(serviceId: string): void;
   onMode(mode: InputMode): void;
   onQuiz(serviceId: string): void;
-  /** Open this service's note (the Progress screen's "KMS note never read"). */
-  openRequest?: { service: string; nonce: number } | null;
+  /** The note to open as the screen opens (the Progress screen's "KMS note never read"); the App marks it read. */
+  initialNote?: string | null;
+  ref?: Ref<ServicesScreenHandle>;
+}
+
+/** Opening a note from outside the screen (a next step of the Progress screen). */
+export interface ServicesScreenHandle {
+  open(serviceId: string): void;
 }
 
 interface Reading {
@@ -64,24 +72,23 @@ export function warmSearch(width: number): void {
   for (const query of ['e', 'ec2', 'bukcet', 'cache ttl']) for (const row of menuRows(query, new Set())) rowLine(row, width);
 }
 
-export function ServicesScreen({ width, height, active, readIds, onOpen, onMode, onQuiz, openRequest }: ServicesScreenProps) {
+export function ServicesScreen({ width, height, active, readIds, onOpen, onMode, onQuiz, initialNote, ref }: ServicesScreenProps) {
   const [query, setQuery] = useState('');
   const [boxFocused, setBoxFocused] = useState(true);
   const [selected, setSelected] = useState(0);
   // The list's scroll position, kept between renders; derived from the selection on each
   // render rather than stored in state, which would cost a second render per keystroke.
   const offset = useRef(0);
-  const [reading, setReading] = useState<Reading | null>(null);
+  const [reading, setReading] = useState<Reading | null>(() => {
+    const service = initialNote ? serviceById(initialNote) : undefined;
+    return service ? { service, section: null } : null;
+  });
+  useReportMode(onMode, reading ? null : boxFocused ? 'search-box' : 'menu');
 
   const rows = useMemo(() => menuRows(query, readIds), [query, readIds]);
   // Box, blank line, then the list.
   const listHeight = Math.max(1, height - 2);
   const current = isSelectable(rows[selected]) ? selected : firstSelectable(rows);
-
-  const focusBox = (focused: boolean) => {
-    setBoxFocused(focused);
-    onMode(focused ? 'search-box' : 'menu');
-  };
 
   // Keep the selection in the window; show the category heading above the first service.
   const windowStart = (() => {
@@ -92,23 +99,21 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
   })();
   offset.current = windowStart;
 
+  const read = (service: Service, section: string | null) => {
+    setReading({ service, section });
+    onOpen(service.id);
+  };
   const open = (row: MenuRow | undefined) => {
     if (!row || row.kind === 'category') return;
     const service = serviceById(row.service.id);
-    if (!service) return;
-    const section = row.kind === 'hit' ? row.section : row.target;
-    setReading({ service, section });
-    onOpen(row.service.id);
-    onMode('reader');
+    if (service) read(service, row.kind === 'hit' ? row.section : row.target);
   };
-
-  useEffect(() => {
-    const service = openRequest ? serviceById(openRequest.service) : undefined;
-    if (!service) return;
-    setReading({ service, section: null });
-    onOpen(service.id);
-    onMode('reader');
-  }, [openRequest?.nonce]);
+  useImperativeHandle(ref, () => ({
+    open: (serviceId) => {
+      const service = serviceById(serviceId);
+      if (service) read(service, null);
+    },
+  }));
 
   const changeQuery = (value: string) => {
     setQuery(value);
@@ -117,7 +122,7 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
     offset.current = 0;
   };
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (isKey('menu.down', input, key)) setSelected(moveSelection(rows, current, 1));
       else if (isKey('menu.up', input, key)) setSelected(moveSelection(rows, current, -1));
@@ -126,8 +131,8 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
       else if (isKey('menu.open', input, key)) open(rows[current]);
       else if (isKey('menu.clear', input, key)) {
         if (query) changeQuery('');
-        else focusBox(false);
-      } else if (!boxFocused && isKey('menu.focus', input, key)) focusBox(true);
+        else setBoxFocused(false);
+      } else if (!boxFocused && isKey('menu.focus', input, key)) setBoxFocused(true);
     },
     { isActive: active && !reading },
   );
@@ -143,10 +148,7 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
         active={active}
         onMode={onMode}
         onQuiz={onQuiz}
-        onBack={() => {
-          setReading(null);
-          onMode(boxFocused ? 'search-box' : 'menu');
-        }}
+        onBack={() => setReading(null)}
       />
     );
   }

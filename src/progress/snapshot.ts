@@ -1,0 +1,141 @@
+// The snapshot file (progress.json, in conf's per-user directory): card states, notes read,
+// flags and the bounded aggregates the reports need, and how far into the journal they are
+// (progress/schema.ts). A snapshot of version 3 also held the settings: it is read as one of
+// this version, its settings handed over to be moved into settings.json, and rewritten. Read with or without a byte-order mark; top-level
+// fields this awsnotes does not know (a newer one's, or a hand-added note) are written back
+// as they were.
+//
+// The file ends with a checksum of the rest. Text whose checksum holds is what this
+// awsnotes wrote from checked state, and is not checked against the schema again (that
+// took 6 to 30 ms, most of what `awsnotes progress` adds to Node's start); text edited by
+// hand, damaged or written by something else is checked in full.
+import { readFileSync } from 'node:fs';
+import { describeFsError, errorCode } from './paths.js';
+import { checksum } from './random.js';
+import { decodeText, writeFileAtomic } from './safe-file.js';
+import {
+  type JournalPointer,
+  type LegacyProgress,
+  type ProgressState,
+  PROGRESS_VERSION,
+  ProgressFileError,
+  SETTINGS_IN_SNAPSHOT_VERSION,
+  type Snapshot,
+  type SnapshotV3,
+  splitSnapshotV3,
+  validateLegacy,
+  validateSnapshot,
+  validateSnapshotV3,
+} from './schema.js';
+import type { Settings } from './settings.js';
+
+type Extras = Record<string, unknown>;
+
+export type SnapshotRead =
+  | { kind: 'missing' }
+  /**
+   * `checked`: its checksum did not hold, so it was checked against the schema, or it is of
+   * version 3: rewrite it. `settings`: what a version-3 snapshot held, to move out.
+   */
+  | { kind: 'current'; snapshot: Snapshot; extras: Extras; checked: boolean; settings?: Settings }
+  /** A file of an older awsnotes (version 1 or 2), to migrate. */
+  | { kind: 'legacy'; legacy: LegacyProgress; extras: Extras }
+  | { kind: 'future'; reason: string }
+  | { kind: 'corrupt'; reason: string }
+  | { kind: 'unreadable'; reason: string };
+
+const CURRENT_KEYS = ['version', 'journal', 'notesRead', 'cards', 'flags', 'stats', 'exams', 'days', 'latest', 'checksum'];
+const V3_KEYS = [...CURRENT_KEYS, 'settings'];
+const CHECKSUM = ',\n"checksum":"';
+
+const digest = checksum;
+
+/** Whether `text` ends with the checksum snapshotText() gives its body. */
+function checksumHolds(text: string): boolean {
+  const at = text.lastIndexOf(CHECKSUM);
+  if (at < 0 || text.length - at > CHECKSUM.length + 24) return false;
+  const tail = text.slice(at + CHECKSUM.length);
+  return tail === `${digest(`${text.slice(0, at)}\n}`)}"\n}\n`;
+}
+const LEGACY_KEYS = ['version', 'notesRead', 'answers', 'cards', 'flags', 'exams', 'settings'];
+
+function extrasOf(raw: Record<string, unknown>, known: readonly string[]): Extras {
+  const extras: Extras = {};
+  for (const [key, value] of Object.entries(raw)) if (!known.includes(key)) extras[key] = value;
+  return extras;
+}
+
+/** Reads what is at `file` without changing anything. */
+export function readSnapshot(file: string): SnapshotRead {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return { kind: 'missing' };
+    return { kind: 'unreadable', reason: describeFsError(error) };
+  }
+  return parseSnapshotBytes(bytes);
+}
+
+export function parseSnapshotBytes(bytes: Buffer): SnapshotRead {
+  let raw: unknown;
+  const text = decodeText(bytes);
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'corrupt', reason: `not valid JSON (${(error as Error).message})` };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { kind: 'corrupt', reason: 'not a JSON object' };
+  const object = raw as Record<string, unknown>;
+  const version = object.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return { kind: 'corrupt', reason: 'it has no valid "version" field' };
+  if (version > PROGRESS_VERSION)
+    return {
+      kind: 'future',
+      reason: `it was written by a newer awsnotes (file version ${version}, this one reads up to ${PROGRESS_VERSION})`,
+    };
+  try {
+    if (version === SETTINGS_IN_SNAPSHOT_VERSION) {
+      const { checksum: _, ...rest } = object;
+      const old = checksumHolds(text) ? (rest as SnapshotV3) : validateSnapshotV3(rest);
+      const { snapshot, settings } = splitSnapshotV3(old);
+      return { kind: 'current', snapshot, extras: extrasOf(object, V3_KEYS), checked: true, settings };
+    }
+    if (version < PROGRESS_VERSION) return { kind: 'legacy', legacy: validateLegacy(object), extras: extrasOf(object, LEGACY_KEYS) };
+    const extras = extrasOf(object, CURRENT_KEYS);
+    if (checksumHolds(text)) {
+      const { checksum: _, ...snapshot } = object;
+      return { kind: 'current', snapshot: snapshot as Snapshot, extras, checked: false };
+    }
+    const { checksum: _, ...rest } = object;
+    return { kind: 'current', snapshot: validateSnapshot(rest), extras, checked: true };
+  } catch (error) {
+    if (error instanceof ProgressFileError) return { kind: 'corrupt', reason: error.message };
+    throw error;
+  }
+}
+
+/** The snapshot's text: the known fields in a fixed order, then the extras. */
+export function snapshotText(progress: ProgressState, journal: JournalPointer, extras: Extras): string {
+  const snapshot: Snapshot = {
+    version: PROGRESS_VERSION,
+    journal,
+    notesRead: progress.notesRead,
+    cards: progress.cards,
+    flags: progress.flags,
+    stats: progress.stats,
+    exams: progress.exams,
+    days: progress.days,
+    latest: progress.latest,
+  };
+  // One top-level field a line, each written compactly: a fifth of the size pretty-printed
+  // (reading and checking it is most of what a command pays for it).
+  const fields = Object.entries({ ...snapshot, ...extras }).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+  const body = `{${fields.join(',\n')}\n}`;
+  return `${body.slice(0, -2)}${CHECKSUM}${digest(body)}"\n}\n`;
+}
+
+export function writeSnapshot(file: string, text: string): void {
+  writeFileAtomic(file, text);
+}
