@@ -62,10 +62,11 @@ const CONF_SOURCE = ['node_modules/conf/dist/source/index.js'];
 /**
  * What one of conf's left-out extras buys: measured on `awsnotes progress --json`, which opens
  * the store (as the app does before its first frame), with and without the patch; the median
- * of 151 paired differences, with its 95% interval.
+ * of 151 paired differences of CPU time, with its 95% interval. (Wall time moved the same
+ * way on a quiet machine, but scattered by tens of ms while other work ran.)
  */
-const withoutIt = (what: string, cpu: string, interval: string, wall: string) =>
-  `Without ${what}, \`awsnotes progress --json\` takes ${cpu} ms more CPU time (95% interval ${interval}) and ${wall} ms more wall time.`;
+const withoutIt = (what: string, cpu: string, interval: string) =>
+  `Without ${what}, \`awsnotes progress --json\` takes ${cpu} ms more CPU time (95% interval ${interval}).`;
 
 export const PATCHES: readonly Patch[] = [
   {
@@ -74,7 +75,7 @@ export const PATCHES: readonly Patch[] = [
     change: { kind: 'import', specifier: 'ajv/dist/2020.js', importers: CONF_SOURCE, wrapsOriginal: false },
     module: 'conf-ajv.ts',
     why: 'conf imports ajv at load time but needs it only for a JSON schema, which awsnotes never passes (zod checks the progress file).',
-    buys: `${withoutIt('it and conf-without-ajv-formats (either alone bundles ajv)', '2.5', '2.0–2.8', '1.9')} Without every conf patch at once: 9.8 ms more CPU time (9.5–10.4) and 9.2 ms more wall time.`,
+    buys: `${withoutIt('it and conf-without-ajv-formats (either alone bundles ajv)', '2.6', '2.2–3.2')} Without every conf patch at once: 7.7 ms more (7.1–7.9).`,
   },
   {
     name: 'conf-without-ajv-formats',
@@ -90,7 +91,7 @@ export const PATCHES: readonly Patch[] = [
     change: { kind: 'import', specifier: 'semver', importers: CONF_SOURCE, wrapsOriginal: false },
     module: 'conf-semver.ts',
     why: 'conf needs semver only for `migrations`, which awsnotes never passes (src/progress/schema.ts migrates the file itself); semver builds ~40 regular expressions at load.',
-    buys: withoutIt('it', '1.5', '1.2–1.8', '1.5'),
+    buys: withoutIt('it', '1.7', '1.2–2.1'),
   },
   {
     name: 'conf-without-crypto',
@@ -98,7 +99,7 @@ export const PATCHES: readonly Patch[] = [
     change: { kind: 'import', specifier: 'node:crypto', importers: CONF_SOURCE, wrapsOriginal: false },
     module: 'conf-crypto.ts',
     why: "conf needs node:crypto only to encrypt the file; the progress file is plain JSON by design, and loading Node's crypto costs milliseconds.",
-    buys: withoutIt('it', '2.6', '2.3–2.9', '1.8'),
+    buys: withoutIt('it', '2.8', '2.4–3.3'),
   },
   {
     name: 'conf-assert-fast-path',
@@ -106,7 +107,7 @@ export const PATCHES: readonly Patch[] = [
     change: { kind: 'import', specifier: 'node:assert', importers: CONF_SOURCE, wrapsOriginal: true },
     module: 'conf-assert.ts',
     why: 'conf compares the store with itself plus defaults on every open (assert.deepEqual); loading node:assert creates process.stderr. The common case is answered directly, anything else by the real node:assert.',
-    buys: withoutIt('it', '2.2', '1.6–2.6', '2.5'),
+    buys: withoutIt('it', '2.3', '1.7–2.8'),
   },
   {
     name: 'atomically-without-exit-hook',
