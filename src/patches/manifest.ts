@@ -127,7 +127,7 @@ export const PATCHES: readonly Patch[] = [
     module: 'ink-output.ts',
     builds: ['app'],
     why: "Ink draws each frame into a new grid of cell objects and turns every row back into a string; from one key to the next most rows hold the same text at the same place. This Output does what Ink's does but builds a row only for a placement it has not seen in recent frames.",
-    buys: 'Without it, a key in the note reader costs 1.0 ms more CPU time (1.6 → 2.6 ms) and reaches the screen 0.3–0.4 ms later at the median (0.9 → 1.3 ms), a key in the menu 0.3 ms more CPU time (5.8 → 6.1 ms); bench:compare keys, four runs of 5–6 paired harness runs (CPU in the last two). The first frame does not change measurably.',
+    buys: "Without it, a key in the note reader costs 0.9–1.0 ms more CPU time (1.7 → 2.5 ms) and reaches the screen 0.2–0.4 ms later at the median (1.0 → 1.2 ms); a key in the menu cost 0.3 ms more CPU time before main's new screens and no measurable difference after (+0.02 ms, interval −0.03…+0.46). Five bench:compare runs of 5–6 paired harness runs. The first frame does not change measurably.",
   },
   {
     name: 'string-width-fast-path',
@@ -142,7 +142,7 @@ export const PATCHES: readonly Patch[] = [
     module: 'string-width.ts',
     builds: ['app'],
     why: 'Ink measures every text on every frame, and string-width segments graphemes for each character; text whose characters are each one grapheme is measured directly.',
-    buys: "Without it, the menu's first frame comes 35 ms later (24 paired launches, middle half 27–44 ms), and a key costs 2.2 ms more CPU time in the menu (5.9 → 8.1 ms) and 1.0 ms more in the note reader (1.7 → 2.6 ms); a menu key reaches the screen at 3.9 ms instead of 2.3 ms at the median (8 paired harness runs).",
+    buys: "Without it, the menu's first frame comes 35 ms later on a quiet machine (24 paired launches, middle half 27–44 ms) and 98 ms later with other work running (20 pairs, 95% interval 54–127 ms); a key costs 2.2 ms more CPU time in the menu (6.5 → 8.8 ms) and 1.1 ms more in the note reader (1.8 → 2.9 ms), in two runs of 4 and 8 paired harness runs.",
   },
   {
     name: 'ansi-tokenize-fast-path',
@@ -152,7 +152,7 @@ export const PATCHES: readonly Patch[] = [
     module: 'ansi-tokenize.ts',
     builds: ['app'],
     why: "Ink's output tokenizer starts ICU's grapheme segmenter (Intl.Segmenter) on the first frame; text whose characters are each one grapheme, and colour codes, are tokenized directly.",
-    buys: "Without it, the menu's first frame comes 91 ms later (24 paired launches, 95% interval 35–103 ms), and a menu key costs 2.1 ms more CPU time (6.0 → 8.0 ms) and reaches the screen at 21 ms instead of 11 ms at p95, over the 16 ms budget (8 paired harness runs).",
+    buys: "Without it, ICU's segmenter starts before the first frame, which comes 68–91 ms later (runs of 20 and 24 paired launches, 95% intervals 14–94 and 35–103 ms), and a menu key costs 2.1–3.0 ms more CPU time (6.7 → 9.7 ms) and reaches the screen at p95 in 14–21 ms instead of 8–11 ms, at or over the 16 ms budget.",
   },
   {
     name: 'yoga-wasm-without-fetch',
@@ -166,7 +166,7 @@ export const PATCHES: readonly Patch[] = [
     module: 'yoga-wasm-without-fetch.ts',
     builds: ['commands'],
     why: "yoga (inside Ink) loads its WebAssembly from a data: URL with fetch() whenever fetch exists, and Node's first fetch() loads undici; with fetch hidden while the app loads, yoga decodes the bytes itself.",
-    buys: "Without it, the menu's first frame comes 36 ms later (30 paired launches, 95% interval 13–64 ms).",
+    buys: "Without it, the menu's first frame comes 36–42 ms later (runs of 30 and 20 paired launches, 95% intervals 13–64 and 16–73 ms).",
   },
   {
     name: 'react-devtools-core-absent',
