@@ -20,9 +20,23 @@ export type Scope =
   | 'calc-field'
   | 'calc'
   | 'progress'
-  | 'progress-date';
+  | 'progress-date'
+  | 'text';
 
-type KeyName = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
+type KeyName =
+  | 'upArrow'
+  | 'downArrow'
+  | 'leftArrow'
+  | 'rightArrow'
+  | 'pageUp'
+  | 'pageDown'
+  | 'home'
+  | 'end'
+  | 'return'
+  | 'escape'
+  | 'tab'
+  | 'backspace'
+  | 'delete';
 
 export interface KeySpec {
   input?: string;
@@ -405,6 +419,47 @@ export const BINDINGS = [
     description: 'drill this case',
     footer: 'drill',
   },
+
+  // Every text field (the search box, find in a note, the calculator's fields, the exam
+  // date) edits like a shell's line. Printable keys type; these edit.
+  { id: 'text.move', scope: 'text', keys: [k('leftArrow'), k('rightArrow')], label: '←/→', description: 'move the cursor a character' },
+  {
+    id: 'text.start',
+    scope: 'text',
+    keys: [k('home'), ch('a', { ctrl: true })],
+    label: 'Home/Ctrl+A',
+    description: 'to the start of the line',
+  },
+  { id: 'text.end', scope: 'text', keys: [k('end'), ch('e', { ctrl: true })], label: 'End/Ctrl+E', description: 'to the end of the line' },
+  {
+    id: 'text.delete-back',
+    scope: 'text',
+    keys: [k('backspace')],
+    label: 'Backspace',
+    description: 'delete the character before the cursor',
+  },
+  { id: 'text.delete-forward', scope: 'text', keys: [k('delete')], label: 'Delete', description: 'delete the character under the cursor' },
+  {
+    id: 'text.kill-to-start',
+    scope: 'text',
+    keys: [ch('u', { ctrl: true })],
+    label: 'Ctrl+U',
+    description: 'delete from the start of the line to the cursor',
+  },
+  {
+    id: 'text.kill-to-end',
+    scope: 'text',
+    keys: [ch('k', { ctrl: true })],
+    label: 'Ctrl+K',
+    description: 'delete from the cursor to the end of the line',
+  },
+  {
+    id: 'text.kill-word',
+    scope: 'text',
+    keys: [ch('w', { ctrl: true })],
+    label: 'Ctrl+W',
+    description: 'delete the word before the cursor',
+  },
 ] as const satisfies readonly Binding[];
 
 /** Every key id of the table, e.g. 'reader.down'. */
@@ -464,4 +519,5 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   calc: 'Calculator',
   progress: 'Progress',
   'progress-date': 'Progress: typing the exam date',
+  text: 'Text boxes (search, find, calculator fields, exam date)',
 };
