@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packPostings, PackedPostings } from '../src/search/pack.js';
 import { findService } from '../src/content/lookup.js';
+import { serviceMeta } from '../src/content/bundle.js';
 import { matchWord } from '../src/search/index.js';
 import { createSearcher, search, shippedRecords, thresholdFor } from '../src/search/search.js';
 import type { SearchRecord } from '../src/content/types.js';
@@ -90,6 +91,54 @@ describe('menu rows', () => {
     expect(serviceRows.find((r) => r.service.id === 'sqs')).toMatchObject({ read: true });
     expect(serviceRows.find((r) => r.service.id === 'sns')).toMatchObject({ read: false });
   });
+  const firstService = (query: string) => menuRows(query, new Set()).find((r) => r.kind === 'service');
+
+  it("a service's id or title opens its note at the top, not at a section: the service first, no target", () => {
+    const names = serviceMeta().flatMap((s) => [s.id, s.title].map((name) => [s.id, name] as const));
+    const wrong = names.filter(([id, name]) => {
+      const first = firstService(name);
+      return first?.kind !== 'service' || first.service.id !== id || first.target !== null;
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('so does an alias, unless it is also the heading of one of its sections ("dead-letter queue")', () => {
+    const words = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+    const wrong = serviceMeta().flatMap((s) =>
+      s.aliases.flatMap((alias) => {
+        const first = firstService(alias);
+        if (first?.kind !== 'service' || first.service.id !== s.id) return [alias];
+        if (first.target === null) return [];
+        // A heading with the alias's words (plurals allowed): "Dead-letter queues", "Event buses".
+        const heading = words(s.sections.find((section) => section.slug === first.target)?.title ?? '');
+        return words(alias).every((w) => heading.some((h) => h === w || h === `${w}s` || h === `${w}es`))
+          ? []
+          : [`${alias} → ${first.target}`];
+      }),
+    );
+    expect(wrong).toEqual([]);
+    expect(firstService('dead-letter queue')).toMatchObject({ service: { id: 'sqs' }, target: 'dead-letter-queues' });
+  });
+
+  it.each([
+    ['sqs', 'sqs'],
+    ['dynamodb', 'dynamodb'],
+    ['parameter store', 'parameter-store'],
+    ['kinessis', 'kinesis'],
+    ['dynamo', 'dynamodb'],
+    ['Amazon Simple Queue Service', 'sqs'],
+  ])('"%s" names %s: its note opens at the top', (query, id) => {
+    expect(firstService(query)).toMatchObject({ kind: 'service', service: { id }, target: null });
+  });
+
+  it.each([
+    ['fifo', 'sqs', 'standard-vs-fifo-queues'],
+    ['sqs visibility timeout', 'sqs', 'visibility-timeout-and-message-lifecycle'],
+    ['user pool', 'cognito', 'user-pools'],
+  ])('"%s" goes beyond the name: %s opens at %s', (query, id, target) => {
+    expect(firstService(query)).toMatchObject({ kind: 'service', service: { id }, target });
+  });
+
   it('a query: services with their section hits beneath, opening at the matched section', () => {
     const rows = menuRows('fifo', new Set());
     expect(rows[0]).toMatchObject({ kind: 'service', service: { id: 'sqs' } });

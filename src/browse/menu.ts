@@ -4,6 +4,7 @@
 import { serviceMeta, type ServiceMeta } from '../content/bundle.js';
 import { CATEGORIES } from '../content/types.js';
 import { groupByService, search, type HitKind } from '../search/search.js';
+import { namedSection, namesService } from './names.js';
 
 export type MenuRow =
   | { kind: 'category'; label: string }
@@ -41,15 +42,13 @@ export function menuRows(query: string, readIds: ReadonlySet<string>): MenuRow[]
     const service = byId.get(group.service);
     if (!service) continue;
     const titleHit = group.hits.find((h) => h.kind === 'title');
-    // Open at the best section hit, if any: "fifo" opens SQS at its FIFO section.
+    // A query that names the service (its id, title or an alias: "sqs", "parameter store")
+    // asks for the note itself, which opens at the top (or where the learner left it),
+    // unless it names one of its sections as well ("dead-letter queues"). Otherwise the
+    // note opens at the best section hit: "fifo" or "sqs fifo" opens SQS at its FIFO section.
     const firstSection = group.hits.find((h) => h.kind === 'heading' || h.kind === 'line');
-    rows.push({
-      kind: 'service',
-      service,
-      read: readIds.has(service.id),
-      ranges: titleHit?.ranges ?? [],
-      target: firstSection?.section ?? null,
-    });
+    const target = namedSection(query, service) ?? (namesService(query, service) ? null : (firstSection?.section ?? null));
+    rows.push({ kind: 'service', service, read: readIds.has(service.id), ranges: titleHit?.ranges ?? [], target });
     for (const hit of group.hits.filter((h) => h.kind === 'heading' || h.kind === 'line').slice(0, HITS_PER_SERVICE)) {
       const sectionTitle = hit.section ? (service.sections.find((s) => s.slug === hit.section)?.title ?? null) : null;
       rows.push({ kind: 'hit', service, section: hit.section, sectionTitle, hitKind: hit.kind, text: hit.text, ranges: hit.ranges });

@@ -83,6 +83,48 @@ describe('Services menu', () => {
     expect(app.exits).toEqual([]);
   });
 
+  it("a service's name and Enter open its note at the top: sqs, then parameter store", async () => {
+    const app = start();
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
+    await type(app.stdin, app.frame, 'sqs');
+    await app.wait((f) => /^› .*Simple Queue Service/m.test(f), 'SQS selected');
+    app.stdin.write(KEY.enter);
+    let f = await app.wait((f) => /\d+\/\d+ \d+%/.test(f), 'reader');
+    expect(f).toMatch(/ 0%/);
+    expect(f.split('\n')[1]).toContain('Amazon Simple Queue Service');
+    app.stdin.write('q');
+    await app.wait((f) => f.includes('› sqs'), 'menu');
+    app.stdin.write(KEY.escape);
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`), 'query cleared');
+    await type(app.stdin, app.frame, 'parameter store');
+    await app.wait((f) => /^› .*Parameter Store/m.test(f), 'Parameter Store selected');
+    app.stdin.write(KEY.enter);
+    f = await app.wait((f) => /\d+\/\d+ \d+%/.test(f), 'reader');
+    expect(f).toMatch(/ 0%/);
+  });
+
+  it('the search box edits like a shell line: Ctrl+W deletes a word, Ctrl+U the rest, ← and Delete in place', async () => {
+    const app = start();
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
+    await type(app.stdin, app.frame, 'sqs fifo');
+    app.stdin.write(KEY.ctrlW);
+    await app.wait((f) => /^› sqs\s*$/m.test(f), 'the word deleted');
+    // "sqs ": three to the left puts the cursor on the q.
+    app.stdin.write(KEY.left);
+    app.stdin.write(KEY.left);
+    app.stdin.write(KEY.left);
+    app.stdin.write(KEY.delete);
+    await app.wait((f) => /^› ss\s*$/m.test(f), 'the q deleted, forward');
+    app.stdin.write(KEY.ctrlU);
+    await app.wait((f) => /^› s\s*$/m.test(f), 'the start deleted up to the cursor');
+    app.stdin.write(KEY.ctrlE);
+    app.stdin.write(KEY.backspace);
+    app.stdin.write('x');
+    await app.wait((f) => /^› sx\s*$/m.test(f), 'Backspace deleted the space before the cursor');
+    app.stdin.write(KEY.ctrlU);
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`), 'empty again: every service');
+  });
+
   it('Esc on an empty box leaves it; then ? opens help and q quits with 0', async () => {
     const app = start();
     await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
