@@ -78,12 +78,18 @@ export const BINDINGS = [
   {
     id: 'menu.down',
     scope: 'menu',
-    keys: [k('downArrow'), ch('n', { ctrl: true })],
-    label: '↓/Ctrl+N',
-    description: 'next result',
+    keys: [k('downArrow'), ch('n', { ctrl: true }), ch('j')],
+    label: '↓/Ctrl+N/j',
+    description: 'next result (j outside the search box)',
     footer: 'move',
   },
-  { id: 'menu.up', scope: 'menu', keys: [k('upArrow'), ch('p', { ctrl: true })], label: '↑/Ctrl+P', description: 'previous result' },
+  {
+    id: 'menu.up',
+    scope: 'menu',
+    keys: [k('upArrow'), ch('p', { ctrl: true }), ch('k')],
+    label: '↑/Ctrl+P/k',
+    description: 'previous result (k outside the search box)',
+  },
   { id: 'menu.page-down', scope: 'menu', keys: [k('pageDown')], label: 'PgDn', description: 'a page of results down' },
   { id: 'menu.page-up', scope: 'menu', keys: [k('pageUp')], label: 'PgUp', description: 'a page of results up' },
   {
@@ -99,10 +105,16 @@ export const BINDINGS = [
     scope: 'menu',
     keys: [k('escape')],
     label: 'Esc',
-    description: 'clear the search; on an empty search, leave the box (then q ? Tab 1–4 work)',
+    description: 'clear the search; on an empty search, leave the box (then q ? j k Tab 1–4 work)',
     footer: 'clear/leave box',
   },
-  { id: 'menu.focus', scope: 'menu', keys: [ch('/')], label: '/', description: 'back to the search box (when it is not focused)' },
+  {
+    id: 'menu.focus',
+    scope: 'menu',
+    keys: [ch('/')],
+    label: '/',
+    description: 'back to the search box; outside it, any other letter starts a new search too',
+  },
 
   {
     id: 'reader.down',

@@ -125,6 +125,44 @@ describe('Services menu', () => {
     await app.wait((f) => f.includes(`${NOTE_COUNT} services`), 'empty again: every service');
   });
 
+  it('outside the box a letter starts a new search: Esc Esc then "sqs" finds SQS, the q does not quit', async () => {
+    const app = start();
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
+    await type(app.stdin, app.frame, 'kms');
+    app.stdin.write(KEY.escape);
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`), 'query cleared');
+    app.stdin.write(KEY.escape);
+    await app.wait((f) => f.includes('press / to search'), 'box left');
+    app.stdin.write('s');
+    await app.wait((f) => /^› s\s*$/m.test(f), 'a search for "s"');
+    app.stdin.write('q');
+    await app.wait((f) => /^› sq\s*$/m.test(f), '"sq": the q was typed');
+    app.stdin.write('s');
+    await app.wait((f) => /^› sqs\s*$/m.test(f) && /^› .*Simple Queue Service/m.test(f), 'SQS found');
+    expect(app.exits).toEqual([]);
+  });
+
+  it('outside the box j and k move in the list; q quits from there, the top level', async () => {
+    const app = start();
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
+    app.stdin.write(KEY.escape);
+    await app.wait((f) => f.includes('press / to search'), 'box left');
+    const selected = () =>
+      app
+        .frame()
+        .split('\n')
+        .find((l) => l.startsWith('› ·') || l.startsWith('› ✓'));
+    const first = selected();
+    app.stdin.write('j');
+    await app.wait(() => selected() !== first, 'moved down with j');
+    expect(app.frame()).toContain('press / to search'); // not typed
+    app.stdin.write('k');
+    await app.wait(() => selected() === first, 'back up with k');
+    app.stdin.write('q');
+    await app.wait(() => app.exits.length > 0, 'exit');
+    expect(app.exits).toEqual([0]);
+  });
+
   it('Esc on an empty box leaves it; then ? opens help and q quits with 0', async () => {
     const app = start();
     await app.wait((f) => f.includes(`${NOTE_COUNT} services`));

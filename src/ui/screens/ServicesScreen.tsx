@@ -124,6 +124,9 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
 
   useKeys(
     (input, key) => {
+      const printable = !key.ctrl && !key.meta && input.length > 0 && input >= ' ';
+      // While the box has focus a letter is typed (its field takes it), j and k included.
+      if (boxFocused && printable) return;
       if (isKey('menu.down', input, key)) setSelected(moveSelection(rows, current, 1));
       else if (isKey('menu.up', input, key)) setSelected(moveSelection(rows, current, -1));
       else if (isKey('menu.page-down', input, key)) setSelected(moveSelection(rows, current, listHeight - 1));
@@ -132,7 +135,13 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
       else if (isKey('menu.clear', input, key)) {
         if (query) changeQuery('');
         else setBoxFocused(false);
-      } else if (!boxFocused && isKey('menu.focus', input, key)) setBoxFocused(true);
+      } else if (isKey('menu.focus', input, key)) setBoxFocused(true);
+      else if (printable && input.trim()) {
+        // Outside the box a letter starts a new search, as if / had come first: Esc Esc
+        // then "sqs" searches for sqs (q, ? and the digits are the app's, asked before).
+        setBoxFocused(true);
+        changeQuery(input);
+      }
     },
     { isActive: active && !reading },
   );
