@@ -17,6 +17,7 @@ import type { Question } from '../../content/types.js';
 import { createRng, randomSeed } from '../../quiz/random.js';
 import type { Line } from '../../render/lines.js';
 import { wrap } from '../../render/note.js';
+import { stepLines } from '../../render/steps.js';
 import { ScrollLines } from '../components/ScrollLines.js';
 import { TextField } from '../components/TextField.js';
 import { useKeys } from '../input.js';
@@ -74,9 +75,7 @@ export function CalculatorScreen({ width, height, active, onMode, onDrill }: Cal
     if (outcome.ok) {
       return [
         ...wrap([{ text: `= ${outcome.summary}`, role: 'success', bold: true }], width),
-        ...outcome.steps.flatMap((step, i) =>
-          wrap([{ text: step }], width, [{ text: `${String(i + 1).padStart(2)}. `, role: 'muted' }], [{ text: '    ' }]),
-        ),
+        ...outcome.steps.flatMap((step, i) => stepLines(i + 1, step, width)),
       ];
     }
     if (outcome.field === null) return wrap([{ text: `Fill in: ${outcome.missing.join(', ')}`, role: 'muted' }], width);
