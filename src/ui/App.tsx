@@ -1,5 +1,6 @@
 import { Box, type Key, Text, useApp } from 'ink';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReaderPlace } from '../browse/reader.js';
 import { services } from '../content/bundle.js';
 import type { Question } from '../content/types.js';
 import type { NextAction } from '../progress/report.js';
@@ -85,6 +86,10 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
   // until then, what they are asked to open waits here and is opened when they mount.
   const [quizStart, setQuizStart] = useState<QuizStart | null>(() => (start?.source ? { source: start.source } : null));
   const [noteStart, setNoteStart] = useState<string | null>(null);
+  const places = useMemo(
+    () => ({ get: (id: string) => store.notePlace(id), save: (id: string, place: ReaderPlace) => store.saveNotePlace(id, place) }),
+    [store],
+  );
   const quiz = useRef<QuizScreenHandle>(null);
   const servicesScreen = useRef<ServicesScreenHandle>(null);
   // The menu's first frame needs only the menu: the other screens' code arrives just after
@@ -198,6 +203,7 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
                 height={bodyHeight}
                 readIds={readIds}
                 initialNote={noteStart}
+                places={places}
                 onMode={reportMode.services}
                 onQuiz={(service) => startQuiz({ kind: 'service', service })}
                 onOpen={markRead}

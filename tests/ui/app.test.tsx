@@ -258,6 +258,65 @@ describe('Note reader', () => {
     expect(f).toMatch(/Amazon DynamoDB › /);
   });
 
+  it('Ctrl+D and Ctrl+U move half a page; ] and [ go from section to section', async () => {
+    const app = await openNote('dynamodb');
+    app.stdin.write('g');
+    await app.wait((f) => / 0%/.test(f), 'top');
+    // 100×30: the note shows 26 lines, half a page is 13.
+    app.stdin.write(KEY.ctrlD);
+    await app.wait((f) => position(f)[0] === 26 + 13, 'half a page down');
+    app.stdin.write(KEY.ctrlU);
+    await app.wait((f) => position(f)[0] === 26, 'half a page up');
+    const sectionOf = (f: string) => /Amazon DynamoDB › (.+?) {2,}/.exec(f)?.[1] ?? '';
+    app.stdin.write(']');
+    const first = sectionOf(await app.wait((f) => sectionOf(f) !== '', 'the first section'));
+    app.stdin.write(']');
+    const second = sectionOf(await app.wait((f) => sectionOf(f) !== first, 'the next section'));
+    expect(app.frame().split('\n')[1]).toContain(second); // its heading is the first line shown
+    app.stdin.write('[');
+    await app.wait((f) => sectionOf(f) === first, 'back to the previous section');
+  });
+
+  it('a note opens where it was left, in this session and the next; a section asked for wins', async () => {
+    /** The last line shown, or NaN while the note is not on screen. */
+    const shown = (f: string) => Number(/(\d+)\/\d+ \d+%/.exec(f)?.[1] ?? Number.NaN);
+    const dir = tempDir();
+    let app = start(undefined, dir);
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
+    await type(app.stdin, app.frame, 'sqs');
+    await app.wait((f) => /^› .*Simple Queue Service/m.test(f), 'SQS selected');
+    app.stdin.write(KEY.enter);
+    await app.wait((f) => / 0%/.test(f), 'the note, at the top');
+    for (const _ of [1, 2, 3]) {
+      const before = shown(app.frame());
+      app.stdin.write(']');
+      await app.wait((f) => shown(f) !== before, 'the next section');
+    }
+    const left = app.frame().split('\n')[1];
+    const at = shown(app.frame());
+    app.stdin.write('q');
+    await app.wait((f) => f.includes('› sqs'), 'the menu');
+    app.stdin.write(KEY.enter);
+    await app.wait((f) => shown(f) === at, 'the same place');
+    expect(app.frame().split('\n')[1]).toBe(left);
+    app.unmount();
+
+    app = start(undefined, dir);
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
+    await type(app.stdin, app.frame, 'sqs');
+    await app.wait((f) => /^› .*Simple Queue Service/m.test(f), 'SQS selected');
+    app.stdin.write(KEY.enter);
+    await app.wait((f) => shown(f) === at, 'the same place, the next session');
+    app.stdin.write('q');
+    await app.wait((f) => f.includes('› sqs'), 'the menu');
+    app.stdin.write(KEY.escape);
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`), 'query cleared');
+    await type(app.stdin, app.frame, 'fifo');
+    await app.wait((f) => /› .*Simple Queue Service/.test(f), 'SQS first');
+    app.stdin.write(KEY.enter);
+    await app.wait((f) => /Amazon Simple Queue Service .*› Standard vs FIFO queues/.test(f), 'the section asked for');
+  });
+
   it('every frame is shorter than the terminal', async () => {
     const app = await openNote('sqs', { columns: 40, rows: 12 });
     expect(app.frame().split('\n').length).toBeLessThan(12);
