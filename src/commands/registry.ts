@@ -14,6 +14,7 @@ const calc = () => import('./calc.js');
 const quiz = () => import('./quiz.js');
 const progress = () => import('./progress.js');
 const coverage = () => import('./coverage.js');
+const completion = () => import('./completion.js');
 
 export interface Command {
   name: string;
@@ -101,7 +102,7 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'config',
-    usage: 'config set exam-date YYYY-MM-DD|none | config set new-per-day N | config get [SETTING]',
+    usage: 'config set exam-date YYYY-MM-DD|none | config set new-per-day N | config get [exam-date|new-per-day]',
     summary: 'your exam date (readiness is predicted for that day) and new questions a day',
     examples: ['awsnotes config set exam-date 2027-03-15', 'awsnotes config set new-per-day 10', 'awsnotes config get'],
     details: [
@@ -152,6 +153,17 @@ export const COMMANDS: Command[] = [
     ],
     details: [...CALC_USAGE.map((u) => `awsnotes ${u}`), '', ...SIZE_AND_RATE_HELP],
     run: lazy(calc, (m) => m.calc),
+  },
+  {
+    name: 'completion',
+    usage: 'completion bash|zsh|fish',
+    summary: 'print a completion script for your shell: commands, flags, service ids and other values',
+    examples: [
+      'source <(awsnotes completion bash)',
+      'awsnotes completion zsh > ~/.zfunc/_awsnotes',
+      'awsnotes completion fish > ~/.config/fish/completions/awsnotes.fish',
+    ],
+    run: lazy(completion, (m) => m.completion),
   },
 ];
 
