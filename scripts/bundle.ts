@@ -78,7 +78,7 @@ const common: BuildOptions = {
   target: 'node20',
   legalComments: 'none',
   define: { 'process.env.NODE_ENV': '"production"', __AWSNOTES_VERSION__: JSON.stringify(version) },
-  alias: { 'react-devtools-core': stub('react-devtools-core.ts') },
+  alias: { 'react-devtools-core': stub('react-devtools-core.ts'), 'restore-cursor': stub('restore-cursor.ts') },
   logLevel: 'warning',
 };
 

@@ -50,12 +50,14 @@ export interface AppProps {
   start?: AppStart;
   /** Fixed size for tests; the real terminal's size otherwise. */
   size?: Size;
+  /** Ctrl+Z: stops the app, the terminal given back to the shell (absent in tests). */
+  onSuspend?(): void;
 }
 
 const ALL_SCOPES = [...new Set(BINDINGS.map((b) => b.scope))] as Scope[];
 const SCREEN_IDS = TABS.map((t) => t.id);
 
-export function App({ store, color, onExit, start, size: fixedSize }: AppProps) {
+export function App({ store, color, onExit, start, size: fixedSize, onSuspend }: AppProps) {
   const { exit } = useApp();
   const terminal = useTerminalSize();
   const { columns, rows } = fixedSize ?? terminal;
@@ -125,6 +127,10 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
   const globalKey = (input: string, key: Key): boolean => {
     if (isKey('global.interrupt', input, key)) {
       quit(130);
+      return true;
+    }
+    if (onSuspend && isKey('global.suspend', input, key)) {
+      onSuspend();
       return true;
     }
     if (notice) setNotice('');

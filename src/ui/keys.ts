@@ -64,6 +64,13 @@ const ch = (input: string, extra: Omit<KeySpec, 'input'> = {}): KeySpec => ({ in
 export const BINDINGS = [
   { id: 'global.quit', scope: 'global', keys: [ch('q')], label: 'q', description: 'quit (or go back)', footer: 'quit' },
   { id: 'global.interrupt', scope: 'global', keys: [ch('c', { ctrl: true })], label: 'Ctrl+C', description: 'quit at once, from anywhere' },
+  {
+    id: 'global.suspend',
+    scope: 'global',
+    keys: [ch('z', { ctrl: true })],
+    label: 'Ctrl+Z',
+    description: 'stop awsnotes and go back to the shell, from anywhere (fg resumes it)',
+  },
   { id: 'global.help', scope: 'global', keys: [ch('?')], label: '?', description: 'show or hide this help', footer: 'help' },
   { id: 'global.next-screen', scope: 'global', keys: [k('tab', { shift: false })], label: 'Tab', description: 'next screen' },
   { id: 'global.prev-screen', scope: 'global', keys: [k('tab', { shift: true })], label: 'Shift+Tab', description: 'previous screen' },

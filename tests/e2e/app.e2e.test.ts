@@ -203,6 +203,67 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     expect(lines.filter((l) => [...l].length > 40).length).toBeGreaterThan(3);
   });
 
+  it('Ctrl+Z gives the shell back, its terminal as it was; fg brings the app back, redrawn and listening; so does kill -TSTP', async () => {
+    terminal = new Terminal([], { shell: true, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
+    await terminal.type('sqs', searchBox);
+    for (const stop of [() => terminal!.send('C-z'), () => process.kill(terminal!.appPid(), 'SIGTSTP')]) {
+      stop();
+      await terminal.waitFor((s) => /Stopped/.test(s), 'the shell, the job stopped');
+      expect(terminal.alternateOn()).toBe(false);
+      expect(terminal.cursorShown()).toBe(true);
+      // Cooked mode: the shell's line editing and echo work (stty reports icanon, echo).
+      terminal.line('stty -a | grep -o -- "-*icanon\\|-*echo " | tr "\\n" " "; echo');
+      await terminal.waitFor((s) => /^icanon echo\s*$/m.test(s), 'stty: icanon echo');
+      terminal.line('clear; fg');
+      await terminal.waitFor((s) => searchBox(s) === 'sqs' && /^› .*Simple Queue Service/m.test(s), 'the app, redrawn');
+      expect(terminal.alternateOn()).toBe(true);
+    }
+    // It listens in raw mode: a key typed alone acts at once.
+    terminal.send('Escape');
+    await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'query cleared by Esc alone');
+    terminal.send('C-c');
+    await terminal.waitFor((s) => !terminal!.alternateOn() && /^\$\s*$/m.test(s), 'the shell');
+    expect(await terminal.shellExitCode()).toBe(130);
+  });
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGQUIT', 131],
+    ['SIGHUP', 129],
+    ['SIGTERM', 143],
+  ] as const)('%s sent with kill: exit %i, the alternate screen left, the cursor shown, stderr clean', async (signal, code) => {
+    const log = path.join(tempDir(), 'stderr.log');
+    terminal = new Terminal([], { stderr: log, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
+    expect(terminal.cursorShown()).toBe(false);
+    process.kill(terminal.appPid(), signal);
+    expect(await terminal.exitCode()).toBe(code);
+    expect(terminal.alternateOn()).toBe(false);
+    expect(terminal.cursorShown()).toBe(true);
+    expect(readFileSync(log, 'utf8')).toBe('');
+  });
+
+  it('quitting with q writes nothing to stderr: awsnotes 2>log keeps the log clean', async () => {
+    const log = path.join(tempDir(), 'stderr.log');
+    terminal = new Terminal([], { stderr: log, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
+    terminal.send('Escape');
+    await terminal.waitFor((s) => s.includes('press / to search'), 'box left');
+    terminal.send('q');
+    expect(await terminal.exitCode()).toBe(0);
+    expect(terminal.cursorShown()).toBe(true);
+    expect(readFileSync(log, 'utf8')).toBe('');
+  });
+
+  it('--help at 60 columns: wrapped by awsnotes between words, not by the terminal', async () => {
+    terminal = new Terminal(['--help'], { columns: 60, rows: 300, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    expect(await terminal.exitCode()).toBe(0);
+    const lines = terminal.writtenLines();
+    expect(lines.some((l) => l.startsWith('  awsnotes quiz [--service S'))).toBe(true);
+    expect(lines.filter((l) => [...l].length > 60)).toEqual([]);
+  });
+
   it('stdin from a pipe: the message, exit 2', async () => {
     terminal = new Terminal([], { stdin: '<(echo hello)', env: { AWSNOTES_CONFIG_DIR: tempDir() } });
     expect(await terminal.exitCode()).toBe(2);
