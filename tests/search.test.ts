@@ -133,6 +133,8 @@ describe('menu rows', () => {
 
   it.each([
     ['fifo', 'sqs', 'standard-vs-fifo-queues'],
+    ['sqs fifo', 'sqs', 'standard-vs-fifo-queues'],
+    ['sqs lambda', 'sqs', 'using-sqs-with-lambda'],
     ['sqs visibility timeout', 'sqs', 'visibility-timeout-and-message-lifecycle'],
     ['user pool', 'cognito', 'user-pools'],
   ])('"%s" goes beyond the name: %s opens at %s', (query, id, target) => {

@@ -67,3 +67,9 @@ export function namedSection(query: string, service: Named): string | null {
   if (words.length === 0) return null;
   return namesOf(service).headings.find((heading) => isName(words, heading.words))?.slug ?? null;
 }
+
+/** The query's words that are not its service's proper name (id, title): what it is about. */
+export function subjectWords(query: string, service: Pick<ServiceMeta, 'id' | 'title'>): string[] {
+  const proper = new Set(nameWords(`${service.id} ${service.title}`));
+  return nameWords(query).filter((word) => !proper.has(word));
+}
