@@ -81,6 +81,19 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     expect(reads.map((event) => event.sv)).toEqual(['kinesis']);
   });
 
+  it('the study loop starts from a name: sqs, Enter, the note at the top; t, a quiz on SQS', async () => {
+    terminal = new Terminal([], { env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
+    await terminal.type('sqs', searchBox);
+    await terminal.waitFor((s) => /^› .*Simple Queue Service/m.test(s), 'SQS selected');
+    terminal.send('Enter');
+    const screen = await terminal.waitFor((s) => /\d+\/\d+ +\d+%/.test(s), 'the note');
+    expect(screen).toMatch(/ 0%/);
+    expect(screen.split('\n')[1]).toContain('Amazon Simple Queue Service');
+    terminal.send('t');
+    await terminal.waitFor((s) => /Question 1\/\d+/.test(s) && s.includes('Amazon Simple Queue Service'), 'a question on SQS');
+  });
+
   it('works at 40×12 and says "too small" below it until the window grows', async () => {
     terminal = new Terminal([], { columns: 40, rows: 12, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
     let screen = await terminal.waitFor((s) => s.includes('services'), 'the menu');
