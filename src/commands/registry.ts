@@ -68,7 +68,7 @@ export const COMMANDS: Command[] = [
       '--flagged     the questions you flagged',
       '--drills      generated DynamoDB and Kinesis sizing drills',
       '--plain       no full-screen app: questions on stdout, answer letters (B, AC) one line each on stdin',
-      '--count N     questions in a plain quiz (default 10)',
+      '--count N     questions per quiz (default: 10 plain, 20 in the app)',
     ],
     run: lazy(quiz, (m) => m.quiz),
   },
@@ -189,7 +189,7 @@ export function helpText(version: string, width = 80): string {
     ...fitAll([
       '',
       'Environment:',
-      '  AWSNOTES_CONFIG_DIR   directory of the progress file (default: ~/.config/awsnotes-nodejs)',
+      '  AWSNOTES_CONFIG_DIR   directory of your progress and settings (default: ~/.config/awsnotes-nodejs)',
       '  NO_COLOR, FORCE_COLOR=0, TERM=dumb   turn colour off',
       '',
       `Exit codes: ${EXIT_CODES}.`,
