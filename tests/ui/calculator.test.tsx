@@ -2,7 +2,10 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/content/types.js';
+import { ProgressStore } from '../../src/progress/store.js';
+import { App } from '../../src/ui/App.js';
 import { CalculatorScreen } from '../../src/ui/screens/CalculatorScreen.js';
+import { tempDir } from '../helpers/cli.js';
 import { KEY, until, withKeys } from '../helpers/ink.js';
 
 let cleanup: (() => void) | undefined;
@@ -136,6 +139,24 @@ describe('Calculator screen', () => {
       expect(lines.slice(7).join(' ').replace(/\s+/g, ' ').trim()).toBe('Fix the field marked ✗ to see the result.');
       app.unmount();
     }
+  });
+
+  it('in the app at 80×24, an error keeps one row a field, the tab bar on top, the frame shorter than the terminal', async () => {
+    const store = ProgressStore.open({ dir: tempDir() });
+    const app = render(<App store={store} color={false} size={{ columns: 80, rows: 24 }} start={{ screen: 'calc' }} onExit={() => {}} />);
+    const frame = () => app.lastFrame() ?? '';
+    await until(frame, (f) => f.includes('= 20 RCU'), 'the calculator');
+    app.stdin.write(KEY.end);
+    for (const char of 'zz') app.stdin.write(char);
+    const f = await until(frame, (f) => f.includes('✗'), 'the error');
+    const lines = f.split('\n');
+    expect(lines[0]).toMatch(/^awsnotes +1 Services +2 Quiz +3 Calculator +4 Progress/);
+    // One row a field, the labels in their column, the value after them.
+    expect(lines.slice(1, 4).map((l) => l.slice(2, 17).trim())).toEqual(['Calculation', 'Item size', 'Reads']);
+    expect(lines[2]!.slice(17)).toMatch(/^6KBzz +✗ unknown unit/);
+    expect(lines.length).toBeLessThan(24);
+    expect(lines.every((l) => [...l].length <= 80)).toBe(true);
+    app.unmount();
   });
 
   it('switches to Kinesis with its own fields', async () => {
