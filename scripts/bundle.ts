@@ -66,6 +66,7 @@ const COMMAND_STAGES: Record<string, string> = {
   'src/commands/quiz.ts': 'quiz',
   'src/commands/progress.ts': 'progress',
   'src/commands/coverage.ts': 'coverage',
+  'src/commands/completion.ts': 'completion',
   'src/commands/store.ts': 'store',
   'src/search/search.ts': 'search',
   'src/capacity/drills.ts': 'drills',

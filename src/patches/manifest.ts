@@ -169,6 +169,16 @@ export const PATCHES: readonly Patch[] = [
     buys: "Without it, the menu's first frame comes 36–42 ms later (runs of 30 and 20 paired launches, 95% intervals 13–64 and 16–73 ms).",
   },
   {
+    name: 'cli-cursor-without-exit-restore',
+    package: 'cli-cursor',
+    versions: '4.0.0',
+    change: { kind: 'import', specifier: 'restore-cursor', importers: ['node_modules/cli-cursor/index.js'], wrapsOriginal: false },
+    module: 'restore-cursor.ts',
+    builds: ['app'],
+    why: 'cli-cursor (inside Ink) calls restore-cursor when it first hides the cursor, which then writes the cursor-show sequence to process.stderr as the process exits, so `awsnotes 2>log` found it in its log. The app shows the cursor itself, on the terminal, on every way out (src/ui/terminal.ts).',
+    buys: 'Nothing in speed: stderr stays empty when the app exits (issue 14, bug 12).',
+  },
+  {
     name: 'react-devtools-core-absent',
     package: 'ink',
     versions: '6.8.0',

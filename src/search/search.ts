@@ -5,9 +5,10 @@
 import Fuse, { type FuseResult } from 'fuse.js';
 import { searchData } from '../content/bundle.js';
 import type { SearchRecord } from '../content/types.js';
-import { buildWordIndex, matchWord, tokenize, type WordIndex } from './index.js';
+import { buildWordIndex, matchWord, tokenize, vocabIndex, type WordIndex } from './index.js';
 import { kindOf, recordArray, type Kind, type RecordList } from './pack.js';
 import { SEARCH_KEYS } from './keys.js';
+import { groupsOf, type SectionGroups, type SectionMatch, sectionMatches, type WordMatches } from './sections.js';
 
 export type HitKind = Kind;
 
@@ -48,6 +49,8 @@ export interface Searcher {
   recordsOf: (service: string) => readonly number[];
   /** FIELD_WEIGHT of each record's kind, by record index: one letter touches thousands. */
   weights: Float64Array;
+  /** The records' sections (made on first use: only multi-word queries ask). */
+  groups: () => SectionGroups;
 }
 
 let shipped: Searcher | undefined;
@@ -74,7 +77,8 @@ function searcherOver(records: RecordList, index: WordIndex): Searcher {
   };
   const weights = new Float64Array(records.length);
   for (let i = 0; i < records.length; i++) weights[i] = FIELD_WEIGHT[records.kindAt ? records.kindAt(i) : kindOf(records.at(i)!)];
-  return { records, index, recordsOf, weights };
+  let groups: SectionGroups | undefined;
+  return { records, index, recordsOf, weights, groups: () => (groups ??= groupsOf(records)) };
 }
 
 function shippedSearcher(): Searcher {
@@ -91,12 +95,17 @@ export function normalizeQuery(query: string): string {
 
 /**
  * Stage 1: the records whose words match every query word (or, for several words, whose
- * service's name does), best first by match quality × field weight. Typed arrays, because
- * one letter can touch thousands of records.
+ * service's name does), best first by match quality × field weight; and, for several
+ * words, the sections that hold them all only between their records. Typed arrays,
+ * because one letter can touch thousands of records.
  */
-function candidates(searcher: Searcher, words: string[]): { pool: SearchRecord[]; matched: Map<number, number>[] } {
+function candidates(
+  searcher: Searcher,
+  words: string[],
+): { pool: SearchRecord[]; matched: Map<number, number>[]; sections: SectionMatch[] } {
   const { index, records, weights } = searcher;
   const matchedByWord: Map<number, number>[] = [];
+  const spread: WordMatches[] = [];
   const total = new Float64Array(records.length);
   const matchedWords = new Uint8Array(records.length);
   let alive: number[] = [];
@@ -111,9 +120,12 @@ function candidates(searcher: Searcher, words: string[]): { pool: SearchRecord[]
     matchedByWord.push(matched);
     for (const [vocabIndex, q] of matched) for (const r of index.postings.at(vocabIndex)!) offer(r, q);
     if (words.length > 1) {
+      // Own matches, before the service's name is offered to the rest of its records.
+      spread.push({ own: touched.slice(), quality, owners: [] });
       for (const [service, ownerWords] of Object.entries(index.owners)) {
-        if (ownerWords.some((w) => matched.has(w)))
-          for (const r of searcher.recordsOf(service)) if (quality[r] === 0) offer(r, OWNER_WEIGHT);
+        if (!ownerWords.some((w) => matched.has(w))) continue;
+        spread[n]!.owners.push(service);
+        for (const r of searcher.recordsOf(service)) if (quality[r] === 0) offer(r, OWNER_WEIGHT);
       }
     }
     alive = [];
@@ -124,11 +136,22 @@ function candidates(searcher: Searcher, words: string[]): { pool: SearchRecord[]
       alive.push(r);
     }
   }
+  const sections = words.length > 1 ? sectionMatches(searcher.groups(), spread, alive) : [];
   const pool = alive
     .sort((a, b) => total[b]! - total[a]! || a - b)
     .slice(0, CANDIDATES)
     .map((r) => records.at(r)!);
-  return { pool, matched: matchedByWord };
+  return { pool, matched: matchedByWord, sections };
+}
+
+/** Where the words of `text` are ones the query's words matched in the index. */
+function matchedRanges(text: string, vocab: readonly string[], matched: Map<number, number>[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const token of text.matchAll(/[a-z0-9]+/gi)) {
+    const at = vocabIndex(vocab, token[0].toLowerCase());
+    if (at >= 0 && matched.some((m) => m.has(at))) ranges.push([token.index, token.index + token[0].length - 1]);
+  }
+  return ranges;
 }
 
 /** Words of one or two letters are prefixes being typed: matched at word starts, no fuzziness. */
@@ -231,8 +254,8 @@ export function search(query: string, options: { limit?: number; searcher?: Sear
   const limit = options.limit ?? DEFAULT_LIMIT;
   const words = tokenize(q);
   if (words.length === 0) return [];
-  const { pool, matched } = candidates(searcher, words);
-  if (pool.length === 0) return [];
+  const { pool, matched, sections } = candidates(searcher, words);
+  if (pool.length === 0 && sections.length === 0) return [];
   // Which query words each candidate's service name matches, for multi-word queries.
   const owners = new Map<string, Set<string>>();
   if (words.length > 1) {
@@ -258,7 +281,19 @@ export function search(query: string, options: { limit?: number; searcher?: Sear
       named.add(hit.service);
     }
     hits.push(hit);
-    if (hits.length === limit) break;
+    if (hits.length === limit) return hits;
+  }
+  // Then the sections that hold the words only between their lines, scored past every
+  // hit on one line (Fuse's scores of long lines reach 0.9 and more), so that the order
+  // by score stays the order shown.
+  const worst = ranked.reduce((max, hit) => Math.max(max, hit.score), 0);
+  const spread = sections.sort((a, b) => a.score - b.score || a.record - b.record).slice(0, limit - hits.length);
+  for (const { record: r, score: s } of spread) {
+    const record = searcher.records.at(r)!;
+    const kind = kindOf(record);
+    const text = record[kind] ?? '';
+    const ranges = matchedRanges(text, searcher.index.vocab, matched);
+    hits.push({ service: record.service, section: record.section, kind, text, score: worst + (1 - worst) * s, ranges });
   }
   return hits;
 }

@@ -1,5 +1,6 @@
 import { Box, type Key, Text, useApp } from 'ink';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReaderPlace } from '../browse/reader.js';
 import { services } from '../content/bundle.js';
 import type { Question } from '../content/types.js';
 import type { NextAction } from '../progress/report.js';
@@ -51,12 +52,14 @@ export interface AppProps {
   start?: AppStart;
   /** Fixed size for tests; the real terminal's size otherwise. */
   size?: Size;
+  /** Ctrl+Z: stops the app, the terminal given back to the shell (absent in tests). */
+  onSuspend?(): void;
 }
 
 const ALL_SCOPES = [...new Set(BINDINGS.map((b) => b.scope))] as Scope[];
 const SCREEN_IDS = TABS.map((t) => t.id);
 
-export function App({ store, color, onExit, start, size: fixedSize }: AppProps) {
+export function App({ store, color, onExit, start, size: fixedSize, onSuspend }: AppProps) {
   const { exit } = useApp();
   const terminal = useTerminalSize();
   const { columns, rows } = fixedSize ?? terminal;
@@ -87,6 +90,10 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
   // until then, what they are asked to open waits here and is opened when they mount.
   const [quizStart, setQuizStart] = useState<QuizStart | null>(() => (start?.source ? { source: start.source } : null));
   const [noteStart, setNoteStart] = useState<string | null>(null);
+  const places = useMemo(
+    () => ({ get: (id: string) => store.notePlace(id), save: (id: string, place: ReaderPlace) => store.saveNotePlace(id, place) }),
+    [store],
+  );
   const quiz = useRef<QuizScreenHandle>(null);
   const servicesScreen = useRef<ServicesScreenHandle>(null);
   // The menu's first frame needs only the menu: the other screens' code arrives just after
@@ -122,6 +129,10 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
   const globalKey = (input: string, key: Key): boolean => {
     if (isKey('global.interrupt', input, key)) {
       quit(130);
+      return true;
+    }
+    if (onSuspend && isKey('global.suspend', input, key)) {
+      onSuspend();
       return true;
     }
     if (notice) setNotice('');
@@ -201,6 +212,7 @@ export function App({ store, color, onExit, start, size: fixedSize }: AppProps) 
                 height={bodyHeight}
                 readIds={readIds}
                 initialNote={noteStart}
+                places={places}
                 onMode={reportMode.services}
                 onQuiz={(service) => startQuiz({ kind: 'service', service })}
                 onOpen={markRead}

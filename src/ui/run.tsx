@@ -1,15 +1,13 @@
 // The interactive path: alternate screen, Ink render, and a terminal restored on every
-// way out (q, Ctrl+C, a signal, an uncaught error).
-import { render } from 'ink';
+// way out (q, Ctrl+C, a signal, an uncaught error) and while stopped (see terminal.ts).
+import { render, useStdout } from 'ink';
+import { useEffect } from 'react';
 import { ProgressStore } from '../progress/store.js';
 import { colorEnabled } from '../term/color.js';
 import { App, type AppStart } from './App.js';
 import { firstFrameLogger } from './frame-log.js';
 import { loadLaterScreens } from './screens/later.js';
-
-const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
-const LEAVE_ALT_SCREEN = '\x1b[?1049l';
-const SHOW_CURSOR = '\x1b[?25h';
+import { startTerminalSession } from './terminal.js';
 
 /**
  * How the app is rendered, shared with the bench's keystroke harness. Ink throttles
@@ -18,46 +16,57 @@ const SHOW_CURSOR = '\x1b[?25h';
  */
 export const INK_OPTIONS = { exitOnCtrlC: false, patchConsole: true, maxFps: 60 } as const;
 
+/**
+ * Hands out a way to draw the whole frame again. Ink writes only what changed since its
+ * last frame; writing through its stdout (even nothing) makes it clear what it wrote and
+ * write the whole frame again.
+ */
+function Redraw({ onReady }: { onReady(redraw: () => void): void }) {
+  const { write } = useStdout();
+  useEffect(() => onReady(() => write('')), [onReady, write]);
+  return null;
+}
+
 export async function runApp(start: AppStart = { screen: 'services' }): Promise<number> {
   if (start.screen !== 'services') await loadLaterScreens();
   const store = ProgressStore.open();
   let exitCode = 0;
-  let restored = false;
-  const restore = () => {
-    if (restored) return;
-    restored = true;
-    process.stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
-  };
-
-  process.stdout.write(ENTER_ALT_SCREEN);
-  const onRender = firstFrameLogger();
-  const instance = render(<App store={store} color={colorEnabled(true)} start={start} onExit={(code) => (exitCode = code)} />, {
-    ...INK_OPTIONS,
-    ...(onRender ? { onRender } : {}),
+  let redraw = () => {};
+  let unmount = () => {};
+  const session = startTerminalSession({
+    stdin: process.stdin,
+    stdout: process.stdout,
+    unmount: () => unmount(),
+    redraw: () => redraw(),
+    exit: (code) => process.exit(code),
   });
 
+  const onRender = firstFrameLogger();
+  const instance = render(
+    <>
+      <Redraw onReady={(draw) => (redraw = draw)} />
+      <App store={store} color={colorEnabled(true)} start={start} onExit={(code) => (exitCode = code)} onSuspend={session.suspend} />
+    </>,
+    { ...INK_OPTIONS, ...(onRender ? { onRender } : {}) },
+  );
+  unmount = () => instance.unmount();
+
   const fail = (error: unknown) => {
+    // The terminal closed under a write: nothing to report it on, nowhere to restore.
+    if ((error as NodeJS.ErrnoException | undefined)?.code === 'EIO') return session.hangUp();
     instance.unmount();
-    restore();
+    session.restore();
     process.stderr.write(`awsnotes: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   };
   process.on('uncaughtException', fail);
   process.on('unhandledRejection', fail);
-  // SIGTERM: the terminal is still there, so leave it as we found it. SIGHUP (the terminal
-  // closed) keeps Node's default, dying at once: there is no screen left to restore, and
-  // exiting normally would make Node assert while resetting a tty that is gone. Nothing is
-  // lost either way, since every progress write is synchronous and atomic.
-  process.once('SIGTERM', () => {
-    instance.unmount();
-    restore();
-    process.exit(143);
-  });
 
   try {
     await instance.waitUntilExit();
   } finally {
-    restore();
+    session.restore();
+    session.close();
   }
   for (const notice of store.notices.splice(0)) process.stderr.write(`awsnotes: ${notice}\n`);
   return exitCode;

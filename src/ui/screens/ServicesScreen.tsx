@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { type Ref, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { firstSelectable, isSelectable, menuRows, moveSelection, type MenuRow } from '../../browse/menu.js';
+import type { ReaderPlace } from '../../browse/reader.js';
 import { serviceById } from '../../content/bundle.js';
 import type { Service } from '../../content/types.js';
 import { excerpt, highlight, truncateLine, type Line } from '../../render/lines.js';
@@ -23,7 +24,15 @@ export interface ServicesScreenProps {
   onQuiz(serviceId: string): void;
   /** The note to open as the screen opens (the Progress screen's "KMS note never read"); the App marks it read. */
   initialNote?: string | null;
+  /** Where each note was left, to open it there (when no section is asked for), and to save it. */
+  places?: NotePlaces;
   ref?: Ref<ServicesScreenHandle>;
+}
+
+/** Where the learner left each note (the progress store keeps them). */
+export interface NotePlaces {
+  get(serviceId: string): ReaderPlace | undefined;
+  save(serviceId: string, place: ReaderPlace): void;
 }
 
 /** Opening a note from outside the screen (a next step of the Progress screen). */
@@ -72,7 +81,7 @@ export function warmSearch(width: number): void {
   for (const query of ['e', 'ec2', 'bukcet', 'cache ttl']) for (const row of menuRows(query, new Set())) rowLine(row, width);
 }
 
-export function ServicesScreen({ width, height, active, readIds, onOpen, onMode, onQuiz, initialNote, ref }: ServicesScreenProps) {
+export function ServicesScreen({ width, height, active, readIds, onOpen, onMode, onQuiz, initialNote, places, ref }: ServicesScreenProps) {
   const [query, setQuery] = useState('');
   const [boxFocused, setBoxFocused] = useState(true);
   const [selected, setSelected] = useState(0);
@@ -124,6 +133,9 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
 
   useKeys(
     (input, key) => {
+      const printable = !key.ctrl && !key.meta && input.length > 0 && input >= ' ';
+      // While the box has focus a letter is typed (its field takes it), j and k included.
+      if (boxFocused && printable) return;
       if (isKey('menu.down', input, key)) setSelected(moveSelection(rows, current, 1));
       else if (isKey('menu.up', input, key)) setSelected(moveSelection(rows, current, -1));
       else if (isKey('menu.page-down', input, key)) setSelected(moveSelection(rows, current, listHeight - 1));
@@ -132,7 +144,13 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
       else if (isKey('menu.clear', input, key)) {
         if (query) changeQuery('');
         else setBoxFocused(false);
-      } else if (!boxFocused && isKey('menu.focus', input, key)) setBoxFocused(true);
+      } else if (isKey('menu.focus', input, key)) setBoxFocused(true);
+      else if (printable && input.trim()) {
+        // Outside the box a letter starts a new search, as if / had come first: Esc Esc
+        // then "sqs" searches for sqs (q, ? and the digits are the app's, asked before).
+        setBoxFocused(true);
+        changeQuery(input);
+      }
     },
     { isActive: active && !reading },
   );
@@ -149,6 +167,8 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
         onMode={onMode}
         onQuiz={onQuiz}
         onBack={() => setReading(null)}
+        place={reading.section ? undefined : places?.get(reading.service.id)}
+        onLeave={(place) => places?.save(reading.service.id, place)}
       />
     );
   }
