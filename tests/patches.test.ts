@@ -210,6 +210,11 @@ describe('the patched packages', () => {
     expect({ ...rootEntry?.dependencies, ...rootEntry?.devDependencies }[name]).toBe(declared[name]);
   });
 
+  it('every module in src/patches/ is declared in the manifest (a patch added the old way would not be checked)', () => {
+    const modules = readdirSync(path.join(root, 'src', 'patches')).filter((file) => file !== 'manifest.ts');
+    expect(modules.sort()).toEqual([...new Set(PATCHES.map((p) => p.module))].sort());
+  });
+
   it('each pinned version is inside the range of every patch written for that package', () => {
     for (const patch of PATCHES) expect(satisfies(declared[patch.package]!, patch.versions), patch.name).toBe(true);
   });
