@@ -2,11 +2,14 @@
 // dist/ (see scripts/bundle.ts) with the content beside it in dist/content/.
 // `--check` stops after validation (for people editing content) and lists the bank-wide
 // minimums not met yet; the build only counts them (src/content/bank-checks.ts).
+// The bundle's patches of dependencies are checked before and after bundling (see
+// src/patches/manifest.ts): when one no longer fits, the build stops with exit code 1.
 import { chmodSync, cpSync, mkdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { asciiJson, compileContent, ContentError } from '../src/content/compile.js';
 import { packSearch } from '../src/search/pack.js';
 import { bundleApp, root } from './bundle.js';
+import { PatchError } from './patches.js';
 import { writeCodeCache } from './code-cache.js';
 
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
@@ -48,7 +51,20 @@ json('search.json', packSearch(records, index));
 
 const dist = path.join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
-await bundleApp(dist);
+let metafiles: Awaited<ReturnType<typeof bundleApp>>;
+try {
+  metafiles = await bundleApp(dist);
+} catch (error) {
+  if (error instanceof PatchError) {
+    // A bundle without one of its patches is not one to run or ship.
+    rmSync(dist, { recursive: true, force: true });
+    console.error(`build: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
+// What went into each build, for tests/patches.test.ts (not shipped: dist/ is).
+writeFileSync(path.join(generatedDir, 'bundle-meta.json'), JSON.stringify(metafiles));
 cpSync(generatedDir, path.join(dist, 'content'), { recursive: true, filter: (file) => !file.endsWith('.ts') });
 chmodSync(path.join(dist, 'cli.cjs'), 0o755);
 writeCodeCache(dist);

@@ -8,73 +8,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
+import { type Build, PATCHES, type Patch } from '../src/patches/manifest.js';
+import { checkBundledPatches, checkPatchTargets, PatchError, patchPlugin } from './patches.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-const stub = (name: string) => path.join(root, 'src', 'stubs', name);
 
-const stubs: Plugin[] = [
-  {
-    // See src/stubs/ajv.ts, semver.ts, conf-crypto.ts and conf-uint8array.ts: conf's schema,
-    // migration and encryption support, never used, stays out of start-up. conf-assert.ts:
-    // a fast path.
-    name: 'stub-conf-extras',
-    setup(build) {
-      build.onResolve({ filter: /^ajv(-formats)?(\/.*)?$/ }, () => ({ path: stub('ajv.ts') }));
-      build.onResolve({ filter: /^semver$/ }, () => ({ path: stub('semver.ts') }));
-      build.onResolve({ filter: /^node:crypto$/ }, (args) =>
-        /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub('conf-crypto.ts') } : undefined,
-      );
-      build.onResolve({ filter: /^uint8array-extras$/ }, (args) =>
-        /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub('conf-uint8array.ts') } : undefined,
-      );
-      build.onResolve({ filter: /^node:assert$/ }, (args) =>
-        /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub('conf-assert.ts') } : undefined,
-      );
-      // See src/stubs/atomically-when-exit.ts: no signal listeners from conf's writer.
-      build.onResolve({ filter: /^when-exit$/ }, (args) =>
-        /[\\/]node_modules[\\/]atomically[\\/]/.test(args.importer) ? { path: stub('atomically-when-exit.ts') } : undefined,
-      );
-    },
-  },
-  {
-    // See src/stubs/ansi-tokenize.ts: a fast path for Ink's output tokenizer.
-    name: 'fast-ansi-tokenize',
-    setup(build) {
-      const wrapper = stub('ansi-tokenize.ts');
-      build.onResolve({ filter: /^@alcalzone\/ansi-tokenize$/ }, (args) => (args.importer === wrapper ? undefined : { path: wrapper }));
-    },
-  },
-  {
-    // See src/stubs/ink-output.ts: Ink's frame grid, with rows kept from frame to frame.
-    name: 'ink-output-rows-kept',
-    setup(build) {
-      build.onResolve({ filter: /^\.\/output\.js$/ }, (args) =>
-        /[\\/]node_modules[\\/]ink[\\/]build[\\/]renderer\.js$/.test(args.importer) ? { path: stub('ink-output.ts') } : undefined,
-      );
-    },
-  },
-  {
-    // See src/stubs/ink-sanitize-ansi.ts: one regular expression instead of a walk per text.
-    name: 'ink-sanitize-fast-check',
-    setup(build) {
-      build.onResolve({ filter: /^\.\/sanitize-ansi\.js$/ }, (args) =>
-        /[\\/]node_modules[\\/]ink[\\/]build[\\/]squash-text-nodes\.js$/.test(args.importer)
-          ? { path: stub('ink-sanitize-ansi.ts') }
-          : undefined,
-      );
-    },
-  },
-  {
-    // See src/stubs/string-width.ts: an ASCII fast path for Ink's text measuring.
-    name: 'fast-string-width',
-    setup(build) {
-      const wrapper = stub('string-width.ts');
-      build.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === wrapper ? undefined : { path: wrapper }));
-    },
-  },
-];
+/**
+ * Every deviation from upstream is declared in src/patches/manifest.ts, and only there: both
+ * builds apply PATCHES through the plugin made from them. (Tests pass a list of their own.)
+ */
+interface BundleOptions {
+  minify?: boolean;
+  patches?: readonly Patch[];
+}
 
 const common: BuildOptions = {
   bundle: true,
@@ -82,13 +30,12 @@ const common: BuildOptions = {
   target: 'node20',
   legalComments: 'none',
   define: { 'process.env.NODE_ENV': '"production"', __AWSNOTES_VERSION__: JSON.stringify(version) },
-  alias: { 'react-devtools-core': stub('react-devtools-core.ts'), 'restore-cursor': stub('restore-cursor.ts') },
   logLevel: 'warning',
 };
 
 /** The ESM configuration: the interactive app, and the bench's baseline and harness. */
-export async function bundle(entryPoints: string[], outdir: string, options: { minify?: boolean } = {}): Promise<void> {
-  await build({
+export async function bundle(entryPoints: string[], outdir: string, options: BundleOptions = {}): Promise<Metafile> {
+  const { metafile } = await build({
     ...common,
     entryPoints,
     outdir,
@@ -98,50 +45,15 @@ export async function bundle(entryPoints: string[], outdir: string, options: { m
     splitting: true,
     format: 'esm',
     minify: options.minify ?? true,
-    plugins: stubs,
+    plugins: [patchPlugin(options.patches ?? PATCHES, root)],
+    metafile: true,
     // Some of Ink's dependencies are CommonJS and call require().
     banner: {
       js: "import { createRequire as __awsnotesRequire } from 'node:module';\nconst require = __awsnotesRequire(import.meta.url);",
     },
   });
+  return metafile;
 }
-
-/**
- * In the CommonJS build esbuild turns `import fs from 'node:fs'` into a copy of every
- * property of the module (its __toESM helper), on every load of a stage: ~2 ms of a command
- * that loads conf, whose dependencies import a dozen builtins that way. Each builtin is
- * reached instead through a module that lends the real one as its prototype, so a stage
- * copies two properties and reads the rest from the builtin itself.
- *
- * A builtin in LAZY_BUILTINS is not even loaded until one of its exports is read: atomically
- * imports `Readable` from node:stream for its async API, which conf never calls, and
- * loading node:stream cost `awsnotes show` 2 to 3 ms.
- */
-const LAZY_BUILTINS = ['node:stream'];
-const builtinInterop: Plugin = {
-  name: 'builtin-interop',
-  setup(build) {
-    build.onResolve({ filter: /^node:[a-z_/]+$/ }, (args) =>
-      args.namespace === 'builtin-interop' ? { path: args.path, external: true } : { path: args.path, namespace: 'builtin-interop' },
-    );
-    build.onLoad({ filter: /.*/, namespace: 'builtin-interop' }, async (args) => {
-      const name = JSON.stringify(args.path);
-      if (!LAZY_BUILTINS.includes(args.path)) {
-        return {
-          contents: `const m = require(${name});\nmodule.exports = Object.create(m, { __esModule: { value: true }, default: { value: m, enumerable: true } });`,
-          loader: 'js',
-        };
-      }
-      // Its export names, from the Node that builds (the one that runs it: same major).
-      const keys = Object.keys((await import(args.path)) as object).filter((k) => k !== 'default');
-      const getters = keys.map((k) => `${JSON.stringify(k)}: { get: () => load()[${JSON.stringify(k)}], enumerable: true }`);
-      return {
-        contents: `let m;\nconst load = () => (m ??= require(${name}));\nmodule.exports = Object.defineProperties({}, { __esModule: { value: true }, default: { get: load, enumerable: true }, ${getters.join(', ')} });`,
-        loader: 'js',
-      };
-    });
-  },
-};
 
 /**
  * Modules the plain commands import dynamically that are worth a file of their own in the
@@ -164,8 +76,14 @@ const APP = 'src/ui/run.tsx';
 /**
  * dist/: cli.cjs (argv, --version, dispatch), one .cjs per command stage, and app.js (Ink,
  * ESM) with its chunks. The stages share no state but the files in dist/content/.
+ *
+ * Throws a PatchError, before bundling, when a patch no longer fits the installed packages
+ * and, after, when one is missing from the bundle. Returns esbuild's metafile of each build.
  */
-export async function bundleApp(outdir: string, options: { minify?: boolean } = {}): Promise<void> {
+export async function bundleApp(outdir: string, options: BundleOptions = {}): Promise<Record<Build, Metafile>> {
+  const patches = options.patches ?? PATCHES;
+  const unfit = checkPatchTargets(patches, root);
+  if (unfit.length > 0) throw new PatchError(unfit, 'fit');
   const loader = path.join(root, 'src', 'stage-loader.ts');
   const stages: Plugin = {
     name: 'command-stages',
@@ -195,7 +113,7 @@ export async function bundleApp(outdir: string, options: { minify?: boolean } = 
       }));
     },
   };
-  await build({
+  const commands = await build({
     ...common,
     entryPoints: {
       cli: path.join(root, 'src', 'cli.ts'),
@@ -214,10 +132,14 @@ export async function bundleApp(outdir: string, options: { minify?: boolean } = 
     banner: {
       js: "#!/usr/bin/env node\nconst __awsnotes = { get url() { return require('node:url').pathToFileURL(__filename).href; }, contentDir: require('node:path').join(__dirname, 'content') };\nconst __awsnotesImportApp = (globalThis.__awsnotesImportApp ??= () => import(require('node:url').pathToFileURL(require('node:path').join(__dirname, 'app.js')).href));",
     },
-    plugins: [stages, ...stubs, builtinInterop],
+    plugins: [stages, patchPlugin(patches, root)],
+    metafile: true,
   });
   for (const stage of Object.values(COMMAND_STAGES)) wrapStage(path.join(outdir, `${stage}.cjs`));
-  await bundle([path.join(root, 'src', 'app.ts')], outdir, options);
+  const metafiles = { commands: commands.metafile, app: await bundle([path.join(root, 'src', 'app.ts')], outdir, options) };
+  const missing = checkBundledPatches(patches, metafiles);
+  if (missing.length > 0) throw new PatchError(missing, 'bundle');
+  return metafiles;
 }
 
 /**

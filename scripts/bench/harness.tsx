@@ -1,7 +1,8 @@
 // In-process measurements for `npm run bench`, bundled like awsnotes:
 //   search   — latency of every prefix of 20 queries, shipped content and a 10× corpus;
 //   keys     — keystroke-to-frame in the menu and the note reader, with the app rendered
-//              by Ink exactly as `awsnotes` renders it, on a fake terminal.
+//              by Ink exactly as `awsnotes` renders it, on a fake terminal;
+//   keysCpu  — the CPU time those keys cost, per key (bench:compare reads it).
 // Prints one JSON object on stdout. Usage: node harness.js <content dir> <progress dir>
 import { EventEmitter } from 'node:events';
 import { render } from 'ink';
@@ -116,7 +117,13 @@ class FakeStdin extends EventEmitter {
   }
 }
 
-async function keyTimings(): Promise<{ menu: number[]; reader: number[] }> {
+/** CPU time (user + system, ms) spent since `since`, a process.cpuUsage() reading. */
+const cpuSince = (since: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(since);
+  return (user + system) / 1000;
+};
+
+async function keyTimings(): Promise<{ menu: number[]; reader: number[]; cpuPerKey: { menu: number; reader: number } }> {
   const stdout = new FakeStdout();
   const stdin = new FakeStdin();
   const store = ProgressStore.open({ dir: process.argv[3]! });
@@ -149,19 +156,27 @@ async function keyTimings(): Promise<{ menu: number[]; reader: number[] }> {
     stdin.press(data);
     return (await frame) ? stdout.lastWrite - t : Number.NaN;
   };
+  // The CPU time of the keys, spread over them: between keys the process idles, so this is
+  // the work each frame costs, which a loaded machine's scheduling does not blur as it
+  // blurs the keystroke-to-frame times.
+  const menuStart = process.cpuUsage();
   const menu: number[] = [];
   for (const query of QUERIES) {
     for (const char of query) menu.push(await press(char));
     await press('\x1b'); // Esc clears the query (its frame is not counted)
     await settle(60);
   }
+  const menuCpu = cpuSince(menuStart);
+  const menuKeys = menu.length + QUERIES.length;
   await press('d');
   await press('y');
   await press('\r');
+  const readerStart = process.cpuUsage();
   const reader: number[] = [];
   for (let i = 0; i < 60; i++) reader.push(await press(i % 2 === 0 ? 'j' : 'k'));
+  const readerCpu = cpuSince(readerStart);
   instance.unmount();
-  return { menu, reader };
+  return { menu, reader, cpuPerKey: { menu: menuCpu / menuKeys, reader: readerCpu / reader.length } };
 }
 
 // The shipped content (dist/content/) and a progress directory, passed by run.ts.
@@ -180,6 +195,7 @@ console.log(
       synthetic: stats(timeSearch((q) => search(q, { searcher: big }))),
     },
     keys: { menu: stats(keys.menu), reader: stats(keys.reader) },
+    keysCpu: keys.cpuPerKey,
   }),
 );
 process.exit(0);

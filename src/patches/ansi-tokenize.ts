@@ -1,4 +1,4 @@
-// Ink's output step (src/stubs/ink-output.ts in the bundle) tokenizes each new line with
+// Ink's output step (ink/build/output.js, see manifest.ts) tokenizes each new line with
 // @alcalzone/ansi-tokenize, which runs Intl.Segmenter over each character. For text whose
 // characters are each their own grapheme (printable ASCII, Latin, punctuation, arrows, box
 // drawing, symbols: no combining marks, joiners, variation selectors or astral characters),
@@ -12,7 +12,8 @@
 // cell against the previous one (three Sets per cell). Neighbouring cells almost always
 // share their styles, and an equal pair has an empty diff: styledCharsToString skips those,
 // and styledCharsFromTokens lets a run of equally styled cells share one styles array so
-// the check is usually a pointer comparison. Output is identical (tests/stubs.test.ts).
+// the check is usually a pointer comparison. Output is identical
+// (tests/patch-equivalence.test.ts).
 import ansiStyles from 'ansi-styles';
 import isFullwidthCodePoint from 'is-fullwidth-code-point';
 import {

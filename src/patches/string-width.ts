@@ -2,8 +2,8 @@
 // graphemes and tests emoji properties for each character. For text whose characters are
 // each their own grapheme (as in ansi-tokenize.ts; soft hyphen excluded, it has no width)
 // the width is the sum of 1 or 2 per character: this wrapper answers that case directly
-// and hands everything else to the real string-width (the bundle routes Ink's imports
-// here; see scripts/bundle.ts). tests/stubs.test.ts checks both give the same widths.
+// and hands everything else to the real string-width. The importers it stands in for are
+// in manifest.ts; tests/patch-equivalence.test.ts checks both give the same widths.
 import isFullwidthCodePoint from 'is-fullwidth-code-point';
 import realStringWidth from 'string-width';
 

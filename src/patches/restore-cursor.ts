@@ -1,5 +1,6 @@
 // cli-cursor (inside Ink) calls restore-cursor when it first hides the cursor, which then
 // writes the cursor-show sequence to process.stderr as the process exits: `awsnotes 2>log`
 // found it in its log. The app shows the cursor itself, on the terminal, on every way out
-// (src/ui/terminal.ts); the bundle aliases restore-cursor to this no-op.
+// (src/ui/terminal.ts); cli-cursor's restore-cursor is this no-op in the bundle (see
+// manifest.ts).
 export default function restoreCursor(): void {}

@@ -4,7 +4,7 @@
 // lock in Atomics.wait (progress/lock.ts): Ctrl+C would wait for the wait to end. awsnotes
 // writes synchronously, so no temporary file is left in flight at exit, and one a killed
 // writer leaves is removed by the next writer under the lock (progress/settings-file.ts).
-// The bundle maps atomically's when-exit to this module, which registers nothing.
+// atomically's when-exit is this module in the bundle (see manifest.ts): it registers nothing.
 export default function whenExit(_callback: () => void): () => void {
   return () => {};
 }

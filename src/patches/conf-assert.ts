@@ -1,10 +1,11 @@
 // conf opens every store with assert.deepEqual(fileStore, storeWithDefaults), the second a
 // shallow copy of the first plus any missing defaults, to learn whether to write the
 // defaults back. Loading node:assert makes Node create process.stderr for its colour
-// check: ~5 ms of every command that opens the progress file. The bundle maps conf's
-// node:assert to this module, which answers the common case itself (two plain objects with
-// the same own keys holding the same values are deeply equal) and hands every other
-// comparison to the real node:assert, loaded then.
+// check: ~5 ms of every command that opens the progress file. conf's node:assert is this
+// module in the bundle (see manifest.ts): it answers the common case itself (two plain
+// objects with the same own keys holding the same values are deeply equal) and hands every
+// other comparison to the real node:assert, loaded then. tests/patch-equivalence.test.ts
+// checks it throws exactly when node:assert does.
 import { createRequire } from 'node:module';
 
 type Assert = typeof import('node:assert');

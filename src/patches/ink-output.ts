@@ -2,11 +2,11 @@
 // objects and turning each row of the grid back into a string (ink/build/output.js). From
 // one keystroke to the next most rows hold the same text at the same place, or, when the
 // reader scrolls, text that was on a neighbouring row. This Output, which the bundle puts
-// in place of Ink's, does what Ink's does with the same operations in the same order, but
-// first records what lands on each row (where, and which line's cells) and builds a row's
-// cells and string only for a placement it has not seen in recent frames.
-// Same API and the same output as Ink's: tests/stubs.test.ts compares them on random
-// writes, clips and transformers.
+// in place of Ink's (see manifest.ts), does what Ink's does with the same operations in the
+// same order, but first records what lands on each row (where, and which line's cells) and
+// builds a row's cells and string only for a placement it has not seen in recent frames.
+// Same API and the same output as Ink's: tests/patch-equivalence.test.ts compares them on
+// random writes, clips and transformers.
 import { styledCharsFromTokens, styledCharsToString, tokenize, type StyledChar } from '@alcalzone/ansi-tokenize';
 import sliceAnsi from 'slice-ansi';
 import stringWidth from 'string-width';
