@@ -1,5 +1,6 @@
-// The search records, build-time only: every title, alias, heading and note line as one
-// searchable record (src/search/ builds its word index over them).
+// The search records: every title, alias, heading and note line as one searchable record
+// (src/search/ builds its word index over them). At build time for content/, at run time
+// for the learner's notes (src/own/).
 import { plainText, type Block, type SearchRecord, type Service } from './types.js';
 
 function blockLines(block: Block): string[] {
@@ -15,23 +16,33 @@ function blockLines(block: Block): string[] {
   }
 }
 
-export function searchRecords(services: Service[]): SearchRecord[] {
+/** The records of a service's title and aliases. */
+export function nameRecords(service: Pick<Service, 'id' | 'title' | 'aliases'>): SearchRecord[] {
+  return [
+    { service: service.id, section: null, title: service.title },
+    ...service.aliases.map((alias) => ({ service: service.id, section: null, alias })),
+  ];
+}
+
+/** The records of a note's headings and lines, each under its section. */
+export function blockRecords(serviceId: string, blocks: readonly Block[]): SearchRecord[] {
   const records: SearchRecord[] = [];
-  for (const service of services) {
-    records.push({ service: service.id, section: null, title: service.title });
-    for (const alias of service.aliases) records.push({ service: service.id, section: null, alias });
-    let section: string | null = null;
-    for (const block of service.blocks) {
-      if (block.type === 'heading') {
-        section = block.slug;
-        records.push({ service: service.id, section, heading: plainText(block.spans) });
-        continue;
-      }
-      for (const line of blockLines(block)) {
-        const text = line.trim();
-        if (text) records.push({ service: service.id, section, line: text });
-      }
+  let section: string | null = null;
+  for (const block of blocks) {
+    if (block.type === 'heading') {
+      section = block.slug;
+      records.push({ service: serviceId, section, heading: plainText(block.spans) });
+      continue;
+    }
+    for (const line of blockLines(block)) {
+      // One line: a paragraph written over several lines is searched, and shown, as one.
+      const text = line.replace(/\s*\n\s*/g, ' ').trim();
+      if (text) records.push({ service: serviceId, section, line: text });
     }
   }
   return records;
+}
+
+export function searchRecords(services: Service[]): SearchRecord[] {
+  return services.flatMap((service) => [...nameRecords(service), ...blockRecords(service.id, service.blocks)]);
 }
