@@ -1,9 +1,12 @@
 // Fuzzy search over short fields (titles, aliases, headings, single note lines), used by
 // `awsnotes search`, `awsnotes show` and the menu. Two stages, so a keystroke costs about a
 // millisecond: the word index (built at build time) picks the records worth scoring, and
-// fuse.js scores and highlights those few.
+// fuse.js scores and highlights those few. The learner's own notes have a small index of
+// their own, made when they load (src/own/), searched beside the shipped one: what they
+// save is found at once, without a rebuild.
 import Fuse, { type FuseResult } from 'fuse.js';
-import { searchData } from '../content/bundle.js';
+import { ownContent, searchData } from '../content/bundle.js';
+import type { OwnContent } from '../own/types.js';
 import type { SearchRecord } from '../content/types.js';
 import { buildWordIndex, matchWord, tokenize, type WordIndex } from './index.js';
 import { kindOf, recordArray, type Kind, type RecordList } from './pack.js';
@@ -83,6 +86,19 @@ function shippedSearcher(): Searcher {
     shipped = searcherOver(data.records, data.index);
   }
   return shipped;
+}
+
+let own: { content: OwnContent; searcher: Searcher } | undefined;
+
+/** The index over the learner's records, made again whenever other content of theirs is loaded. */
+function ownSearcher(): Searcher | undefined {
+  const content = ownContent();
+  if (!content) return undefined;
+  if (own?.content !== content) {
+    const { records, index } = content.search();
+    own = { content, searcher: searcherOver(records, index) };
+  }
+  return own.searcher.records.length ? own.searcher : undefined;
 }
 
 export function normalizeQuery(query: string): string {
@@ -224,13 +240,8 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
   return out;
 }
 
-export function search(query: string, options: { limit?: number; searcher?: Searcher } = {}): SearchHit[] {
-  const q = normalizeQuery(query);
-  if (!q) return [];
-  const searcher = options.searcher ?? shippedSearcher();
-  const limit = options.limit ?? DEFAULT_LIMIT;
-  const words = tokenize(q);
-  if (words.length === 0) return [];
+/** The hits of one index, best first (score, then the shorter text: "lamda" finds "Lambda" before "Lambda@Edge"). */
+function rankedHits(searcher: Searcher, words: string[]): SearchHit[] {
   const { pool, matched } = candidates(searcher, words);
   if (pool.length === 0) return [];
   // Which query words each candidate's service name matches, for multi-word queries.
@@ -242,14 +253,24 @@ export function search(query: string, options: { limit?: number; searcher?: Sear
       owners.set(record.service, new Set(words.filter((_, n) => name.some((w) => matched[n]!.has(w)))));
     }
   }
+  return score(pool, words, owners).map(({ record, score: s, ranges }): SearchHit => {
+    const kind = kindOf(record);
+    return { service: record.service, section: record.section, kind, text: record[kind] ?? '', score: s, ranges };
+  });
+}
+
+const byRank = (a: SearchHit, b: SearchHit) => a.score - b.score || a.text.length - b.text.length;
+
+/** Searches the shipped notes and the learner's (or only `searcher`, when given). */
+export function search(query: string, options: { limit?: number; searcher?: Searcher } = {}): SearchHit[] {
+  const q = normalizeQuery(query);
+  if (!q) return [];
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const words = tokenize(q);
+  if (words.length === 0) return [];
+  const searchers = options.searcher ? [options.searcher] : [shippedSearcher(), ownSearcher()];
+  const ranked = searchers.flatMap((searcher) => (searcher ? rankedHits(searcher, words) : [])).sort(byRank);
   // A service's title and its aliases are one answer: keep only its best name hit.
-  // Equal scores: the shorter text is the closer match ("lamda": "Lambda" before "Lambda@Edge").
-  const ranked = score(pool, words, owners)
-    .map(({ record, score: s, ranges }): SearchHit => {
-      const kind = kindOf(record);
-      return { service: record.service, section: record.section, kind, text: record[kind] ?? '', score: s, ranges };
-    })
-    .sort((a, b) => a.score - b.score || a.text.length - b.text.length);
   const named = new Set<string>();
   const hits: SearchHit[] = [];
   for (const hit of ranked) {
