@@ -2,9 +2,11 @@
 // reading them back (and the files of older versions), and an export of the question bank
 // for Anki's text-file import. Pure: text in, text out; files are the caller's business.
 //
-// Backup version 2 (this one) holds the events, one a line, in journal order:
+// Backup version 2 (this one) holds the events, one a line, in journal order, and the
+// learner's own notes and questions as their files' texts by path ("own", absent when they
+// have none; an awsnotes that does not know it imports the events all the same):
 //   {"format": "awsnotes-progress", "backupVersion": 2, "exportedAt": …, "appVersion": …,
-//    "events": [ {"i":…}, … ]}
+//    "events": [ {"i":…}, … ], "own": {"notes/sqs.md": "…", "questions/sqs.yaml": "…"}}
 // Backup version 1 (awsnotes 0.1) held a version-2 progress file under "progress": it is
 // still read, as are a raw progress.json (versions 1 to 3) and a raw journal.jsonl.
 import { DOMAIN_INFO, type Question, type Service } from '../content/types.js';
@@ -21,15 +23,22 @@ export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 const CHUNK = 1024 * 1024;
 
+/** The learner's files a backup carries: path in the config directory → text. */
+export type OwnFileTexts = Record<string, string>;
+
+/** The paths a backup may carry: notes/<id>.md and questions/<id>.yaml, nothing that leaves those folders. */
+export const OWN_FILE_PATH = /^(notes\/[a-z0-9]+(-[a-z0-9]+)*\.md|questions\/[a-z0-9]+(-[a-z0-9]+)*\.ya?ml)$/;
+
 /**
  * A backup, written in chunks: the envelope, then each event line as the journal holds it
- * (`forEachLine` gives them in order), one a line.
+ * (`forEachLine` gives them in order), one a line, then the learner's files if any.
  */
 export function writeBackup(
   forEachLine: (visit: (line: string) => void) => void,
   now: Date,
   appVersion: string,
   write: (chunk: string) => void,
+  own: OwnFileTexts = {},
 ): number {
   let count = 0;
   let buffer = `{\n  "format": ${JSON.stringify(BACKUP_FORMAT)},\n  "backupVersion": ${BACKUP_VERSION},\n  "exportedAt": ${JSON.stringify(now.toISOString())},\n  "appVersion": ${JSON.stringify(appVersion)},\n  "events": [`;
@@ -41,7 +50,11 @@ export function writeBackup(
       buffer = '';
     }
   });
-  write(`${buffer}${count ? '\n  ' : ''}]\n}\n`);
+  const files = Object.entries(own);
+  const ownPart = files.length
+    ? `,\n  "own": {${files.map(([file, text]) => `\n    ${JSON.stringify(file)}: ${JSON.stringify(text)}`).join(',')}\n  }`
+    : '';
+  write(`${buffer}${count ? '\n  ' : ''}]${ownPart}\n}\n`);
   return count;
 }
 
@@ -61,7 +74,8 @@ export function backupText(events: readonly Event[], now: Date, appVersion: stri
   return text;
 }
 
-export type ParsedBackup = { ok: true; events: Event[]; what: string } | { ok: false; error: string };
+/** `own`: the learner's files the backup carries (absent when none). */
+export type ParsedBackup = { ok: true; events: Event[]; what: string; own?: OwnFileTexts } | { ok: false; error: string };
 
 const FOREIGN = `not an awsnotes backup: expected format ${BACKUP_FORMAT}`;
 
@@ -159,7 +173,16 @@ export function parseBackup(text: string, now: Date): ParsedBackup {
       if (!event) return { ok: false, error: `event ${i + 1} of the backup is not a valid event` };
       events.push(event);
     }
-    return { ok: true, events, what: 'a backup' };
+    if (raw.own === undefined) return { ok: true, events, what: 'a backup' };
+    if (!isObject(raw.own)) return { ok: false, error: `the backup's "own" is not an object (found ${describe(raw.own)})` };
+    const own: OwnFileTexts = {};
+    for (const [file, text] of Object.entries(raw.own)) {
+      if (!OWN_FILE_PATH.test(file))
+        return { ok: false, error: `the backup's "own" names ${JSON.stringify(file)}, not a notes/<id>.md or questions/<id>.yaml` };
+      if (typeof text !== 'string') return { ok: false, error: `the backup's "own" ${file} is not text` };
+      own[file] = text;
+    }
+    return { ok: true, events, what: 'a backup', own };
   }
 
   if (typeof raw.version === 'number' && 'notesRead' in raw) return progressEvents(raw, 'the progress file', now);
@@ -224,7 +247,13 @@ function ankiLine(q: Question, titles: ReadonlyMap<string, string>): string {
     '',
     `<i>${htmlText(titles.get(q.service) ?? q.service)} · ${htmlText(DOMAIN_INFO[q.domain].title)}</i>`,
   ].join('<br>');
-  const tags = ['awsnotes', `service::${tag(q.service)}`, `domain::${tag(q.domain)}`, ...q.tasks.map((t) => `task::${tag(t)}`)].join(' ');
+  const tags = [
+    'awsnotes',
+    ...(q.own ? ['yours'] : []),
+    `service::${tag(q.service)}`,
+    `domain::${tag(q.domain)}`,
+    ...q.tasks.map((t) => `task::${tag(t)}`),
+  ].join(' ');
   return [front, back, tags].map(field).join('\t');
 }
 

@@ -211,7 +211,12 @@ export function progressReport(progress: Progress, bank: Question[], services: r
     exams,
     services: serviceRows,
     domains: domainRows,
-    readiness: readiness(progress, bank, now),
+    // A prediction of the exam's score: the learner's own questions are not in the exam.
+    readiness: readiness(
+      progress,
+      bank.filter((q) => !q.own),
+      now,
+    ),
     nextSteps: nextSteps(progress, bank, serviceRows, domainRows, { reviews, fresh }),
   };
 }

@@ -16,6 +16,9 @@ export interface QuestionView {
   hideLabels?: boolean;
 }
 
+/** Above a question the learner wrote (their questions/<service>.yaml). */
+export const YOURS = '✎ your question';
+
 export function kindHint(question: Question): string {
   if (question.kind === 'multiple') return `choose ${correctIndexes(question).length}`;
   if (question.kind === 'boolean') return 'true or false';
@@ -29,7 +32,7 @@ export function questionLines(presented: Presented, width: number, view: Questio
   const label =
     view.hideLabels && !view.revealed
       ? kindHint(question)
-      : `${serviceTitle} · ${DOMAIN_INFO[question.domain].title} · ${kindHint(question)}`;
+      : `${question.own ? `${YOURS} · ` : ''}${serviceTitle} · ${DOMAIN_INFO[question.domain].title} · ${kindHint(question)}`;
   lines.push(...wrap([{ text: label, role: 'muted' }], width));
   lines.push(...wrap([{ text: question.question.trim() }], width));
   lines.push({ segments: [] });
