@@ -27,6 +27,6 @@ describe('the key table', () => {
   });
 
   it('writes the footer from the rows of a scope, global keys last', () => {
-    expect(footerText(['reader'], 'help')).toBe('↓ scroll · / find · o outline · t quiz · q back · ? help');
+    expect(footerText(['reader'], 'help')).toBe('↓ scroll · / find · o outline · t quiz · e my notes · q back · ? help');
   });
 });

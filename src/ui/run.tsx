@@ -1,6 +1,7 @@
 // The interactive path: alternate screen, Ink render, and a terminal restored on every
 // way out (q, Ctrl+C, a signal, an uncaught error).
 import { render } from 'ink';
+import { loadOwnContent } from '../own/index.js';
 import { ProgressStore } from '../progress/store.js';
 import { colorEnabled } from '../term/color.js';
 import { App, type AppStart } from './App.js';
@@ -10,6 +11,31 @@ import { loadLaterScreens } from './screens/later.js';
 const ENTER_ALT_SCREEN = '\x1b[?1049h\x1b[H';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 const SHOW_CURSOR = '\x1b[?25h';
+const HIDE_CURSOR = '\x1b[?25l';
+
+/**
+ * The terminal lent to the learner's editor (`e` in the reader): cooked mode and the main
+ * screen while it runs, as a shell would give them; then raw mode and our screen again,
+ * which the app redraws. The editor is waited for synchronously, so Ink reads no key of
+ * the editor's meanwhile. A Ctrl+C that reaches awsnotes too (an editor that does not take
+ * the terminal raw) must end the editor only, not leave the terminal half restored.
+ */
+function terminalHandOff() {
+  const ignoreInterrupt = () => {};
+  return {
+    suspend() {
+      process.on('SIGINT', ignoreInterrupt);
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
+      process.stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+    },
+    resume() {
+      process.stdout.write(ENTER_ALT_SCREEN + HIDE_CURSOR);
+      if (process.stdin.isTTY) process.stdin.setRawMode(true);
+      // A SIGINT received during the editor is dispatched after it: the listener stays until then.
+      setImmediate(() => process.off('SIGINT', ignoreInterrupt));
+    },
+  };
+}
 
 /**
  * How the app is rendered, shared with the bench's keystroke harness. Ink throttles
@@ -21,6 +47,8 @@ export const INK_OPTIONS = { exitOnCtrlC: false, patchConsole: true, maxFps: 60 
 export async function runApp(start: AppStart = { screen: 'services' }): Promise<number> {
   if (start.screen !== 'services') await loadLaterScreens();
   const store = ProgressStore.open();
+  // Before the first frame: the menu lists the learner's own services with the others.
+  const ownProblems = await loadOwnContent(store.dir, { questions: true });
   let exitCode = 0;
   let restored = false;
   const restore = () => {
@@ -31,10 +59,20 @@ export async function runApp(start: AppStart = { screen: 'services' }): Promise<
 
   process.stdout.write(ENTER_ALT_SCREEN);
   const onRender = firstFrameLogger();
-  const instance = render(<App store={store} color={colorEnabled(true)} start={start} onExit={(code) => (exitCode = code)} />, {
-    ...INK_OPTIONS,
-    ...(onRender ? { onRender } : {}),
-  });
+  const instance = render(
+    <App
+      store={store}
+      color={colorEnabled(true)}
+      start={start}
+      onExit={(code) => (exitCode = code)}
+      terminal={terminalHandOff()}
+      ownProblems={ownProblems}
+    />,
+    {
+      ...INK_OPTIONS,
+      ...(onRender ? { onRender } : {}),
+    },
+  );
 
   const fail = (error: unknown) => {
     instance.unmount();

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { type Ref, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { firstSelectable, isSelectable, menuRows, moveSelection, type MenuRow } from '../../browse/menu.js';
-import { serviceById } from '../../content/bundle.js';
+import { hasMine, serviceById } from '../../content/bundle.js';
 import type { Service } from '../../content/types.js';
 import { excerpt, highlight, truncateLine, type Line } from '../../render/lines.js';
 import { StyledLine } from '../components/StyledLine.js';
@@ -21,6 +21,10 @@ export interface ServicesScreenProps {
   onOpen(serviceId: string): void;
   onMode(mode: InputMode): void;
   onQuiz(serviceId: string): void;
+  /** Opens the learner's editor on their notes on a service; resolves once they are loaded again. */
+  onEdit?(serviceId: string): Promise<void>;
+  /** Changes whenever the learner's own content is loaded again: the rows and the open note are made anew. */
+  contentVersion?: number;
   /** The note to open as the screen opens (the Progress screen's "KMS note never read"); the App marks it read. */
   initialNote?: string | null;
   ref?: Ref<ServicesScreenHandle>;
@@ -47,6 +51,7 @@ function rowLine(row: MenuRow, width: number): Line {
           segments: [
             { text: row.read ? '✓ ' : '· ', role: row.read ? 'success' : 'muted' },
             ...title.segments,
+            ...(hasMine(row.service) ? [{ text: ' ✎', role: 'accent' as const }] : []),
             // A few aliases: enough to recognise the service, few enough to draw fast.
             { text: `  ${row.service.aliases.slice(0, 3).join(', ')}`, role: 'muted' },
           ],
@@ -72,7 +77,19 @@ export function warmSearch(width: number): void {
   for (const query of ['e', 'ec2', 'bukcet', 'cache ttl']) for (const row of menuRows(query, new Set())) rowLine(row, width);
 }
 
-export function ServicesScreen({ width, height, active, readIds, onOpen, onMode, onQuiz, initialNote, ref }: ServicesScreenProps) {
+export function ServicesScreen({
+  width,
+  height,
+  active,
+  readIds,
+  onOpen,
+  onMode,
+  onQuiz,
+  onEdit,
+  contentVersion = 0,
+  initialNote,
+  ref,
+}: ServicesScreenProps) {
   const [query, setQuery] = useState('');
   const [boxFocused, setBoxFocused] = useState(true);
   const [selected, setSelected] = useState(0);
@@ -85,7 +102,8 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
   });
   useReportMode(onMode, reading ? null : boxFocused ? 'search-box' : 'menu');
 
-  const rows = useMemo(() => menuRows(query, readIds), [query, readIds]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: contentVersion stands for the learner's content, read by menuRows
+  const rows = useMemo(() => menuRows(query, readIds), [query, readIds, contentVersion]);
   // Box, blank line, then the list.
   const listHeight = Math.max(1, height - 2);
   const current = isSelectable(rows[selected]) ? selected : firstSelectable(rows);
@@ -114,6 +132,14 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
       if (service) read(service, null);
     },
   }));
+
+  // After the editor: the note as now saved, open at the learner's notes (at its top, for a service of theirs).
+  const edit = async (serviceId: string) => {
+    await onEdit?.(serviceId);
+    const service = serviceById(serviceId);
+    if (!service) setReading(null);
+    else setReading({ service, section: service.own ? null : (service.sections.find((s) => s.own)?.slug ?? reading?.section ?? null) });
+  };
 
   const changeQuery = (value: string) => {
     setQuery(value);
@@ -148,6 +174,7 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
         active={active}
         onMode={onMode}
         onQuiz={onQuiz}
+        {...(onEdit ? { onEdit: (id: string) => void edit(id) } : {})}
         onBack={() => setReading(null)}
       />
     );

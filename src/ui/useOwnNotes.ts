@@ -1,0 +1,84 @@
+// The learner's own notes in the app: the problems of their files (the banner), and `e` in
+// the reader, which hands the terminal to their editor and loads the notes again when it
+// exits, so the reader and the search show what was saved at once.
+import { useStdout } from 'ink';
+import path from 'node:path';
+import { useState } from 'react';
+import { serviceById } from '../content/bundle.js';
+import {
+  ensureNoteFile,
+  type EditorOutcome,
+  newServiceTemplate,
+  noteFile,
+  notesTemplate,
+  removeIfTemplate,
+  runEditor,
+} from '../own/edit.js';
+import { formatProblem, loadOwnContent } from '../own/index.js';
+import type { OwnProblem } from '../own/types.js';
+import { printable } from '../term/printable.js';
+
+/**
+ * Giving the terminal to another program and taking it back (run.tsx): leave raw mode and
+ * the alternate screen, and come back to both. Absent in tests, where there is no terminal.
+ */
+export interface TerminalHandOff {
+  suspend(): void;
+  resume(): void;
+}
+
+export interface OwnNotesOptions {
+  dir: string;
+  env: Record<string, string | undefined>;
+  terminal: TerminalHandOff | undefined;
+  /** The problems found when the app loaded the learner's files (run.tsx). */
+  initialProblems: readonly OwnProblem[];
+  onNotice(text: string): void;
+}
+
+/** One line over the screens while a file of the learner's has a problem. */
+export function problemBanner(problems: readonly OwnProblem[]): string {
+  if (problems.length === 0) return '';
+  const more = problems.length > 1 ? ` (+${problems.length - 1} more: awsnotes questions --check)` : '';
+  return `⚠ ${printable(formatProblem(problems[0]!))}${more}`;
+}
+
+export function useOwnNotes({ dir, env, terminal, initialProblems, onNotice }: OwnNotesOptions) {
+  const [problems, setProblems] = useState<readonly OwnProblem[]>(initialProblems);
+  const [version, setVersion] = useState(0);
+  const { write } = useStdout();
+
+  const edit = async (serviceId: string): Promise<void> => {
+    const service = serviceById(serviceId);
+    if (!service) return;
+    const file = noteFile(dir, service.id);
+    const shown = printable(path.relative(dir, file));
+    const template = service.own ? newServiceTemplate(service.id) : notesTemplate(service);
+    let created: boolean;
+    try {
+      created = ensureNoteFile(file, template);
+    } catch (error) {
+      onNotice(`cannot create ${shown}: ${printable((error as Error).message)}`);
+      return;
+    }
+    terminal?.suspend();
+    let outcome: EditorOutcome;
+    try {
+      outcome = runEditor(file, env);
+    } finally {
+      terminal?.resume();
+      // Ink still thinks its last frame is on the screen: have it drawn again in full.
+      if (terminal) write('');
+    }
+    const removed = created && removeIfTemplate(file, template);
+    const loaded = await loadOwnContent(dir, { questions: true });
+    setProblems(loaded);
+    setVersion((v) => v + 1);
+    const inFile = loaded.filter((p) => p.file === path.relative(dir, file)).length;
+    if (!outcome.ok) onNotice(printable(outcome.reason));
+    else if (removed) onNotice(`Nothing written: ${shown} was left as the template made it.`);
+    else onNotice(`Saved ${shown}${inFile ? `, with ${inFile} problem${inFile === 1 ? '' : 's'} (above)` : ''}.`);
+  };
+
+  return { problems, version, edit };
+}
