@@ -153,6 +153,10 @@ const COMMAND_STAGES: Record<string, string> = {
   'src/commands/store.ts': 'store',
   'src/search/search.ts': 'search',
   'src/capacity/drills.ts': 'drills',
+  'src/commands/note.ts': 'note',
+  // The learner's own files: loaded only when there are some, compiled only when changed.
+  'src/own/load.ts': 'own',
+  'src/own/compile.ts': 'own-compile',
 };
 const APP = 'src/ui/run.tsx';
 
