@@ -96,7 +96,7 @@ async function compileAll<T>(
       continue;
     }
     if (stats.size > MAX_OWN_FILE_BYTES) {
-      leftOut(`left out, not read: ${formatBytes(stats.size)} is over the ${formatBytes(MAX_OWN_FILE_BYTES)} a file of yours may have`);
+      leftOut(`left out, not read: larger than ${formatBytes(MAX_OWN_FILE_BYTES)} (${stats.size.toLocaleString('en-US')} bytes)`);
       continue;
     }
     let entry = cached[file];

@@ -41,7 +41,7 @@ export function restoreOwnFiles(dir: string, files: OwnFileTexts, now: Date): Re
   for (const [file, text] of Object.entries(files)) {
     const bytes = Buffer.byteLength(text);
     if (bytes > MAX_OWN_FILE_BYTES) {
-      report.refused.push(`${file}: ${formatBytes(bytes)} is over the ${formatBytes(MAX_OWN_FILE_BYTES)} a file of yours may have`);
+      report.refused.push(`${file}: larger than ${formatBytes(MAX_OWN_FILE_BYTES)} (${bytes.toLocaleString('en-US')} bytes)`);
       continue;
     }
     const target = path.join(dir, file);
