@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { installOwnContent, loadService, questions, serviceMeta, services } from '../src/content/bundle.js';
 import { formatProblem, loadOwnContent } from '../src/own/index.js';
 import { drawExam, examPool } from '../src/quiz/exam.js';
+import { createRng } from '../src/quiz/random.js';
 import { selectQuestions } from '../src/quiz/sources.js';
 import { emptyProgress } from '../src/progress/schema.js';
 import { lineText } from '../src/render/lines.js';
@@ -152,8 +153,7 @@ describe('questions of your own', () => {
     const pool = examPool(questions(), services());
     expect(pool.length).toBeGreaterThan(100);
     expect(pool.some((q) => q.own)).toBe(false);
-    let seed = 1;
-    const rng = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const rng = createRng(1);
     for (let i = 0; i < 20; i++) expect(drawExam(questions(), services(), rng).some((q) => q.own)).toBe(false);
   });
 
