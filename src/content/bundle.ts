@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unpackSearch, type PackedSearch, type RecordList } from '../search/pack.js';
 import type { WordIndex } from '../search/index.js';
-import type { OwnContent } from '../own/types.js';
+import type { OwnContent, OwnService } from '../own/types.js';
 import type { ExamGuide, Question, Service } from './types.js';
 
 /** A service without the body of its note: what `list`, lookups and search results need. */
@@ -86,25 +86,32 @@ export function shippedServiceMeta(): ServiceMeta[] {
 
 /** A shipped service with the learner's "My notes" section, if they wrote one. */
 function withMine<T extends ServiceMeta | Service>(service: T): T {
-  const annotation = installed()?.annotations.get(service.id);
-  if (!annotation) return service;
-  const sections = [...service.sections, ...annotation.sections];
-  return 'blocks' in service ? { ...service, sections, mine: annotation.blocks } : { ...service, sections };
+  const own = installed();
+  const annotation = own?.annotations.get(service.id);
+  if (!own || !annotation) return service;
+  const sections = [...service.sections, ...annotation];
+  return 'blocks' in service ? { ...service, sections, mine: own.mine(service.id) ?? [] } : { ...service, sections };
+}
+
+/** A service of the learner's own, with its note. */
+function ownService(own: OwnContent, meta: OwnService): Service {
+  return { ...meta, blocks: [], mine: own.mine(meta.id) ?? [] };
 }
 
 /** Every service: the shipped ones (with the learner's notes on them), then the learner's own. */
 export function serviceMeta(): ServiceMeta[] {
   const own = installed();
   if (!own) return shippedServiceMeta();
-  joined.meta ??= [...shippedServiceMeta().map(withMine), ...own.services.map(({ blocks: _, mine: __, ...rest }) => rest)];
+  joined.meta ??= [...shippedServiceMeta().map(withMine), ...own.services];
   return joined.meta;
 }
 
 /** One service with its note, reading only that note's file unless all notes are loaded. */
 export function loadService(id: string): Service | undefined {
   if (notes) return serviceById(id);
-  const mine = installed()?.services.find((s) => s.id === id);
-  if (mine) return mine;
+  const own = installed();
+  const mine = own?.services.find((s) => s.id === id);
+  if (own && mine) return ownService(own, mine);
   const found = shippedServiceMeta().find((s) => s.id === id);
   if (!found) return undefined;
   return withMine({ ...found, blocks: read<Service['blocks']>(`note/${id}.json`) });
@@ -114,7 +121,7 @@ export function services(): Service[] {
   notes ??= read<Service[]>('notes.json');
   const own = installed();
   if (!own) return notes;
-  joined.services ??= [...notes.map(withMine), ...own.services];
+  joined.services ??= [...notes.map(withMine), ...own.services.map((s) => ownService(own, s))];
   return joined.services;
 }
 

@@ -6,8 +6,8 @@ import { assignTasks } from '../content/note-rules.js';
 import { checkQuestion } from '../content/question-rules.js';
 import { blockRecords, nameRecords } from '../content/search-records.js';
 import { buildWordIndex } from '../search/index.js';
-import { type Block, plainText, type Question, type SearchRecord, type Section, type Service } from '../content/types.js';
-import type { Annotation, CompiledNote, CompiledQuestionFile, OwnContent, OwnProblem } from './types.js';
+import type { Block, Question, SearchRecord, Section, Service } from '../content/types.js';
+import type { CompiledNote, CompiledQuestionFile, OwnContent, OwnProblem, OwnService } from './types.js';
 
 /** What assemble needs of a shipped service. */
 export type ShippedService = Pick<Service, 'id' | 'title' | 'aliases' | 'sections'>;
@@ -22,8 +22,6 @@ export interface AssembleInput {
   taskIds: () => ReadonlySet<string>;
   /** Found before: files that could not be read or compiled. */
   problems: readonly OwnProblem[];
-  /** Every file found, loaded or not. */
-  files: OwnContent['files'];
 }
 
 export const MY_NOTES = { slug: 'my-notes', title: 'My notes' } as const;
@@ -33,33 +31,37 @@ const SERVICE_FIELDS = ['title', 'aliases', 'category', 'domains', 'status'] as 
 
 const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-function sectionsOf(blocks: readonly Block[]): Section[] {
-  return blocks.flatMap((b) =>
-    b.type === 'heading' ? [{ slug: b.slug, title: plainText(b.spans), level: b.level, own: true as const }] : [],
-  );
-}
+/** The sections of a note of the learner's, marked as theirs. */
+const ownSections = (sections: CompiledNote['sections']): Section[] => sections.map((s) => ({ ...s, own: true }));
 
 /**
  * Notes on a shipped service as its "My notes" section: their headings become subsections
  * of it (## and ### alike, the reader has two levels) and their slugs are prefixed, so a
  * section of theirs never takes the name of one of the note's.
  */
-function annotate(note: CompiledNote): { blocks: Block[]; rename: (slug: string) => string } {
-  const rename = (slug: string) => (slug === MY_NOTES.slug ? slug : `${MY_NOTES.slug}-${slug}`);
-  const blocks: Block[] = [
-    { type: 'heading', level: 2, spans: [{ text: MY_NOTES.title }], slug: MY_NOTES.slug },
-    ...note.blocks.map((b): Block => (b.type === 'heading' ? { ...b, level: 3, slug: `${MY_NOTES.slug}-${b.slug}` } : b)),
+const renamed = (slug: string) => (slug === MY_NOTES.slug ? slug : `${MY_NOTES.slug}-${slug}`);
+
+function annotationSections(note: CompiledNote): Section[] {
+  return [
+    { slug: MY_NOTES.slug, title: MY_NOTES.title, level: 2, own: true },
+    ...note.sections.map((s): Section => ({ slug: renamed(s.slug), title: s.title, level: 3, own: true })),
   ];
-  return { blocks, rename };
+}
+
+function annotationBlocks(blocks: Block[]): Block[] {
+  return [
+    { type: 'heading', level: 2, spans: [{ text: MY_NOTES.title }], slug: MY_NOTES.slug },
+    ...blocks.map((b): Block => (b.type === 'heading' ? { ...b, level: 3, slug: renamed(b.slug) } : b)),
+  ];
 }
 
 export function assemble(input: AssembleInput): OwnContent {
   const problems: OwnProblem[] = [...input.problems];
   const shippedById = new Map(input.shipped.map((s) => [s.id, s]));
-  const services: Service[] = [];
-  const annotations = new Map<string, Annotation>();
-  // What the records are made of; made into records only if a search asks (see OwnContent).
-  const recordSources: (() => SearchRecord[])[] = [];
+  const services: OwnService[] = [];
+  const annotations = new Map<string, Section[]>();
+  /** Service id → its note's blocks as shown, made from the cached JSON on first use. */
+  const mineSources = new Map<string, () => Block[]>();
   const names: Record<string, string[]> = {};
   let taskIds: ReadonlySet<string> | undefined;
   const tasksKnown = () => (taskIds ??= input.taskIds());
@@ -74,6 +76,7 @@ export function assemble(input: AssembleInput): OwnContent {
     const shipped = shippedById.get(note.id);
     let sections: Section[];
     let rename = (slug: string) => slug;
+    const parsed = () => JSON.parse(note.blocks) as Block[];
     if (shipped) {
       const given = SERVICE_FIELDS.filter((f) => note.front[f] !== undefined);
       if (given.length)
@@ -81,11 +84,10 @@ export function assemble(input: AssembleInput): OwnContent {
           given[0],
           `front matter ${given.join(', ')}: ignored, since awsnotes ships ${note.id} (your notes are added to its note; only a service of your own has them)`,
         );
-      const annotated = annotate(note);
-      rename = annotated.rename;
-      sections = sectionsOf(annotated.blocks);
-      annotations.set(note.id, { sections, blocks: annotated.blocks });
-      recordSources.push(() => blockRecords(note.id, annotated.blocks));
+      rename = renamed;
+      sections = annotationSections(note);
+      annotations.set(note.id, sections);
+      mineSources.set(note.id, () => annotationBlocks(parsed()));
       names[note.id] = [shipped.title, ...shipped.aliases];
     } else {
       const { title, category } = note.front;
@@ -103,8 +105,8 @@ export function assemble(input: AssembleInput): OwnContent {
         else aliases.push(alias);
       }
       for (const name of [note.id, title, ...aliases]) if (!nameOwners.has(squash(name))) nameOwners.set(squash(name), note.id);
-      sections = sectionsOf(note.blocks);
-      const service: Service = {
+      sections = ownSections(note.sections);
+      services.push({
         id: note.id,
         title,
         aliases,
@@ -112,12 +114,9 @@ export function assemble(input: AssembleInput): OwnContent {
         domains: note.front.domains ?? [],
         ...(note.front.status ? { status: note.front.status } : {}),
         sections,
-        blocks: [],
         own: true,
-        mine: note.blocks,
-      };
-      services.push(service);
-      recordSources.push(() => [...nameRecords(service), ...blockRecords(service.id, note.blocks)]);
+      });
+      mineSources.set(note.id, parsed);
     }
     if (note.tasks) {
       const mapped: Record<string, string[]> = {};
@@ -149,7 +148,7 @@ export function assemble(input: AssembleInput): OwnContent {
         problems.push({ file, line: parsed.error.line, message: parsed.error.message });
         continue;
       }
-      const sections = own ? own.sections : [...shipped!.sections, ...(annotations.get(serviceId)?.sections ?? [])];
+      const sections = own ? own.sections : [...shipped!.sections, ...(annotations.get(serviceId) ?? [])];
       const noteName = own ? `your notes/${serviceId}.md` : `the ${serviceId} note`;
       for (const entry of parsed.entries) {
         const where = `question ${entry.index}${entry.id !== undefined ? ` (${entry.id})` : ''}`;
@@ -178,16 +177,27 @@ export function assemble(input: AssembleInput): OwnContent {
     }
   }
 
-  let records: SearchRecord[] | undefined;
-  const made = () => (records ??= recordSources.flatMap((source) => source()));
+  const mine = new Map<string, Block[]>();
+  const mineOf = (id: string) => {
+    const source = mineSources.get(id);
+    if (source && !mine.has(id)) mine.set(id, source());
+    return mine.get(id);
+  };
+  const records = (): SearchRecord[] =>
+    [...mineSources.keys()].flatMap((id) => {
+      const service = services.find((s) => s.id === id);
+      return [...(service ? nameRecords(service) : []), ...blockRecords(id, mineOf(id)!)];
+    });
   return {
     services,
     annotations,
+    mine: mineOf,
     questions,
-    records: made,
     names,
-    search: () => ({ records: made(), index: buildWordIndex(made(), names) }),
+    search: () => {
+      const made = records();
+      return { records: made, index: buildWordIndex(made, names) };
+    },
     problems,
-    files: input.files,
   };
 }

@@ -13,7 +13,7 @@ import { MarkdownConverter, splitFrontMatter } from '../content/markdown.js';
 import { frontMatterSchema } from '../content/note.js';
 import { parseQuestionFile } from '../content/question.js';
 import { firstLine } from '../content/schema.js';
-import { type Block, DOMAINS } from '../content/types.js';
+import { type Block, DOMAINS, plainText } from '../content/types.js';
 import { printableLines } from '../term/printable.js';
 import type { CompiledFile, CompiledNote, CompiledQuestionFile, OwnProblem } from './types.js';
 
@@ -92,7 +92,8 @@ export function compileLearnerNote(file: string, id: string, source: string): Co
   }
   const blocks = printableDeep(new MarkdownConverter({ lenient: true }).blocks(marked.lexer(body)));
   uniqueSlugs(blocks);
-  const result: CompiledNote = { id, front, frontLines, blocks };
+  const sections = blocks.flatMap((b) => (b.type === 'heading' ? [{ slug: b.slug, title: plainText(b.spans), level: b.level }] : []));
+  const result: CompiledNote = { id, front, frontLines, sections, blocks: JSON.stringify(blocks) };
   if (tasks) result.tasks = tasks;
   return { result, problems };
 }

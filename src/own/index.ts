@@ -31,8 +31,8 @@ function filesIn(dir: string, sub: string, pattern: RegExp, problems: OwnProblem
   }
 }
 
-export const NOTE_FILE = /\.md$/;
-export const QUESTION_FILE = /\.ya?ml$/;
+const NOTE_FILE = /\.md$/;
+const QUESTION_FILE = /\.ya?ml$/;
 
 export function listOwnFiles(dir: string, { questions = true }: { questions?: boolean } = {}): OwnFiles {
   const problems: OwnProblem[] = [];

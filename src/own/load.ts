@@ -26,7 +26,7 @@ const QUESTIONS_CACHE = 'own-questions.json';
 /** The search index over the notes: the largest part of a search's cost, and of no other command's. */
 const SEARCH_CACHE = 'own-search.json';
 /** Raised whenever what the cache holds changes shape: an older cache is then ignored. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 const CACHE_KEY = `${VERSION}/${CACHE_FORMAT}`;
 
 interface CacheEntry<T> {
@@ -169,7 +169,6 @@ export async function loadOwn(dir: string, files: OwnFiles, shipped: Shipped): P
     notes: notes.map(({ file, result }) => ({ file, note: result })),
     questionFiles: questionFiles.map(({ file, result }) => ({ file, serviceId: idOf(file), parsed: result })),
     problems,
-    files: { notes: files.notes, questions: files.questions },
   });
   return { ...content, search: cachedSearch(dir, fingerprint, content.search) };
 }

@@ -1,7 +1,7 @@
 // The learner's own notes and questions, as compiled from their files and as the rest of
 // awsnotes sees them. Types only: no module here loads a parsing library by importing this.
 import type { ParsedEntry } from '../content/question.js';
-import type { Block, Category, Domain, Question, SearchRecord, Section, Service, ServiceStatus } from '../content/types.js';
+import type { Block, Category, Domain, Question, Section, Service, ServiceStatus } from '../content/types.js';
 import type { WordIndex } from '../search/index.js';
 import type { RecordList } from '../search/pack.js';
 
@@ -22,8 +22,14 @@ export interface CompiledNote {
   frontLines: Record<string, number>;
   /** Section slug → task statements, as written. */
   tasks?: Record<string, string[]>;
-  /** The note's blocks, with its headings' levels and slugs as written (slugs made unique). */
-  blocks: Block[];
+  /** Its headings, with their levels and slugs as written (slugs made unique). */
+  sections: Pick<Section, 'slug' | 'title' | 'level'>[];
+  /**
+   * Its blocks as JSON text, parsed only by a command that shows or indexes them: the
+   * cache is read by every command, and JSON.parse passes over a string far faster than
+   * it builds the objects inside it.
+   */
+  blocks: string;
 }
 
 /** A questions/<service>.yaml as parsed: what the cache keeps. */
@@ -38,22 +44,18 @@ export interface CompiledFile<T> {
   problems: OwnProblem[];
 }
 
-/** The learner's notes on a service awsnotes ships: a "My notes" section at its end. */
-export interface Annotation {
-  sections: Section[];
-  blocks: Block[];
-}
+/** A service of the learner's own, without its note (OwnContent.mine has it). */
+export type OwnService = Omit<Service, 'blocks' | 'mine'> & { own: true };
 
 /** Everything of the learner's that loaded, ready to join the shipped content. */
 export interface OwnContent {
-  /** Services of their own: `own`, no shipped blocks, their note in `mine`. */
-  services: Service[];
-  /** Their notes on shipped services, by service id. */
-  annotations: ReadonlyMap<string, Annotation>;
+  services: OwnService[];
+  /** The sections of their notes on shipped services (a "My notes" section and its subsections), by service id. */
+  annotations: ReadonlyMap<string, Section[]>;
+  /** What they wrote about a service, as shown (Service.mine): parsed on first use. */
+  mine(serviceId: string): Block[] | undefined;
   /** Their questions that passed every rule, each `own`. */
   questions: Question[];
-  /** Search records of everything above, made when first asked for. */
-  records(): SearchRecord[];
   /** Name words of the shipped services their records are about (see buildWordIndex). */
   names: Record<string, string[]>;
   /**
@@ -63,8 +65,6 @@ export interface OwnContent {
    */
   search(): { records: RecordList; index: WordIndex };
   problems: OwnProblem[];
-  /** The files found, as paths in the config directory. */
-  files: { notes: string[]; questions: string[] };
 }
 
 export const NOTES_DIR = 'notes';
