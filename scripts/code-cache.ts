@@ -17,6 +17,7 @@ const RUNS: { args: string[]; input?: string; own?: true }[] = [
   { args: ['questions', '--service', 'my-service-01'], own: true },
   { args: ['search', 'remember'], own: true },
   { args: ['show', 'sqs'], own: true },
+  { args: ['note', 'list'], own: true },
   // No progress file yet: show saves its read mark through the store (its stage's cache).
   { args: ['show', 'kms'] },
   { args: ['calc', 'dynamodb', 'read', '--size', '6KB', '--rate', '300/30s'] },

@@ -94,7 +94,7 @@ describe('awsnotes note', () => {
     );
     expect(existsSync(path.join(dir, 'notes', 'lambda.md'))).toBe(false);
 
-    const unknown = run(['note', 'edit', 'zzzqqq'], { configDir: dir, env: { EDITOR: 'true' } });
+    const unknown = run(['note', 'edit', 'zzzqqq'], { configDir: dir, env: { VISUAL: undefined, EDITOR: 'true' } });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('awsnotes note edit --new <id> adds one of your own');
   });
@@ -126,7 +126,7 @@ describe('awsnotes note', () => {
       `#!/bin/sh\nsed -i -e 's/^title: bedrock .*/title: Amazon Bedrock/' -e 's/^category: compute .*/category: analytics/' "$1"\nprintf -- '- Pay per token.\\n' >> "$1"\n`,
     );
     chmodSync(editor, 0o755);
-    expect(run(['note', 'edit', '--new', 'bedrock'], { configDir: dir, env: { EDITOR: editor } }).code).toBe(0);
+    expect(run(['note', 'edit', '--new', 'bedrock'], { configDir: dir, env: { VISUAL: undefined, EDITOR: editor } }).code).toBe(0);
     const list = run(['list'], { configDir: dir, env: { NO_COLOR: '1' } });
     expect(list.stdout).toMatch(/Analytics\n(.*\n)*\s+bedrock\s+Amazon Bedrock ✎/);
     const listed = JSON.parse(run(['list', '--json'], { configDir: dir }).stdout);
@@ -140,7 +140,7 @@ describe('awsnotes note', () => {
     expect(shown.stdout).toMatch(/^Amazon Bedrock\n✎ your own note\n/);
     expect(shown.stdout).toContain('┃ • Pay per token.');
 
-    const shipped = run(['note', 'edit', '--new', 'sqs'], { configDir: dir, env: { EDITOR: 'true' } });
+    const shipped = run(['note', 'edit', '--new', 'sqs'], { configDir: dir, env: { VISUAL: undefined, EDITOR: 'true' } });
     expect(shipped.code).toBe(2);
     expect(shipped.stderr).toContain('awsnotes ships sqs; your notes on it: awsnotes note edit sqs');
   });

@@ -30,7 +30,7 @@ suite('your editor in a real terminal', { timeout: 120_000 }, () => {
       `#!/bin/sh\nstty -a | tr ' ' '\\n' | grep -x -- '-\\{0,1\\}icanon' > ${seen}\ntmux display-message -p 'alternate=#{alternate_on}' >> ${seen}\nprintf -- '- Written while awsnotes waited.\\n' >> "$1"\n`,
     );
     chmodSync(editor, 0o755);
-    terminal = new Terminal([], { env: { AWSNOTES_CONFIG_DIR: dir, EDITOR: editor } });
+    terminal = new Terminal([], { env: { AWSNOTES_CONFIG_DIR: dir, VISUAL: '', EDITOR: editor } });
     await terminal.waitFor((s) => s.includes('services'), 'the menu');
     await terminal.type('sqs', searchBox);
     await terminal.waitFor((s) => /^› .*Simple Queue Service/m.test(s), 'SQS selected');
