@@ -79,8 +79,10 @@ async function sourceFrom(values: {
 
 export async function quiz(args: string[], io: Io): Promise<number> {
   const { values } = parse('quiz', args, QUIZ_OPTIONS);
-  // Before the source: --service may name a service of the learner's own.
-  await loadOwn(io, { questions: true });
+  // Before the source: --service may name a service of the learner's own. The app shows
+  // their files' problems in its banner, so only the plain quiz tells them here.
+  if (values.plain) await loadOwn(io, { questions: true });
+  else if (values.service !== undefined) await loadOwnContent(progressDir(io.env));
   const source = await sourceFrom(values);
   const count = positiveInt('quiz', 'count', values.count, 10, 1000);
   if (!values.plain) {
