@@ -49,7 +49,7 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'note',
-    usage: 'note edit <service> | note edit --new <id> | note add <service> <text…> | note list [--json]',
+    usage: 'note edit <service> | note add <service> <text…> | note list [--json]',
     summary: 'your own notes: edit them in your editor, add a bullet, list them',
     examples: [
       'awsnotes note edit sqs',
@@ -58,10 +58,10 @@ export const COMMANDS: Command[] = [
       'awsnotes note list',
     ],
     details: [
-      'edit <service>      your notes on a service, in $VISUAL or $EDITOR (else nano, else vi); shown as "My notes" at its end',
-      'edit --new <id>     a service of your own (kebab-case id): its note, with front matter to fill in',
-      'add <service> <text> append a bullet to your notes on a service, without an editor',
-      'list [--json]       your notes files: the service each is about, its size, when it changed',
+      'edit <service>        your notes on a service, in $VISUAL or $EDITOR (else nano, else vi); shown as "My notes" at its end',
+      'edit --new <id>       a service of your own (kebab-case id): its note, with front matter to fill in',
+      'add <service> <text>  append a bullet to your notes on a service, without an editor',
+      'list [--json]         your notes files: the service each is about, its size, when it changed',
     ],
     run: lazy(note, (m) => m.note),
   },
