@@ -32,6 +32,10 @@ const stubs: Plugin[] = [
       build.onResolve({ filter: /^node:assert$/ }, (args) =>
         /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: stub('conf-assert.ts') } : undefined,
       );
+      // See src/stubs/atomically-when-exit.ts: no signal listeners from conf's writer.
+      build.onResolve({ filter: /^when-exit$/ }, (args) =>
+        /[\\/]node_modules[\\/]atomically[\\/]/.test(args.importer) ? { path: stub('atomically-when-exit.ts') } : undefined,
+      );
     },
   },
   {

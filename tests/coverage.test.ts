@@ -1,10 +1,10 @@
 // Coverage of the exam guide (per task statement) and quizzes on one task statement.
 import { describe, expect, it } from 'vitest';
 import { emptyProgress, type Progress } from '../src/progress/schema.js';
-import { taskCoverage } from '../src/quiz/coverage.js';
+import { type TaskCoverage, taskCoverage, weakestTasks } from '../src/quiz/coverage.js';
 import { createRng } from '../src/quiz/random.js';
 import { selectQuestions, sourceLabel } from '../src/quiz/sources.js';
-import { recall, review } from '../src/quiz/srs.js';
+import { mastery, review } from '../src/quiz/srs.js';
 import { fixtureGuide, fixtureQuestion, fixtureService } from './helpers/bank-fixture.js';
 
 const now = new Date('2026-05-01T10:00:00Z');
@@ -65,8 +65,8 @@ describe('taskCoverage', () => {
         answered: 0,
       },
     ]);
-    // 1.1: q1 and q5 answered, q3 never (0): the mean of their recall now.
-    const expected = (recall(progress.cards['alpha-q0001'], now) + recall(progress.cards['beta-q0005'], now)) / 3;
+    // 1.1: q1 and q5 answered, q3 never (0): the mean of their mastery, as the Progress screen defines it.
+    const expected = (mastery(progress.cards['alpha-q0001'], now) + mastery(progress.cards['beta-q0005'], now)) / 3;
     expect(rows[0]!.mastery).toBeCloseTo(expected, 10);
     expect(rows[0]!.mastery).toBeGreaterThan(0);
     expect(rows[1]!.mastery).toBe(0);
@@ -84,6 +84,32 @@ describe('taskCoverage', () => {
       answered: 0,
       mastery: 0,
     });
+  });
+});
+
+describe('the weakest task statements (the Progress screen)', () => {
+  const row = (task: string, domain: TaskCoverage['domain'], mastery: number, answered: number, questions = 5): TaskCoverage => ({
+    domain,
+    task,
+    title: `Task ${task}`,
+    sections: [],
+    questions,
+    answered,
+    mastery,
+  });
+  const weights = { development: 0.32, security: 0.26, deployment: 0.24, troubleshooting: 0.18 };
+
+  it('lowest mastery first, then fewest answered, then the heavier domain, then the guide order; never a task without questions', () => {
+    const rows = [
+      row('1.1', 'development', 0.4, 9),
+      row('2.1', 'security', 0, 0),
+      row('3.1', 'deployment', 0, 3),
+      row('4.1', 'troubleshooting', 0, 0),
+      row('1.2', 'development', 0, 0, 0),
+      row('1.3', 'development', 0, 0),
+    ];
+    expect(weakestTasks(rows, weights, 4).map((r) => r.task)).toEqual(['1.3', '2.1', '4.1', '3.1']);
+    expect(weakestTasks(rows, weights, 2)).toHaveLength(2);
   });
 });
 

@@ -11,8 +11,10 @@ import {
   examFinished,
   type ExamLayout,
   type ExamMachine,
+  examOutcome,
   examSaved,
   reduceExam,
+  reviewed,
   shownQuestion,
   startExam,
 } from '../src/quiz/exam-state.js';
@@ -31,6 +33,7 @@ function newExam(): ExamMachine {
     answers: new Map(),
     marked: new Set(),
     current: 0,
+    spent: new Map(),
   };
   return startExam(exam, START);
 }
@@ -152,5 +155,67 @@ describe('the exam state', () => {
     expect(examSaved(answered, run(answered, { type: 'scroll', by: 1 }))).toBeNull();
     expect(examSaved(answered, run(answered, { type: 'open-grid' }, { type: 'grid-move', dx: 1, dy: 0 }))).toBeNull();
     expect(examSaved(answered, run(answered, { type: 'ask-submit' }, { type: 'confirm', now: START }))).toBeNull();
+  });
+
+  it('counts the time on each question from the ticks: not the grid, not a confirmation; saved with the next change, not each second', () => {
+    const m = newExam();
+    const onFirst = run(m, { type: 'tick', now: START + 40_000 });
+    expect(onFirst.exam.spent.get(idOf(m, 0))).toBe(40_000);
+    // A tick alone is not worth a write.
+    expect(examSaved(m, onFirst)).toBeNull();
+    const inGrid = run(onFirst, { type: 'open-grid' }, { type: 'tick', now: START + 70_000 }, { type: 'close-grid' });
+    expect(inGrid.exam.spent.get(idOf(m, 0))).toBe(40_000);
+    const onSecond = run(
+      inGrid,
+      { type: 'next' },
+      { type: 'tick', now: START + 95_000 },
+      { type: 'prev' },
+      { type: 'tick', now: START + 100_000 },
+    );
+    expect(onSecond.exam.spent.get(idOf(m, 1))).toBe(25_000);
+    expect(onSecond.exam.spent.get(idOf(m, 0))).toBe(45_000);
+    const asked = run(onSecond, { type: 'ask-submit' }, { type: 'tick', now: START + 130_000 }, { type: 'cancel' });
+    expect(asked.exam.spent.get(idOf(m, 0))).toBe(45_000);
+    const answered = run(asked, { type: 'pick', display: 0 });
+    expect(examSaved(asked, answered)?.spent.get(idOf(m, 0))).toBe(45_000);
+    // Never past the deadline.
+    const late = run(newExam(), { type: 'tick', now: DEADLINE + 600_000 });
+    expect(late.exam.spent.get(idOf(m, 0))).toBe(DEADLINE - START);
+  });
+
+  it('the review walks all, the wrong, the marked or the unanswered questions; f goes through them', () => {
+    const m = newExam();
+    // 0 right and marked, 1 wrong, 2 unanswered and marked, 3 wrong; the rest unanswered.
+    // Every right option of question 0, whatever its kind.
+    const p = m.exam.presented[0]!;
+    const allRight = p.order.flatMap((o, display): ExamEvent[] => (p.question.options[o]!.correct ? [{ type: 'pick', display }] : []));
+    const answered = run(
+      m,
+      ...allRight,
+      { type: 'mark' },
+      { type: 'next' },
+      { type: 'pick', display: option(m, 1, false) },
+      { type: 'next' },
+      { type: 'mark' },
+      { type: 'next' },
+      { type: 'pick', display: option(m, 3, false) },
+    );
+    const done = run(answered, { type: 'ask-submit' }, { type: 'confirm', now: START });
+    expect(done.result?.correct).toBe(1);
+    expect(reviewed(done.exam, 'wrong')).toEqual([1, 3]);
+    expect(reviewed(done.exam, 'marked')).toEqual([0, 2]);
+    expect(reviewed(done.exam, 'unanswered')).toEqual([2, ...Array.from({ length: 61 }, (_, i) => i + 4)]);
+    expect([0, 1, 2, 3].map((i) => examOutcome(done.exam, i))).toEqual(['right', 'wrong', 'unanswered', 'wrong']);
+    const wrong = run(done, { type: 'filter' });
+    expect(wrong).toMatchObject({ filter: 'wrong', review: 1 });
+    expect(run(wrong, { type: 'next' }).review).toBe(3);
+    expect(run(wrong, { type: 'next' }, { type: 'next' }).review).toBe(3);
+    expect(run(wrong, { type: 'next' }, { type: 'prev' }, { type: 'prev' }).review).toBe(-1);
+    // The next filter keeps the question under review when it can.
+    const marked = run(wrong, { type: 'filter' });
+    expect(marked).toMatchObject({ filter: 'marked', review: 0 });
+    const unanswered = run(marked, { type: 'next' }, { type: 'filter' });
+    expect(unanswered).toMatchObject({ filter: 'unanswered', review: 2 });
+    expect(run(unanswered, { type: 'filter' })).toMatchObject({ filter: 'all', review: 2 });
   });
 });

@@ -1,6 +1,7 @@
 // The key table: ids are a type made from it, so a screen cannot ask for a key it lacks.
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
+import { helpLines } from '../src/ui/components/HelpOverlay.js';
 import { BINDINGS, footerText, isKey, type KeyId } from '../src/ui/keys.js';
 
 const NONE = { ctrl: false, shift: false, meta: false, return: false, escape: false, tab: false, downArrow: false } as Key;
@@ -28,5 +29,21 @@ describe('the key table', () => {
 
   it('writes the footer from the rows of a scope, global keys last', () => {
     expect(footerText(['reader'], 'help')).toBe('↓ scroll · / find · o outline · t quiz · e my notes · q back · ? help');
+  });
+
+  it('the ? help lists every key of the daily loop: undo, the quiz length, the filtering lists, the exam review filter', () => {
+    const help = helpLines([...new Set(BINDINGS.map((b) => b.scope))])
+      .map((l) => l.text)
+      .join('\n');
+    expect(help).toMatch(/^ {2}u +undo: take the answer back \(the card and the flag as they were\) and answer again$/m);
+    expect(help).toMatch(/^ {2}←\/→ +questions per quiz: 10, 20, 40 or all$/m);
+    expect(help).toMatch(/^Quiz: a list that filters as you type/m);
+    expect(help).toMatch(/^ {2}Esc +back to the list of sources$/m);
+    expect(help).toMatch(/^ {2}f +walk through all, the wrong, the marked or the unanswered questions/m);
+    expect(help).toMatch(/^ {2}2\/3\/4 +after a right answer: it was Hard \/ Good \/ Easy/m);
+  });
+
+  it('a wrong answer leaves no rating keys in the footer; the verdict offers undo', () => {
+    expect(footerText(['quiz-verdict'], 'help')).toBe('Enter next · g note · f flag · u undo · q stop · ? help');
   });
 });

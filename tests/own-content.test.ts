@@ -304,6 +304,7 @@ describe('a backup carries your files', () => {
       (chunk) => {
         text += chunk;
       },
+      undefined,
       own,
     );
     const parsed = parseBackup(text, new Date());

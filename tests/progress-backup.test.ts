@@ -38,9 +38,17 @@ function sample(): Event[] {
       timedOut: false,
       domains: { development: { questions: 21, correct: 15 } },
     },
-    { kind: 'setting', id: 's1', at: Date.UTC(2026, 2, 1), key: 'examDate', value: '2026-04-30' },
   ];
 }
+
+/** How the journal held settings before they had a file of their own. */
+const settingEvent = (id: string, key: 'examDate' | 'newPerDay', value: string | number | null): Event => ({
+  kind: 'setting',
+  id,
+  at: Date.UTC(2026, 2, 1),
+  key,
+  value,
+});
 
 function errorOf(text: string): string {
   const parsed = parseBackup(text, NOW);
@@ -59,18 +67,84 @@ describe('JSON backups', () => {
       '0.2.0',
       (chunk) => chunks.push(chunk),
     );
-    expect(count).toBe(5);
+    expect(count).toBe(4);
     const text = chunks.join('');
     expect(text.startsWith('{\n  "format": "awsnotes-progress",\n  "backupVersion": 2,\n  "exportedAt": "2026-03-15T10:00:00.000Z",')).toBe(
       true,
     );
-    expect(text.split('\n').filter((l) => l.startsWith('    {"i":'))).toHaveLength(5);
+    expect(text.split('\n').filter((l) => l.startsWith('    {"i":'))).toHaveLength(4);
     expect(JSON.parse(text)).toMatchObject({ format: 'awsnotes-progress', backupVersion: 2, appVersion: '0.2.0' });
   });
 
   it('reads its own backups back unchanged, an empty one included', () => {
     expect(parseBackup(backupText(sample(), NOW, '0.2.0'), NOW)).toEqual({ ok: true, events: sample(), what: 'a backup' });
     expect(parseBackup(backupText([], NOW, '0.2.0'), NOW)).toEqual({ ok: true, events: [], what: 'a backup' });
+  });
+
+  it('carries the settings in the envelope, beside the events, and reads them back', () => {
+    let text = '';
+    const write = (settings: Parameters<typeof writeBackup>[4]) => {
+      text = '';
+      writeBackup(
+        (visit) =>
+          sample().forEach((e) => {
+            visit(encodeEvent(e));
+          }),
+        NOW,
+        '0.2.0',
+        (chunk) => (text += chunk),
+        settings,
+      );
+      return JSON.parse(text) as Record<string, unknown>;
+    };
+    expect(write({ examDate: '2026-04-30', newPerDay: 5 }).settings).toEqual({ examDate: '2026-04-30', newPerDay: 5 });
+    expect(parseBackup(text, NOW)).toEqual({
+      ok: true,
+      events: sample(),
+      settings: { examDate: '2026-04-30', newPerDay: 5 },
+      what: 'a backup',
+    });
+    // Settings that are all defaults are still stated: an import then takes none.
+    expect(write({}).settings).toEqual({});
+    expect(parseBackup(text, NOW)).toMatchObject({ ok: true, settings: {} });
+  });
+
+  it('a backup made before settings had their own file: its setting events become its settings, as they stood last', () => {
+    const events = [
+      ...sample(),
+      settingEvent('s1', 'examDate', '2026-04-30'),
+      settingEvent('s2', 'newPerDay', 7),
+      settingEvent('s3', 'newPerDay', null),
+    ];
+    const text = JSON.stringify({ format: 'awsnotes-progress', backupVersion: 2, events: events.map((e) => JSON.parse(encodeEvent(e))) });
+    expect(parseBackup(text, NOW)).toEqual({ ok: true, events: sample(), settings: { examDate: '2026-04-30' }, what: 'a backup' });
+  });
+
+  it('stated settings win over setting events the journal still holds (a setting cleared since stays cleared)', () => {
+    let text = '';
+    writeBackup(
+      (visit) =>
+        [...sample(), settingEvent('s1', 'examDate', '2026-04-30')].forEach((e) => {
+          visit(encodeEvent(e));
+        }),
+      NOW,
+      '0.2.0',
+      (chunk) => (text += chunk),
+      { newPerDay: 3 },
+    );
+    expect(parseBackup(text, NOW)).toEqual({ ok: true, events: sample(), settings: { newPerDay: 3 }, what: 'a backup' });
+  });
+
+  it('refuses settings that are not valid, naming the field', () => {
+    const backup = (settings: unknown) => JSON.stringify({ format: 'awsnotes-progress', backupVersion: 2, settings, events: [] });
+    expect(errorOf(backup({ examDate: '2025-13-45' }))).toBe(`the backup's "settings.examDate": must be a real date written YYYY-MM-DD`);
+    expect(errorOf(backup({ newPerDay: -1 }))).toMatch(/^the backup's "settings\.newPerDay": /);
+    expect(errorOf(backup([1]))).toBe(`the backup's "settings" is not an object (found an array)`);
+    // A setting of a newer awsnotes is left out, not a reason to refuse the rest.
+    expect(parseBackup(backup({ examDate: '2026-04-30', theme: 'dark' }), NOW)).toMatchObject({
+      ok: true,
+      settings: { examDate: '2026-04-30' },
+    });
   });
 
   it('reads a backup of version 1 (awsnotes 0.1) and a raw progress.json of versions 1 and 2', () => {
@@ -93,8 +167,8 @@ describe('JSON backups', () => {
       ['answer', 'a1'],
       ['read', 'v2-read-sqs'],
       ['flag', 'v2-flag-q1'],
-      ['setting', 'v2-setting-examDate'],
     ]);
+    expect(raw.settings).toEqual({ examDate: '2026-04-30' });
     const { progress } = replay((visit) => raw.events.forEach(visit));
     expect(progress.notesRead.sqs).toEqual(v2.notesRead.sqs);
     expect(progress.stats.q1).toMatchObject({ answers: 1, right: 0 });
@@ -107,14 +181,23 @@ describe('JSON backups', () => {
     const text = snapshotText(progress, { id: 'journal-1', offset: 500 }, {});
     const parsed = parseBackup(text, NOW);
     expect(parsed).toMatchObject({ ok: true, events: [{ kind: 'baseline', id: 'snapshot-journal-1-500' }] });
+    expect(parsed.ok && parsed.settings).toBeUndefined();
     expect(parseBackup(text, NOW)).toEqual(parsed);
   });
 
-  it('reads a raw journal', () => {
-    const text = sample()
-      .map((e) => encodeEvent(e))
-      .join('\n');
-    expect(parseBackup(`${text}\n`, NOW)).toEqual({ ok: true, events: sample(), what: 'a journal' });
+  it('reads a raw progress.json of version 3: its settings beside the baseline, not in it', () => {
+    const { progress } = replay((visit) => sample().forEach(visit));
+    const v4 = JSON.parse(snapshotText(progress, { id: 'journal-1', offset: 500 }, {})) as Record<string, unknown>;
+    const { checksum: _, ...fields } = v4;
+    const v3 = { ...fields, version: 3, settings: { examDate: '2026-04-30', newPerDay: 4 } };
+    const parsed = parseBackup(JSON.stringify(v3), NOW);
+    expect(parsed).toMatchObject({ ok: true, settings: { examDate: '2026-04-30', newPerDay: 4 }, events: [{ kind: 'baseline' }] });
+    if (parsed.ok) expect(parsed.events[0]).not.toHaveProperty('state.settings');
+  });
+
+  it('reads a raw journal, setting events of an older awsnotes as its settings', () => {
+    const text = [...sample(), settingEvent('s1', 'examDate', '2026-04-30')].map((e) => encodeEvent(e)).join('\n');
+    expect(parseBackup(`${text}\n`, NOW)).toEqual({ ok: true, events: sample(), settings: { examDate: '2026-04-30' }, what: 'a journal' });
     expect(errorOf(`${text}\n{"i":"broken"\n`)).toBe('line 6 of the journal is not a valid event');
   });
 
@@ -143,7 +226,7 @@ describe('JSON backups', () => {
       'the backup was made by a newer awsnotes (backup version 3, this one reads up to 2)',
     );
     expect(errorOf(JSON.stringify({ version: PROGRESS_VERSION + 1, notesRead: {} }))).toMatch(
-      /newer awsnotes \(file version 4, this one reads up to 3\)/,
+      `newer awsnotes (file version ${PROGRESS_VERSION + 1}, this one reads up to ${PROGRESS_VERSION})`,
     );
   });
 

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Event, Rating } from '../src/progress/events.js';
-import { emptyProgress, type Progress } from '../src/progress/schema.js';
+import { emptyState, type ProgressState } from '../src/progress/schema.js';
 import { applyEvent, differences, replay } from '../src/progress/state.js';
 import { review } from '../src/quiz/srs.js';
 
@@ -95,8 +95,8 @@ const history = fc
   });
 
 /** What a reader of the journal's tail gets: each event applied in turn, a full replay when one cannot be. */
-function stepByStep(events: readonly Event[]): Progress {
-  let progress = emptyProgress();
+function stepByStep(events: readonly Event[]): ProgressState {
+  let progress = emptyState();
   events.forEach((event, i) => {
     if (applyEvent(progress, event) === 'rebuild') progress = replay((visit) => events.slice(0, i + 1).forEach(visit)).progress;
   });
@@ -129,7 +129,7 @@ describe('journal state', () => {
   });
 
   it('an undo takes the answer back: card, counts and study day as before it', () => {
-    const progress = emptyProgress();
+    const progress = emptyState();
     applyEvent(progress, {
       kind: 'answer',
       id: 'a1',
@@ -161,7 +161,7 @@ describe('journal state', () => {
   });
 
   it('a re-rating reschedules from the card before the answer, counting it once', () => {
-    const progress = emptyProgress();
+    const progress = emptyState();
     applyEvent(progress, {
       kind: 'answer',
       id: 'a1',
@@ -182,7 +182,7 @@ describe('journal state', () => {
 
   it('a card last reviewed in the future is reviewed at that time, never throwing ("Invalid delta_t")', () => {
     const future = review(undefined, 3, new Date(T0 + 400 * 24 * HOUR));
-    const progress = emptyProgress();
+    const progress = emptyState();
     progress.cards.q1 = future;
     expect(() =>
       applyEvent(progress, {

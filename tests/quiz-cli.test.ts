@@ -69,6 +69,13 @@ describe('awsnotes quiz --plain', () => {
     expect(r.stdout).toMatch(/Score: \d\/1 correct \(\d+%\), 4 not answered/);
   });
 
+  it('end of input before any answer: no score to give, not "0/0 correct (0%)"', () => {
+    const r = run(['quiz', '--plain', '--service', 'kms', '--count', '3'], { input: '' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Score: no question answered$/m);
+    expect(r.stdout).not.toMatch(/0\/0|\(0%\)/);
+  });
+
   it('re-asks on a bad answer instead of guessing', () => {
     const r = run(['quiz', '--plain', '--service', 'sqs', '--count', '1'], { input: 'Z\n\nA\nAB\nABC\n' });
     expect(r.stdout).toMatch(/'Z' is not an option/);

@@ -5,10 +5,13 @@ import { questions } from '../src/content/bundle.js';
 import type { Question } from '../src/content/types.js';
 import { createRng } from '../src/quiz/random.js';
 import {
+  DEFAULT_QUIZ_LENGTH,
   DRILL_BATCH,
   followingQuestion,
   initialQuiz,
   justAnswered,
+  lengthChoices,
+  limitQueue,
   type QuizEvent,
   type QuizLayout,
   type QuizState,
@@ -20,7 +23,13 @@ const layout: QuizLayout = { lines: 40, height: 10 };
 const run = (state: QuizState, ...events: QuizEvent[]) => events.reduce((s, e) => reduceQuiz(s, e, layout), state);
 const firstOf = (kind: Question['kind']) => questions().find((q) => q.kind === kind)!;
 const session = (queue: Question[], seed = 1) => startSession({ kind: 'all' }, queue, createRng(seed), 1_000)!;
-const started = (s: Session | null, flagged = false): QuizEvent => ({ type: 'started', session: s, label: 'All questions', flagged });
+const started = (s: Session | null, flagged = false): QuizEvent => ({
+  type: 'started',
+  source: { kind: 'all' },
+  session: s,
+  label: 'All questions',
+  flagged,
+});
 /** Display positions of the right options of the question on screen. */
 const rightDisplays = (s: Session) =>
   s.presented.order.flatMap((option, display) => (s.presented.question.options[option]!.correct ? [display] : []));
@@ -39,7 +48,17 @@ describe('the Quiz screen state', () => {
   it('a source with no question says so; one with questions shows the first, flagged or not', () => {
     expect(run(initialQuiz(), started(null)).view).toEqual({ kind: 'empty', label: 'All questions' });
     const s = session([firstOf('single')]);
-    expect(run(initialQuiz(), started(s, true))).toEqual({ view: { kind: 'question' }, session: s, scroll: 0, flagged: true });
+    expect(run(initialQuiz(), started(s, true))).toEqual({
+      view: { kind: 'question' },
+      session: s,
+      scroll: 0,
+      flagged: true,
+      length: DEFAULT_QUIZ_LENGTH,
+      lengths: [10, 20, 40, 'all'],
+      filter: '',
+      chosen: 'all',
+      undo: null,
+    });
   });
 
   it('picks and submits; a right answer to a single question is judged right, and reported once as just answered', () => {
@@ -125,6 +144,78 @@ describe('the Quiz screen state', () => {
       s = followingQuestion(s, rng, 0, () => generateDrill(rng));
     }
     expect(asked).toBe(DRILL_BATCH);
+  });
+});
+
+describe('the quiz length, the filtering lists, and taking an answer back', () => {
+  it('the length is 20 unless asked; ←/→ go through 10, 20, 40 and all, with a --count of its own among them', () => {
+    expect(initialQuiz()).toMatchObject({ length: 20, lengths: [10, 20, 40, 'all'] });
+    const longer = run(initialQuiz(), { type: 'length', by: 1 });
+    expect(longer.length).toBe(40);
+    expect(run(longer, { type: 'length', by: 1 }, { type: 'length', by: 1 }).length).toBe('all');
+    expect(run(initialQuiz(), { type: 'length', by: -1 }, { type: 'length', by: -1 }).length).toBe(10);
+    expect(lengthChoices(15)).toEqual([10, 15, 20, 40, 'all']);
+    expect(run(initialQuiz(15), { type: 'length', by: 1 }).length).toBe(20);
+    expect(run(initialQuiz(15), { type: 'length', by: -1 }).length).toBe(10);
+    const bank = questions().slice(0, 30);
+    expect(limitQueue(bank, 10)).toEqual(bank.slice(0, 10));
+    expect(limitQueue(bank, 'all')).toEqual(bank);
+    // Only the list of sources changes it.
+    const asked = run(initialQuiz(), started(session([firstOf('single')])));
+    expect(run(asked, { type: 'length', by: 1 })).toBe(asked);
+  });
+
+  it('drills stop after the chosen length, or go on until stopped with "all"', () => {
+    const rng = createRng(4);
+    const answered = (length: 5 | 'all', cap: number) => {
+      let s: Session | null = startSession({ kind: 'drills' }, [generateDrill(rng)], rng, 0);
+      let asked = 0;
+      while (s && asked < cap) {
+        asked++;
+        s = followingQuestion(submitLetters(s, 'A'), rng, 0, () => generateDrill(rng), length);
+      }
+      return asked;
+    };
+    expect(answered(5, 100)).toBe(5);
+    expect(answered('all', 30)).toBe(30);
+  });
+
+  it('the services and task lists take a filter, the short lists do not; a list opens with an empty filter', () => {
+    const services = run(initialQuiz(), { type: 'open-list', list: 'services' }, { type: 'filter', text: 'sqs' });
+    expect(services.filter).toBe('sqs');
+    expect(run(services, { type: 'sources' }, { type: 'open-list', list: 'tasks' }).filter).toBe('');
+    const domains = run(initialQuiz(), { type: 'open-list', list: 'domains' });
+    expect(run(domains, { type: 'filter', text: 'q' })).toBe(domains);
+  });
+
+  it('u after the verdict asks the question again, unanswered, options in the same order; the tally forgets the answer', () => {
+    const s = session([firstOf('single'), firstOf('multiple')]);
+    const judged = run(initialQuiz(), started(s), { type: 'pick', display: wrongDisplay(s) }, { type: 'submit' });
+    expect(judged.session?.results).toHaveLength(1);
+    const again = run(judged, { type: 'undo', flagged: true, now: 9_000 });
+    expect(again.session).toMatchObject({ index: 0, picked: [], verdict: null, results: [], shownAt: 9_000 });
+    expect(again.session?.presented).toBe(s.presented);
+    expect(again.flagged).toBe(true);
+    expect(justAnswered(judged, again)).toBeNull();
+    // One answer deep: nothing more to take back.
+    expect(run(again, { type: 'undo', flagged: false, now: 9_500 })).toBe(again);
+    const reanswered = run(again, { type: 'pick', display: rightDisplays(s)[0]! }, { type: 'submit' });
+    expect(justAnswered(again, reanswered)?.verdict).toEqual({ correct: true });
+  });
+
+  it('u on the next question (or the summary) goes back to the one answered before it', () => {
+    const [a, b] = questions().filter((q) => q.kind === 'single');
+    const s = session([a!, b!]);
+    const judged = run(initialQuiz(), started(s), { type: 'pick', display: 0 }, { type: 'submit' });
+    const following = followingQuestion(judged.session!, createRng(2), 2_000, () => firstOf('single'));
+    const second = run(judged, { type: 'advanced', session: following, flagged: false });
+    const back = run(second, { type: 'undo', flagged: false, now: 3_000 });
+    expect(back.session?.presented.question).toBe(a);
+    expect(back.session?.verdict).toBeNull();
+    const stopped = run(second, { type: 'stop' });
+    expect(run(stopped, { type: 'undo', flagged: false, now: 3_000 }).view).toEqual({ kind: 'question' });
+    // A new quiz starts with nothing to take back.
+    expect(run(judged, started(session([b!]))).undo).toBeNull();
   });
 });
 

@@ -447,6 +447,12 @@ describe('sources', () => {
 });
 
 describe('the saved exam', () => {
+  /** openExam where no other process runs an exam: it always opens one. */
+  const open = (...args: Parameters<typeof openExam>) => {
+    const opened = openExam(...args);
+    if ('refused' in opened) throw new Error(`refused: ${opened.refused}`);
+    return opened;
+  };
   const draw = (seed: number) => () => {
     const rng = createRng(seed);
     return drawExam(bank(), services(), rng).map((q) => present(q, rng));
@@ -460,6 +466,7 @@ describe('the saved exam', () => {
       answers: new Map([[presented[0]!.question.id, [1]]]),
       marked: new Set([presented[2]!.question.id]),
       current: 4,
+      spent: new Map([[presented[0]!.question.id, 83_000]]),
     };
     expect(claimExam(dir)).toEqual({ ok: true });
     saveExam(dir, state);
@@ -526,7 +533,7 @@ describe('the saved exam', () => {
         (text) => {
           const dir = tempDir();
           writeFileSync(path.join(dir, 'exam-in-progress.json'), text);
-          const opened = openExam(dir, bank(), Date.UTC(2026, 0, 2), new Set(), draw(1));
+          const opened = open(dir, bank(), Date.UTC(2026, 0, 2), new Set(), draw(1));
           expect(opened.state.presented.length).toBeGreaterThan(0);
           if (!/^(Resumed|Time ran out)/.test(opened.notice ?? '')) {
             expect(opened.notice).toMatch(/^The exam in progress could not be resumed \(.+\); it was kept as /);
@@ -541,24 +548,27 @@ describe('the saved exam', () => {
   it('is deleted, not resumed, when the exam it holds was already recorded', () => {
     const dir = tempDir();
     const state = savedOne(dir);
-    const opened = openExam(dir, bank(), 2_000, new Set([new Date(state.startedAt).toISOString()]), draw(9));
+    const opened = open(dir, bank(), 2_000, new Set([new Date(state.startedAt).toISOString()]), draw(9));
     expect(opened.notice).toBeUndefined();
     expect(opened.state.startedAt).toBe(2_000);
     expect(opened.state.answers.size).toBe(0);
     expect(loadExam(dir, bank())).toBeUndefined();
   });
 
-  it('one exam per config: one opened while another process runs one is separate, and neither resumes, saves over nor deletes the other', async () => {
+  it('one exam per config: one opened while another process runs one is refused, naming it; nothing of the other is resumed, saved over or deleted', async () => {
     const dir = tempDir();
     const { child } = await startHelper('hold-lock.ts', [path.join(dir, 'exam.lock')], /^held/);
     try {
       writeFileSync(path.join(dir, 'exam-in-progress.json'), 'the other exam');
       const opened = openExam(dir, bank(), 2_000, new Set(), draw(4));
-      expect(opened.notice).toMatch(
-        new RegExp(`awsnotes process ${child.pid} .*is running an exam on this config: this exam is a separate one, not saved as you go`),
-      );
-      expect(opened.state.answers.size).toBe(0);
-      expect(() => saveExam(dir, opened.state)).toThrow(/another awsnotes runs an exam/);
+      expect(opened).toEqual({
+        refused: expect.stringMatching(
+          new RegExp(
+            `^awsnotes process ${child.pid} since \\d\\d:\\d\\d is already running an exam on this config: finish or quit it there first\\.$`,
+          ),
+        ),
+      });
+      expect(() => saveExam(dir, open(tempDir(), bank(), 2_000, new Set(), draw(4)).state)).toThrow(/another awsnotes runs an exam/);
       discardExam(dir);
       expect(readFileSync(path.join(dir, 'exam-in-progress.json'), 'utf8')).toBe('the other exam');
     } finally {
@@ -578,7 +588,7 @@ describe('the saved exam', () => {
       current: 0,
     };
     writeFileSync(path.join(dir, 'exam-in-progress.json'), JSON.stringify(evil));
-    const opened = openExam(dir, bank(), 3, new Set(), draw(2));
+    const opened = open(dir, bank(), 3, new Set(), draw(2));
     expect(opened.notice).toContain('question x\\x1B]0;PWNED\\x07 is no longer in the bank');
     expect(opened.notice).not.toMatch(/[\u0000-\u001f]/);
   });

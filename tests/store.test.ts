@@ -19,7 +19,7 @@ function answer(store: ProgressStore, question: string, correct = true, at = NOW
   return recordAnswer(store, { question, chosen: [0], correct, ms: 1000, source: 'quiz' }, at);
 }
 
-/** A directory with a little history: two answers, a read mark, a flag, a setting. */
+/** A directory with a little history: two answers, a read mark, a flag; and a setting (settings.json). */
 function studied(options: { checkpointBytes?: number } = {}): string {
   const dir = tempDir();
   const store = ProgressStore.open({ dir, now: () => NOW, ...options });
@@ -45,7 +45,7 @@ describe('ProgressStore', () => {
   it('saves every event as a journal line and keeps it across opens', () => {
     const dir = studied();
     const lines = readFileSync(journalFile(dir), 'utf8').trim().split('\n');
-    expect(lines).toHaveLength(6); // the header and five events
+    expect(lines).toHaveLength(5); // the header and four events: the setting is in settings.json
     expect(JSON.parse(lines[0]!)).toMatchObject({ e: 'h', v: JOURNAL_VERSION });
     const again = ProgressStore.open({ dir });
     expectStudied(again);
@@ -140,12 +140,14 @@ describe('ProgressStore', () => {
     const dir = studied();
     ProgressStore.open({ dir }).checkpoint(true);
     const text = readFileSync(progressFile(dir), 'utf8');
-    writeFileSync(progressFile(dir), text.replace('"examDate":"2027-03-15"', '"examDate":"2027-04-01"'));
-    expect(ProgressStore.open({ dir }).read().settings.examDate).toBe('2027-04-01');
-    writeFileSync(progressFile(dir), text.replace('"examDate":"2027-03-15"', '"examDate":"2025-13-45"'));
+    const flagged = '"flags":{"kms-1":"2026-05-01T10:00:00.000Z"}';
+    expect(text).toContain(flagged);
+    writeFileSync(progressFile(dir), text.replace(flagged, '"flags":{"kms-1":"2026-04-01T10:00:00.000Z"}'));
+    expect(ProgressStore.open({ dir }).read().flags['kms-1']).toBe('2026-04-01T10:00:00.000Z');
+    writeFileSync(progressFile(dir), text.replace(flagged, '"flags":{"kms-1":"2026-13-45T10:00:00.000Z"}'));
     const store = ProgressStore.open({ dir });
-    expect(store.notices.join()).toMatch(/settings\.examDate.*kept as/);
-    expect(store.read().settings.examDate).toBe('2027-03-15');
+    expect(store.notices.join()).toMatch(/flags\.kms-1.*kept as/);
+    expect(store.read().flags['kms-1']).toBe(NOW.toISOString());
   });
 
   it('a journal that went missing starts again from the snapshot, nothing lost', () => {

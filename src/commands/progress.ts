@@ -16,6 +16,8 @@ import { describeLockProblem, type LockHolder } from '../progress/lock.js';
 import { planImport } from '../progress/merge.js';
 import { describeFsError, progressDir, timestamp } from '../progress/paths.js';
 import { progressReport } from '../progress/report.js';
+import { describeSettings, type Settings } from '../progress/settings.js';
+import type { SettingsFill } from '../progress/settings-file.js';
 import { decodeText, formatBytes, readRegularFile, writeFileAtomic, writeOutput } from '../progress/safe-file.js';
 import { lockWaitFrom, type ProgressStore } from '../progress/store.js';
 import { DEFAULT_NEW_PER_DAY } from '../quiz/sources.js';
@@ -168,12 +170,13 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
   } else {
     const store = openStore(io);
     reportNotices(store, io);
+    const settings = store.readSettings();
     // The files as they are, broken ones too: a backup keeps what the learner wrote.
     const collected = collectOwnFiles(progressDir(io.env));
     own = collected.files;
     for (const reason of collected.leftOut) io.err(`awsnotes: export: left out of the backup: ${printable(reason)}\n`);
     content = (write) => {
-      events = writeBackup((visit) => (skipped = store.forEachEventLine(visit).skipped), new Date(), VERSION, write, own);
+      events = writeBackup((visit) => (skipped = store.forEachEventLine(visit).skipped), new Date(), VERSION, write, settings, own);
     };
   }
   const toStdout = values.out === undefined || values.out === '-';
@@ -272,20 +275,29 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     const free = freeBytes(store.dir);
     if (free !== undefined && free < bytes * 2 + 64 * 1024)
       return { plan, aside, failed: `not enough space: it needs about ${formatBytes(bytes * 2)}, ${formatBytes(free)} are free`, saved: 0 };
+    // The settings first: a file refused there (read-only, say) leaves the history untouched too.
+    const settings = parsed.settings ? store.importSettings(parsed.settings) : undefined;
+    if (settings && !settings.ok) return { plan, aside, failed: settings.reason, saved: 0 };
     const saved = plan.add.length ? store.commit(plan.add) : ({ ok: true } as const);
-    return saved.ok ? { plan, aside } : { plan, aside, failed: saved.reason, saved: saved.saved };
+    if (!saved.ok) return { plan, aside, settings, failed: saved.reason, saved: saved.saved };
+    return { plan, aside, settings };
   }, onWait);
   if (!outcome.ok) {
     io.err(`awsnotes: import: nothing was saved (${printable(describeLockProblem(outcome.problem))})\n`);
     return EXIT.notFound;
   }
   const { plan, aside } = outcome.value;
+  const settings = 'settings' in outcome.value ? outcome.value.settings : undefined;
+  const settingsTaken = settings?.ok && settings.taken.length ? settings : undefined;
   if ('failed' in outcome.value && outcome.value.failed !== undefined) {
     const { failed, saved } = outcome.value;
+    const andSettings = settingsTaken ? `; the settings ${describeSettings(parsed.settings!, settingsTaken.taken)} were saved` : '';
     io.err(
       saved
-        ? `awsnotes: import: only ${plural(saved, 'event')} of ${plan.add.length} were saved (${printable(failed)}); run the import again once that is fixed: it adds only what is missing\n`
-        : `awsnotes: import: nothing was saved (${printable(failed)})\n`,
+        ? `awsnotes: import: only ${plural(saved, 'event')} of ${plan.add.length} were saved (${printable(failed)})${andSettings}; run the import again once that is fixed: it adds only what is missing\n`
+        : settingsTaken
+          ? `awsnotes: import: no event was saved (${printable(failed)})${andSettings}; run the import again once that is fixed: it adds only what is missing\n`
+          : `awsnotes: import: nothing was saved (${printable(failed)})\n`,
     );
     return EXIT.notFound;
   }
@@ -299,8 +311,18 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
       `${plural(plan.aside.length, 'event')} about questions or notes this version does not have (or of an unknown kind) were kept aside in ${printable(aside)}.\n`,
     );
   if (plan.clamped) io.out(`${plural(plan.clamped, 'time')} in the future (a clock running ahead) were set to now.\n`);
+  if (parsed.settings && settings?.ok) io.out(settingsOutcome(parsed.settings, settings));
   io.out(`Now ${summary(store)}.\n`);
   return EXIT.ok;
+}
+
+/** What an import did with the settings it carried: the ones it took, the ones where yours stayed. */
+function settingsOutcome(theirs: Settings, { taken, kept, mine }: Extract<SettingsFill, { ok: true }>): string {
+  let text = '';
+  if (taken.length) text += `Settings taken from the file: ${printable(describeSettings(theirs, taken))}.\n`;
+  if (kept.length)
+    text += `Your settings kept (the file has others): ${printable(describeSettings(mine, kept))} (the file: ${printable(describeSettings(theirs, kept))}).\n`;
+  return text;
 }
 
 export function doctor(args: string[], io: Io): number {

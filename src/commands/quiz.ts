@@ -6,9 +6,9 @@ import { listOwnFiles, loadOwnContent } from '../own/index.js';
 import { progressDir } from '../progress/paths.js';
 import { createRng, randomSeed } from '../quiz/random.js';
 import { recordAnswer } from '../quiz/record.js';
-import { answerRecord, next, type Session, startSession, submitLetters, tally } from '../quiz/session.js';
+import { answerRecord, next, type Session, scoreText, startSession, submitLetters, tally } from '../quiz/session.js';
 import { isDomain, selectQuestions, sourceLabel, type Source } from '../quiz/sources.js';
-import { questionLines } from '../quiz/view.js';
+import { answerLines, questionLines } from '../quiz/view.js';
 import { linesToAnsi } from '../render/ansi.js';
 import { printable } from '../term/printable.js';
 import { parse, positiveInt } from './args.js';
@@ -88,7 +88,7 @@ export async function quiz(args: string[], io: Io): Promise<number> {
   if (!values.plain) {
     if (!io.stdinIsTTY || !io.stdoutIsTTY) throw new UsageError('quiz: the Quiz screen needs a terminal; use --plain to answer on stdin');
     const { runApp } = await import('../ui/run.js');
-    return runApp({ screen: 'quiz', source });
+    return runApp({ screen: 'quiz', source, ...(values.count !== undefined ? { count } : {}) });
   }
   return plainQuiz(io, source, count);
 }
@@ -138,9 +138,7 @@ async function plainQuiz(io: Io, source: Source, count: number): Promise<number>
       }
       last = session;
       recordAnswer(store, answerRecord(session, 'plain', Date.now()), new Date());
-      // The revealed view repeats the question line for line, then adds the verdict.
-      const revealed = questionLines(presented, width, { picked: session.picked, revealed: true }, title);
-      io.out(`${linesToAnsi(revealed.slice(question.length), io.color)}\n`);
+      io.out(`${linesToAnsi(answerLines(presented, width, session.picked), io.color)}\n`);
       session = next(session, rng, Date.now());
     }
     return summary(io, last, asked.length);
@@ -151,8 +149,9 @@ async function plainQuiz(io: Io, source: Source, count: number): Promise<number>
 }
 
 function summary(io: Io, session: Session | null, total: number): number {
-  const { answered, correct, percent } = tally(session?.results ?? []);
-  io.out(`Score: ${correct}/${answered} correct (${percent}%)${answered < total ? `, ${total - answered} not answered` : ''}\n`);
+  const score = tally(session?.results ?? []);
+  const left = total - score.answered;
+  io.out(`Score: ${scoreText(score)}${score.answered > 0 && left > 0 ? `, ${left} not answered` : ''}\n`);
   return EXIT.ok;
 }
 

@@ -2,19 +2,34 @@
 // reading them back (and the files of older versions), and an export of the question bank
 // for Anki's text-file import. Pure: text in, text out; files are the caller's business.
 //
-// Backup version 2 (this one) holds the events, one a line, in journal order, and the
-// learner's own notes and questions as their files' texts by path ("own", absent when they
-// have none; an awsnotes that does not know it imports the events all the same):
+// Backup version 2 (this one) holds the settings (settings.json's), the events, one a
+// line, in journal order, and the learner's own notes and questions as their files' texts
+// by path ("own", absent when they have none; an awsnotes that does not know it imports
+// the rest all the same):
 //   {"format": "awsnotes-progress", "backupVersion": 2, "exportedAt": …, "appVersion": …,
-//    "events": [ {"i":…}, … ], "own": {"notes/sqs.md": "…", "questions/sqs.yaml": "…"}}
-// Backup version 1 (awsnotes 0.1) held a version-2 progress file under "progress": it is
-// still read, as are a raw progress.json (versions 1 to 3) and a raw journal.jsonl.
+//    "settings": {"examDate": …}, "events": [ {"i":…}, … ],
+//    "own": {"notes/sqs.md": "…", "questions/sqs.yaml": "…"}}
+// A backup of version 2 without "settings" (made before settings had their own file) may
+// hold them as `setting` events instead. Backup version 1 (awsnotes 0.1) held a version-2
+// progress file under "progress": it is still read, as are a raw progress.json (versions 1
+// to 4) and a raw journal.jsonl. Whatever the source, the settings it carries are returned
+// beside its events, never as events.
 import { DOMAIN_INFO, type Question, type Service } from '../content/types.js';
 import { LETTERS, present } from '../quiz/attempt.js';
 import { createRng, seedFrom } from '../quiz/random.js';
 import { decodeLine, encodeEvent, type Event, eventFromJson } from './events.js';
 import { legacyEvents } from './migrate.js';
-import { PROGRESS_VERSION, ProgressFileError, validateBaseline, validateLegacy, validateSnapshot } from './schema.js';
+import {
+  PROGRESS_VERSION,
+  ProgressFileError,
+  SETTINGS_IN_SNAPSHOT_VERSION,
+  splitSnapshotV3,
+  validateBaseline,
+  validateLegacy,
+  validateSnapshot,
+  validateSnapshotV3,
+} from './schema.js';
+import { LegacySettings, type Settings, SETTING_KEYS, settingsSchema } from './settings.js';
 
 export const BACKUP_FORMAT = 'awsnotes-progress';
 export const BACKUP_VERSION = 2;
@@ -30,18 +45,22 @@ export type OwnFileTexts = Record<string, string>;
 export const OWN_FILE_PATH = /^(notes\/[a-z0-9]+(-[a-z0-9]+)*\.md|questions\/[a-z0-9]+(-[a-z0-9]+)*\.ya?ml)$/;
 
 /**
- * A backup, written in chunks: the envelope, then each event line as the journal holds it
- * (`forEachLine` gives them in order), one a line, then the learner's files if any.
+ * A backup, written in chunks: the envelope with the settings (none for a backup of some
+ * events only), then each event line as the journal holds it (`forEachLine` gives them in
+ * order), one a line, then the learner's files if any.
  */
 export function writeBackup(
   forEachLine: (visit: (line: string) => void) => void,
   now: Date,
   appVersion: string,
   write: (chunk: string) => void,
+  settings?: Settings,
   own: OwnFileTexts = {},
 ): number {
   let count = 0;
-  let buffer = `{\n  "format": ${JSON.stringify(BACKUP_FORMAT)},\n  "backupVersion": ${BACKUP_VERSION},\n  "exportedAt": ${JSON.stringify(now.toISOString())},\n  "appVersion": ${JSON.stringify(appVersion)},\n  "events": [`;
+  let buffer = `{\n  "format": ${JSON.stringify(BACKUP_FORMAT)},\n  "backupVersion": ${BACKUP_VERSION},\n  "exportedAt": ${JSON.stringify(now.toISOString())},\n  "appVersion": ${JSON.stringify(appVersion)},\n`;
+  if (settings) buffer += `  "settings": ${JSON.stringify(settings)},\n`;
+  buffer += '  "events": [';
   forEachLine((line) => {
     buffer += `${count === 0 ? '\n' : ',\n'}    ${line}`;
     count++;
@@ -74,8 +93,10 @@ export function backupText(events: readonly Event[], now: Date, appVersion: stri
   return text;
 }
 
-/** `own`: the learner's files the backup carries (absent when none). */
-export type ParsedBackup = { ok: true; events: Event[]; what: string; own?: OwnFileTexts } | { ok: false; error: string };
+/** `settings`: what the file says the settings are; `own`: the learner's files it carries (each absent when none). */
+export type ParsedBackup =
+  | { ok: true; events: Event[]; settings?: Settings; what: string; own?: OwnFileTexts }
+  | { ok: false; error: string };
 
 const FOREIGN = `not an awsnotes backup: expected format ${BACKUP_FORMAT}`;
 
@@ -89,6 +110,11 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** A progress file of any version as events: older ones converted, a snapshot as a baseline. */
 function progressEvents(raw: Record<string, unknown>, where: string, now: Date): ParsedBackup {
+  const parsed = progressFileEvents(raw, where, now);
+  return parsed.ok ? withoutSettingEvents(parsed) : parsed;
+}
+
+function progressFileEvents(raw: Record<string, unknown>, where: string, now: Date): ParsedBackup {
   const version = raw.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
     return { ok: false, error: `${where} has no valid "version" field` };
@@ -98,9 +124,12 @@ function progressEvents(raw: Record<string, unknown>, where: string, now: Date):
       error: `${where} was written by a newer awsnotes (file version ${version}, this one reads up to ${PROGRESS_VERSION})`,
     };
   try {
-    if (version < PROGRESS_VERSION)
-      return { ok: true, events: legacyEvents(validateLegacy(raw), now), what: `a version-${version} progress file` };
-    const snapshot = validateSnapshot(raw);
+    if (version < SETTINGS_IN_SNAPSHOT_VERSION) {
+      const legacy = validateLegacy(raw);
+      return { ok: true, events: legacyEvents(legacy), settings: legacy.settings, what: `a version-${version} progress file` };
+    }
+    const { snapshot, settings } =
+      version === SETTINGS_IN_SNAPSHOT_VERSION ? splitSnapshotV3(validateSnapshotV3(raw)) : { snapshot: validateSnapshot(raw) };
     const { journal, version: _, latest: __, ...state } = snapshot;
     // A snapshot carries no history: its progress comes in as a baseline (see progress/state.ts),
     // with an id of its own so that importing it twice counts it once.
@@ -109,6 +138,7 @@ function progressEvents(raw: Record<string, unknown>, where: string, now: Date):
     return {
       ok: true,
       events: [{ kind: 'baseline', id: `snapshot-${journal.id}-${journal.offset}`, at: now.getTime(), state: baseline }],
+      ...(settings ? { settings } : {}),
       what: 'a progress.json snapshot (no history: its counts and cards are merged)',
     };
   } catch (error) {
@@ -127,7 +157,49 @@ function journalEvents(text: string): ParsedBackup {
     if (!event) return { ok: false, error: `line ${i + 1} of the journal is not a valid event` };
     events.push(event);
   }
-  return { ok: true, events, what: 'a journal' };
+  return withoutSettingEvents({ ok: true, events, what: 'a journal' });
+}
+
+/**
+ * The settings an older awsnotes saved among the events (`setting` events, baselines that
+ * carry them) taken out of them, as they stood at the end. Settings the file states
+ * otherwise (a backup's "settings", a progress file's) are the truth: those events are
+ * dropped then (an export made after the settings moved to settings.json would otherwise
+ * bring back a setting cleared since).
+ */
+function withoutSettingEvents(parsed: Extract<ParsedBackup, { ok: true }>): ParsedBackup {
+  const legacy = new LegacySettings();
+  if (parsed.settings) legacy.fromObject(parsed.settings);
+  const stated = parsed.settings !== undefined;
+  const events: Event[] = [];
+  for (const event of parsed.events) {
+    if (event.kind === 'setting') {
+      if (!stated) legacy.fromEvent(event);
+      continue;
+    }
+    if (event.kind === 'baseline') {
+      const state = validateBaseline(event.state);
+      if (state?.settings) {
+        const { settings, ...rest } = state;
+        if (!stated) legacy.fromBaseline(settings);
+        events.push({ ...event, state: rest });
+        continue;
+      }
+    }
+    events.push(event);
+  }
+  return { ok: true, events, what: parsed.what, ...(legacy.found ? { settings: legacy.result() } : {}) };
+}
+
+/** A backup's "settings": the ones this awsnotes knows, checked (a newer one's others are left out). */
+function backupSettings(raw: unknown): { ok: true; settings: Settings } | { ok: false; error: string } {
+  if (!isObject(raw)) return { ok: false, error: `the backup's "settings" is not an object (found ${describe(raw)})` };
+  const known: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) if (raw[key] !== undefined) known[key] = raw[key];
+  const parsed = settingsSchema.safeParse(known);
+  if (parsed.success) return { ok: true, settings: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, error: `the backup's "settings.${issue?.path.map(String).join('.') ?? ''}": ${issue?.message ?? 'invalid'}` };
 }
 
 /**
@@ -173,16 +245,22 @@ export function parseBackup(text: string, now: Date): ParsedBackup {
       if (!event) return { ok: false, error: `event ${i + 1} of the backup is not a valid event` };
       events.push(event);
     }
-    if (raw.own === undefined) return { ok: true, events, what: 'a backup' };
-    if (!isObject(raw.own)) return { ok: false, error: `the backup's "own" is not an object (found ${describe(raw.own)})` };
-    const own: OwnFileTexts = {};
-    for (const [file, text] of Object.entries(raw.own)) {
-      if (!OWN_FILE_PATH.test(file))
-        return { ok: false, error: `the backup's "own" names ${JSON.stringify(file)}, not a notes/<id>.md or questions/<id>.yaml` };
-      if (typeof text !== 'string') return { ok: false, error: `the backup's "own" ${file} is not text` };
-      own[file] = text;
+    let own: OwnFileTexts | undefined;
+    if (raw.own !== undefined) {
+      if (!isObject(raw.own)) return { ok: false, error: `the backup's "own" is not an object (found ${describe(raw.own)})` };
+      own = {};
+      for (const [file, text] of Object.entries(raw.own)) {
+        if (!OWN_FILE_PATH.test(file))
+          return { ok: false, error: `the backup's "own" names ${JSON.stringify(file)}, not a notes/<id>.md or questions/<id>.yaml` };
+        if (typeof text !== 'string') return { ok: false, error: `the backup's "own" ${file} is not text` };
+        own[file] = text;
+      }
     }
-    return { ok: true, events, what: 'a backup', own };
+    const withOwn = (parsed: ParsedBackup): ParsedBackup => (own && parsed.ok ? { ...parsed, own } : parsed);
+    if (raw.settings === undefined) return withOwn(withoutSettingEvents({ ok: true, events, what: 'a backup' }));
+    const settings = backupSettings(raw.settings);
+    if (!settings.ok) return settings;
+    return withOwn(withoutSettingEvents({ ok: true, events, settings: settings.settings, what: 'a backup' }));
   }
 
   if (typeof raw.version === 'number' && 'notesRead' in raw) return progressEvents(raw, 'the progress file', now);

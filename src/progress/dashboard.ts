@@ -1,18 +1,23 @@
 // The dashboard as lines of styled text and as JSON, shared by `awsnotes progress` and the
 // Progress screen. Pure.
-import { DOMAIN_INFO } from '../content/types.js';
+import { DOMAIN_INFO, shortTitle } from '../content/types.js';
 import type { Line } from '../render/lines.js';
 import type { ProgressReport } from './report.js';
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 const bar = (share: number, size = 20) => '█'.repeat(Math.round(share * size)).padEnd(size, '░');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const SERVICE_COLUMN = 34;
+/** The widest the service column gets, and the narrowest (a terminal of 40 columns). */
+const SERVICE_COLUMN = 36;
+const MIN_SERVICE_COLUMN = 12;
 
-/** A title cut to `width` characters, with an ellipsis when cut. */
-function fitTitle(title: string, width: number): string {
-  const chars = [...title];
-  return chars.length <= width ? title.padEnd(width) : `${chars.slice(0, width - 1).join('')}…`;
+/** "Amazon Simple Queue Service (Amazon SQS)" → "Amazon Simple Queue Service". */
+const withoutAcronym = (title: string) => title.replace(/ \(.*\)$/, '');
+
+/** A name in `width` characters, cut with an ellipsis when longer. */
+export function fitName(name: string, width: number): string {
+  const chars = [...name];
+  return chars.length <= width ? name.padEnd(width) : `${chars.slice(0, width - 1).join('')}…`;
 }
 
 /** `awsnotes progress --json`: the report's documented fields. */
@@ -128,14 +133,20 @@ export function reportLines(report: ProgressReport, width: number): Line[] {
     }
   }
   heading('By service (read · answered · right · due · mastery)');
+  // The figures keep their columns at any width; the name gets what is left.
+  const masteryBar = Math.min(size, 10);
+  const figures = 2 + 1 + 3 + 1 + 4 + 1 + 3 + 2 + masteryBar;
+  const column = Math.max(MIN_SERVICE_COLUMN, Math.min(SERVICE_COLUMN, width - figures));
+  // Where the full names do not all fit, every row uses the short name ("SQS"), alike.
+  const name = report.services.every((s) => [...withoutAcronym(s.title)].length <= column) ? withoutAcronym : shortTitle;
   for (const s of report.services) {
     lines.push({
       segments: [
         { text: s.read ? '✓ ' : '· ', role: s.read ? 'success' : 'muted' },
         {
-          text: `${fitTitle(s.title.replace(/ \(.*\)$/, ''), SERVICE_COLUMN)} ${String(s.answered).padStart(3)} ${percent(s.share).padStart(4)} ${String(s.due).padStart(3)}  `,
+          text: `${fitName(name(s.title), column)} ${String(s.answered).padStart(3)} ${percent(s.share).padStart(4)} ${String(s.due).padStart(3)}  `,
         },
-        { text: bar(s.mastery, Math.min(size, 10)), role: s.mastery >= 0.72 ? 'success' : 'muted' },
+        { text: bar(s.mastery, masteryBar), role: s.mastery >= 0.72 ? 'success' : 'muted' },
       ],
     });
   }

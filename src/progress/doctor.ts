@@ -9,6 +9,8 @@
 // - the snapshot against a replay of the whole journal, in the same read: cards rescheduled
 //   with ts-fsrs (about 7 µs an answer; past 32 MiB of journal, only with --full, the rest
 //   compared in full); when they differ it is rewritten from the full replay;
+// - settings.json: one that is not valid is set aside (the settings start from their
+//   defaults), one that cannot be read or was written by a newer awsnotes is reported;
 // - temporary files killed writers left behind (removed), a reset that did not finish, and
 //   a saved exam that cannot be resumed (set aside).
 import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
@@ -17,7 +19,7 @@ import type { Question } from '../content/types.js';
 import { EXAM_FILE, EXAM_LOCK, loadExam, setExamAside } from '../quiz/exam-save.js';
 import { appendLines } from './journal.js';
 import { acquireLock, describeLockProblem, inspectLock, type LockHolder, removeLockLeftovers } from './lock.js';
-import { LOCK_FILE } from './paths.js';
+import { LOCK_FILE, SETTINGS_FILE } from './paths.js';
 import { leftovers, removeLeftovers } from './safe-file.js';
 import { differences } from './state.js';
 import { ProgressStore } from './store.js';
@@ -90,10 +92,13 @@ export function runDoctor(options: DoctorOptions): DoctorReport {
       now: () => now,
       ...(options.lockWaitMs !== undefined ? { lockWaitMs: options.lockWaitMs } : {}),
     });
+    // Read now, so that a file set aside is among the notices below.
+    const settings = store.settingsStatus();
     // Skipped journal lines are reported below with the rest of the journal's check.
     for (const notice of store.notices.splice(0))
       if (!store.lineNotices.has(notice))
         findings.push({ what: 'progress files', status: store.writable ? 'repaired' : 'problem', detail: notice });
+    findings.push({ what: SETTINGS_FILE, status: settings.ok ? 'ok' : 'problem', detail: settings.detail });
     if (!store.writable) return done();
     checkHistory(store, options.full === true || journalBytes(store) <= (options.fullReplayBytes ?? FULL_REPLAY_BYTES), findings);
     checkLeftovers(dir, leftBehind, findings);
@@ -171,8 +176,8 @@ function checkHistory(store: ProgressStore, withCards: boolean, findings: Findin
       what: 'progress.json',
       status: 'ok',
       detail: withCards
-        ? `matches the journal replayed (cards and counts of ${questions}, notes read, flags, exams, settings)`
-        : `matches the journal replayed (counts, reviews and last reviews of ${questions}, notes read, flags, exams, settings; cards were not rescheduled for ${plural(answers, 'answer')}: awsnotes doctor --full does it)`,
+        ? `matches the journal replayed (cards and counts of ${questions}, notes read, flags, exams)`
+        : `matches the journal replayed (counts, reviews and last reviews of ${questions}, notes read, flags, exams; cards were not rescheduled for ${plural(answers, 'answer')}: awsnotes doctor --full does it)`,
     });
     return;
   }
@@ -201,7 +206,7 @@ function journalBytes(store: ProgressStore): number {
 
 /** The files of `dir` that killed writers left: temporary files and stale locks set aside. */
 function leftoverTargets(dir: string): string[] {
-  const targets = ['progress.json', 'journal.jsonl'];
+  const targets = ['progress.json', 'journal.jsonl', SETTINGS_FILE];
   // The exam's temporary files belong to the process running it, if one is.
   const exam = inspectLock(path.join(dir, EXAM_LOCK));
   if (!(exam.state === 'held' && exam.alive !== false)) targets.push(EXAM_FILE, EXAM_LOCK);

@@ -75,6 +75,10 @@ export interface ExamEvent extends Base {
   timedOut: boolean;
   domains: Record<string, { questions: number; correct: number }>;
 }
+/**
+ * A setting, as awsnotes saved them before settings.json: no longer written, still read to
+ * move them there once (progress/store.ts) and from older backups (progress/backup.ts).
+ */
 export interface SettingEvent extends Base {
   kind: 'setting';
   key: SettingKey;

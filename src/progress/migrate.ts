@@ -1,15 +1,16 @@
 // A progress file of an older awsnotes (versions 1 and 2 kept the whole history in one JSON
 // file) as journal events. Used on the first run of this version, and to import old backups.
 //
-// Ids are stable (an answer keeps its own; notes read, flags and the exam date get ids made
-// from what they are about), so converting the same file twice yields the same events and a
-// migration cut short can simply run again. Version 2's cards are not carried over: the
-// cards are what replaying the answers gives (progress/state.ts), and for a history
-// recorded by awsnotes that is the same card (the same reviews, in the same order).
+// Ids are stable (an answer keeps its own; notes read and flags get ids made from what they
+// are about), so converting the same file twice yields the same events and a migration cut
+// short can simply run again. Version 2's cards are not carried over: the cards are what
+// replaying the answers gives (progress/state.ts), and for a history recorded by awsnotes
+// that is the same card (the same reviews, in the same order). Its settings (the exam date)
+// are not events: the caller moves them into settings.json (progress/settings-file.ts).
 import { defaultRating, type Event } from './events.js';
 import type { LegacyProgress } from './schema.js';
 
-export function legacyEvents(legacy: LegacyProgress, now: Date): Event[] {
+export function legacyEvents(legacy: LegacyProgress): Event[] {
   const events: Event[] = [];
   for (const answer of legacy.answers) {
     events.push({
@@ -50,9 +51,6 @@ export function legacyEvents(legacy: LegacyProgress, now: Date): Event[] {
       timedOut: exam.timedOut,
       domains: exam.domains,
     });
-  }
-  if (legacy.settings.examDate !== undefined) {
-    events.push({ kind: 'setting', id: 'v2-setting-examDate', at: now.getTime(), key: 'examDate', value: legacy.settings.examDate });
   }
   return events;
 }

@@ -5,11 +5,14 @@ import envPaths from 'env-paths';
 
 /** The project name conf has always used for the per-user directory (`awsnotes-nodejs`). */
 export const PROJECT_NAME = 'awsnotes';
-/** The snapshot: settings, card states and the bounded aggregates (see progress/snapshot.ts). */
+/** The snapshot: card states and the bounded aggregates (see progress/snapshot.ts). */
 export const PROGRESS_FILE = 'progress.json';
+/** conf's `configName` for the settings: settings.json (see progress/settings-file.ts). */
+export const SETTINGS_NAME = 'settings';
+export const SETTINGS_FILE = `${SETTINGS_NAME}.json`;
 /** The history: one event a line, appended (see progress/journal.ts). */
 export const JOURNAL_FILE = 'journal.jsonl';
-/** Held while the snapshot is rewritten or the journal is imported into, reset or repaired. */
+/** Held while the snapshot or the settings are rewritten, or the journal is imported into, reset or repaired. */
 export const LOCK_FILE = `${PROGRESS_FILE}.lock`;
 
 /** $AWSNOTES_CONFIG_DIR, or the per-user directory conf picks (env-paths, suffix "nodejs"). */

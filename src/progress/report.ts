@@ -58,7 +58,10 @@ export interface ExamSummary {
   questions: number;
 }
 
-export type QuizAction = Extract<Source, { kind: 'due' } | { kind: 'missed' } | { kind: 'service' } | { kind: 'domain' }>;
+export type QuizAction = Extract<
+  Source,
+  { kind: 'due' } | { kind: 'missed' } | { kind: 'service' } | { kind: 'domain' } | { kind: 'task' }
+>;
 
 export type NextAction = { kind: 'quiz'; source: QuizAction } | { kind: 'read'; service: string };
 

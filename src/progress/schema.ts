@@ -1,13 +1,18 @@
 // The shapes of the progress files, checked with zod/mini:
-// - the snapshot (progress.json, version 3): what the reports need, bounded by the bank;
+// - the snapshot (progress.json, version 4): what the reports need, bounded by the bank;
+// - the snapshot of version 3, the same with the settings in it (they have a file of their
+//   own since: progress/settings.ts), read to move them out;
 // - the files of older awsnotes (versions 1 and 2: the whole history in one JSON file),
 //   read to migrate them and to import old backups.
 // Dates are strict ISO 8601 times of real calendar days: 2025-13-45 and 2026-02-30 are
 // refused (Date.parse alone would take the second as 2 March).
 import * as z from 'zod/mini';
-import { isCalendarDate, isName, MAX_NEW_PER_DAY } from './events.js';
+import { isCalendarDate, isName } from './events.js';
+import { type Settings, settingsSchema } from './settings.js';
 
-export const PROGRESS_VERSION = 3;
+export const PROGRESS_VERSION = 4;
+/** The snapshot version that still held the settings. */
+export const SETTINGS_IN_SNAPSHOT_VERSION = 3;
 
 const ISO_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 
@@ -80,14 +85,8 @@ const examSummary = z.object({
   timedOut: boolean,
 });
 
-const settings = z.object({
-  examDate: z.optional(calendarDate),
-  newPerDay: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(MAX_NEW_PER_DAY))),
-});
-
 /** What the snapshot holds and a baseline event carries (see progress/state.ts). */
 const stateShape = {
-  settings,
   notesRead: z.record(text, noteRead),
   cards: z.record(text, card),
   /** Flagged question ids → when they were flagged. */
@@ -98,7 +97,8 @@ const stateShape = {
   days: z.record(calendarDate, positive),
 };
 
-export const baselineSchema = z.object(stateShape);
+/** A baseline saved before settings had their own file may carry them (moved out when met). */
+export const baselineSchema = z.object({ ...stateShape, settings: z.optional(settingsSchema) });
 
 /** How far into which journal the snapshot is: see progress/store.ts. */
 const journalPointer = z.object({
@@ -117,20 +117,29 @@ export const snapshotSchema = z.object({
   latest: z.record(text, latestAnswer),
 });
 
+const snapshotV3Schema = z.object({ ...snapshotSchema.shape, version: z.literal(SETTINGS_IN_SNAPSHOT_VERSION), settings: settingsSchema });
+
 export type Snapshot = z.infer<typeof snapshotSchema>;
+export type SnapshotV3 = z.infer<typeof snapshotV3Schema>;
 export type JournalPointer = z.infer<typeof journalPointer>;
-/** The learner's progress as the screens and reports read it. */
-export type Progress = Omit<Snapshot, 'journal'>;
+/** What the journal adds up to (the snapshot without its pointer): progress/state.ts. */
+export type ProgressState = Omit<Snapshot, 'journal'>;
+/** The learner's progress as the screens and reports read it: the state, and the settings (settings.json). */
+export type Progress = ProgressState & { settings: Settings };
 export type BaselineState = z.infer<typeof baselineSchema>;
 export type CardState = z.infer<typeof card>;
 export type QuestionStats = z.infer<typeof questionStats>;
 export type LatestAnswer = z.infer<typeof latestAnswer>;
 export type ExamSummary = z.infer<typeof examSummary>;
-export type Settings = z.infer<typeof settings>;
+export type { Settings };
 export type NoteRead = z.infer<typeof noteRead>;
 
+export function emptyState(): ProgressState {
+  return { version: PROGRESS_VERSION, notesRead: {}, cards: {}, flags: {}, stats: {}, exams: [], days: {}, latest: {} };
+}
+
 export function emptyProgress(): Progress {
-  return { version: PROGRESS_VERSION, settings: {}, notesRead: {}, cards: {}, flags: {}, stats: {}, exams: [], days: {}, latest: {} };
+  return { ...emptyState(), settings: {} };
 }
 
 /** Why a file could not be used. `future` files are kept and left untouched. */
@@ -154,6 +163,19 @@ export function validateSnapshot(raw: unknown): Snapshot {
   const parsed = snapshotSchema.safeParse(raw);
   if (!parsed.success) throw new ProgressFileError(firstIssue(parsed.error), 'corrupt');
   return parsed.data;
+}
+
+/** Checks a parsed snapshot of version 3; throws ProgressFileError. */
+export function validateSnapshotV3(raw: unknown): SnapshotV3 {
+  const parsed = snapshotV3Schema.safeParse(raw);
+  if (!parsed.success) throw new ProgressFileError(firstIssue(parsed.error), 'corrupt');
+  return parsed.data;
+}
+
+/** A snapshot of version 3 as one of this version, and the settings it held. */
+export function splitSnapshotV3(snapshot: SnapshotV3): { snapshot: Snapshot; settings: Settings } {
+  const { settings, version: _, ...rest } = snapshot;
+  return { snapshot: { version: PROGRESS_VERSION, ...rest }, settings };
 }
 
 export function validateBaseline(raw: unknown): BaselineState | undefined {

@@ -1,6 +1,7 @@
-// The snapshot file (progress.json, in conf's per-user directory): settings, card states,
-// notes read, flags and the bounded aggregates the reports need, and how far into the
-// journal they are (progress/schema.ts). Read with or without a byte-order mark; top-level
+// The snapshot file (progress.json, in conf's per-user directory): card states, notes read,
+// flags and the bounded aggregates the reports need, and how far into the journal they are
+// (progress/schema.ts). A snapshot of version 3 also held the settings: it is read as one of
+// this version, its settings handed over to be moved into settings.json, and rewritten. Read with or without a byte-order mark; top-level
 // fields this awsnotes does not know (a newer one's, or a hand-added note) are written back
 // as they were.
 //
@@ -15,27 +16,36 @@ import { decodeText, writeFileAtomic } from './safe-file.js';
 import {
   type JournalPointer,
   type LegacyProgress,
-  type Progress,
+  type ProgressState,
   PROGRESS_VERSION,
   ProgressFileError,
+  SETTINGS_IN_SNAPSHOT_VERSION,
   type Snapshot,
+  type SnapshotV3,
+  splitSnapshotV3,
   validateLegacy,
   validateSnapshot,
+  validateSnapshotV3,
 } from './schema.js';
+import type { Settings } from './settings.js';
 
 type Extras = Record<string, unknown>;
 
 export type SnapshotRead =
   | { kind: 'missing' }
-  /** `checked`: its checksum did not hold, so it was checked against the schema (rewrite it). */
-  | { kind: 'current'; snapshot: Snapshot; extras: Extras; checked: boolean }
+  /**
+   * `checked`: its checksum did not hold, so it was checked against the schema, or it is of
+   * version 3: rewrite it. `settings`: what a version-3 snapshot held, to move out.
+   */
+  | { kind: 'current'; snapshot: Snapshot; extras: Extras; checked: boolean; settings?: Settings }
   /** A file of an older awsnotes (version 1 or 2), to migrate. */
   | { kind: 'legacy'; legacy: LegacyProgress; extras: Extras }
   | { kind: 'future'; reason: string }
   | { kind: 'corrupt'; reason: string }
   | { kind: 'unreadable'; reason: string };
 
-const CURRENT_KEYS = ['version', 'journal', 'settings', 'notesRead', 'cards', 'flags', 'stats', 'exams', 'days', 'latest', 'checksum'];
+const CURRENT_KEYS = ['version', 'journal', 'notesRead', 'cards', 'flags', 'stats', 'exams', 'days', 'latest', 'checksum'];
+const V3_KEYS = [...CURRENT_KEYS, 'settings'];
 const CHECKSUM = ',\n"checksum":"';
 
 const digest = checksum;
@@ -86,6 +96,12 @@ export function parseSnapshotBytes(bytes: Buffer): SnapshotRead {
       reason: `it was written by a newer awsnotes (file version ${version}, this one reads up to ${PROGRESS_VERSION})`,
     };
   try {
+    if (version === SETTINGS_IN_SNAPSHOT_VERSION) {
+      const { checksum: _, ...rest } = object;
+      const old = checksumHolds(text) ? (rest as SnapshotV3) : validateSnapshotV3(rest);
+      const { snapshot, settings } = splitSnapshotV3(old);
+      return { kind: 'current', snapshot, extras: extrasOf(object, V3_KEYS), checked: true, settings };
+    }
     if (version < PROGRESS_VERSION) return { kind: 'legacy', legacy: validateLegacy(object), extras: extrasOf(object, LEGACY_KEYS) };
     const extras = extrasOf(object, CURRENT_KEYS);
     if (checksumHolds(text)) {
@@ -101,11 +117,10 @@ export function parseSnapshotBytes(bytes: Buffer): SnapshotRead {
 }
 
 /** The snapshot's text: the known fields in a fixed order, then the extras. */
-export function snapshotText(progress: Progress, journal: JournalPointer, extras: Extras): string {
+export function snapshotText(progress: ProgressState, journal: JournalPointer, extras: Extras): string {
   const snapshot: Snapshot = {
     version: PROGRESS_VERSION,
     journal,
-    settings: progress.settings,
     notesRead: progress.notesRead,
     cards: progress.cards,
     flags: progress.flags,

@@ -9,25 +9,29 @@
 //
 // replay() is the definition: the journal read twice, first for the undone answers and the
 // final ratings, then every event applied with those. For a journal applied step by step it
-// gives the same cards, counts, notes, flags, exams, settings and days
-// (tests/progress-state.test.ts checks it on random histories).
+// gives the same cards, counts, notes, flags, exams and days (tests/progress-state.test.ts
+// checks it on random histories).
+//
+// Settings are not part of it: they live in settings.json (progress/settings-file.ts). The
+// `setting` events an older awsnotes wrote to the journal are left to the store, which
+// moves them there once (progress/store.ts).
 import { cardFromState, type FsrsCard, reviewCard, reviewTime, review, stateFromCard } from '../quiz/srs.js';
 import { localDayKey, startOfLocalDay } from './calendar.js';
 import type { Event, ExamEvent, Rating } from './events.js';
-import { type BaselineState, type CardState, emptyProgress, type Progress, type QuestionStats, validateBaseline } from './schema.js';
+import { type BaselineState, type CardState, emptyState, type ProgressState, type QuestionStats, validateBaseline } from './schema.js';
 
 export type Outcome = 'applied' | 'ignored' | 'rebuild';
 
 const iso = (time: number) => new Date(time).toISOString();
 const dayOf = (time: number) => localDayKey(new Date(time));
 
-function bumpDay(progress: Progress, day: string, by: number): void {
+function bumpDay(progress: ProgressState, day: string, by: number): void {
   const count = (progress.days[day] ?? 0) + by;
   if (count > 0) progress.days[day] = count;
   else delete progress.days[day];
 }
 
-function applyAnswer(progress: Progress, event: Extract<Event, { kind: 'answer' }>, rating = event.rating): void {
+function applyAnswer(progress: ProgressState, event: Extract<Event, { kind: 'answer' }>, rating = event.rating): void {
   const { question, correct, at } = event;
   const before = { card: progress.cards[question], stats: progress.stats[question] };
   const reviewedAt = reviewTime(before.card, new Date(at));
@@ -42,7 +46,7 @@ function applyAnswer(progress: Progress, event: Extract<Event, { kind: 'answer' 
   };
   const day = dayOf(at);
   bumpDay(progress, day, 1);
-  const kept: { card?: Progress['cards'][string]; stats?: QuestionStats } = {};
+  const kept: { card?: ProgressState['cards'][string]; stats?: QuestionStats } = {};
   if (before.card) kept.card = before.card;
   if (before.stats) kept.stats = before.stats;
   progress.latest[question] = { answer: event.id, at: reviewedAt.toISOString(), correct, rating, day, before: kept };
@@ -75,10 +79,11 @@ const later = (a: string, b: string) => (Date.parse(b) > Date.parse(a) ? b : a);
 
 /**
  * A baseline merged in: counts added, the newer card kept (later last review), notes read
- * joined, flags and exams united, missing settings filled. Questions it touches lose their
- * `latest` (an undo must not restore a card from before the merge).
+ * joined, flags and exams united (settings it may carry are the store's: see above).
+ * Questions it touches lose their `latest` (an undo must not restore a card from before the
+ * merge).
  */
-export function mergeBaseline(progress: Progress, baseline: BaselineState): void {
+export function mergeBaseline(progress: ProgressState, baseline: BaselineState): void {
   for (const [id, card] of Object.entries(baseline.cards)) {
     const mine = progress.cards[id];
     progress.cards[id] = mine ? newerCard(mine, card) : card;
@@ -110,15 +115,11 @@ export function mergeBaseline(progress: Progress, baseline: BaselineState): void
     progress.flags[id] = mine ? earlier(mine, at) : at;
   }
   for (const exam of baseline.exams) if (!progress.exams.some((e) => e.id === exam.id)) progress.exams.push(exam);
-  if (progress.settings.examDate === undefined && baseline.settings.examDate !== undefined)
-    progress.settings.examDate = baseline.settings.examDate;
-  if (progress.settings.newPerDay === undefined && baseline.settings.newPerDay !== undefined)
-    progress.settings.newPerDay = baseline.settings.newPerDay;
   for (const [day, count] of Object.entries(baseline.days)) bumpDay(progress, day, count);
 }
 
 /** Applies one event in place. */
-export function applyEvent(progress: Progress, event: Event): Outcome {
+export function applyEvent(progress: ProgressState, event: Event): Outcome {
   switch (event.kind) {
     case 'journal':
     case 'unknown':
@@ -167,10 +168,8 @@ export function applyEvent(progress: Progress, event: Event): Outcome {
       bumpDay(progress, dayOf(event.at), 1);
       return 'applied';
     case 'setting':
-      if (event.value === null) delete progress.settings[event.key];
-      else if (event.key === 'examDate') progress.settings.examDate = event.value as string;
-      else progress.settings.newPerDay = event.value as number;
-      return 'applied';
+      // An older awsnotes's: moved to settings.json by the store, not part of the state.
+      return 'ignored';
     case 'baseline': {
       const baseline = validateBaseline(event.state);
       if (!baseline) return 'ignored';
@@ -273,7 +272,7 @@ function dayKeys(): (time: number) => string {
  * it under the lock.) With `cards: false` the ts-fsrs scheduling is skipped and a
  * card holds only its reviews and last review (doctor's quick check of a long history).
  */
-export function replay(source: EventSource, options: { cards?: boolean } = {}): { progress: Progress; counts: ReplayCounts } {
+export function replay(source: EventSource, options: { cards?: boolean } = {}): { progress: ProgressState; counts: ReplayCounts } {
   const withCards = options.cards ?? true;
   const undone = new Set<string>();
   const ratings = new Map<string, Rating>();
@@ -284,7 +283,7 @@ export function replay(source: EventSource, options: { cards?: boolean } = {}): 
     },
     ['undo', 'rerate'],
   );
-  const progress = emptyProgress();
+  const progress = emptyState();
   const counts: ReplayCounts = { events: 0, answers: 0, ignored: 0 };
   const questions = new Map<string, Working>();
   const dayOfTime = dayKeys();
@@ -401,7 +400,7 @@ const QUICK_CARD: CardState = {
 };
 
 /** The parts of two states that differ, by name (`latest` is bookkeeping, not compared). */
-export function differences(a: Progress, b: Progress, compareCards: 'whole' | 'reviews' = 'whole'): string[] {
+export function differences(a: ProgressState, b: ProgressState, compareCards: 'whole' | 'reviews' = 'whole'): string[] {
   const out: string[] = [];
   const keys = (o: object) => Object.keys(o).sort();
   const sameRecord = <T>(x: Record<string, T>, y: Record<string, T>, view: (value: T | undefined) => unknown = (v) => v) => {
@@ -415,9 +414,8 @@ export function differences(a: Progress, b: Progress, compareCards: 'whole' | 'r
   if (stats.length) out.push(`answer counts of ${stats.length} question${stats.length === 1 ? '' : 's'}`);
   if (sameRecord(a.notesRead, b.notesRead).length) out.push('notes read');
   if (sameRecord(a.flags, b.flags).length) out.push('flags');
-  const exams = (p: Progress) => JSON.stringify([...p.exams].sort((x, y) => (x.id < y.id ? -1 : 1)));
+  const exams = (p: ProgressState) => JSON.stringify([...p.exams].sort((x, y) => (x.id < y.id ? -1 : 1)));
   if (exams(a) !== exams(b)) out.push('exams');
-  if (JSON.stringify(a.settings, keys(a.settings)) !== JSON.stringify(b.settings, keys(b.settings))) out.push('settings');
   if (sameRecord(a.days, b.days).length) out.push('study days');
   return out;
 }

@@ -1,5 +1,6 @@
 // The learner's progress: a journal of events (progress/journal.ts) and a snapshot of what
-// they add up to (progress/snapshot.ts), both in conf's per-user directory.
+// they add up to (progress/snapshot.ts), both in conf's per-user directory, and the settings
+// (settings.json, conf's store: progress/settings-file.ts) beside them.
 //
 // - Saving an event appends one line to the journal and syncs it: no lock, no rewrite, a
 //   cost that does not grow with the history.
@@ -12,6 +13,9 @@
 //   snapshot survived starts again from the snapshot, carried in as a baseline event.
 // - A file of an older awsnotes (version 1 or 2) is converted on first use, under the
 //   lock, and kept beside the new files as `progress.v2-backup-<time>.json`.
+// - Settings an older awsnotes kept with the history (a version-2 file, a version-3
+//   snapshot, `setting` events in the journal) are moved into settings.json once: when it
+//   does not exist yet, and always before a snapshot without them replaces one with them.
 // - A snapshot from a newer awsnotes, or files that cannot be read, are left as they are:
 //   the session runs in memory and says so. A save that fails (full disk, read-only file
 //   system) keeps the change in memory, says so, and is never presented as saved.
@@ -19,7 +23,7 @@ import { closeSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkS
 import path from 'node:path';
 import { printable } from '../term/printable.js';
 import { writeBackup } from './backup.js';
-import { encodeEvent, type Event, JOURNAL_VERSION, newEventId, type SettingKey } from './events.js';
+import { encodeEvent, type Event, JOURNAL_VERSION, newEventId } from './events.js';
 import {
   appendEvents,
   appendLines,
@@ -35,7 +39,17 @@ import { legacyEvents } from './migrate.js';
 import { asidePath, describeFsError, errorCode, JOURNAL_FILE, LOCK_FILE, PROGRESS_FILE, progressDir, timestamp } from './paths.js';
 import { readSnapshot, type SnapshotRead, snapshotText, writeSnapshot } from './snapshot.js';
 import { writeFileAtomic, removeLeftovers } from './safe-file.js';
-import { emptyProgress, type JournalPointer, type Progress, PROGRESS_VERSION, type Settings } from './schema.js';
+import {
+  emptyState,
+  type JournalPointer,
+  type Progress,
+  type ProgressState,
+  PROGRESS_VERSION,
+  SETTINGS_IN_SNAPSHOT_VERSION,
+  validateBaseline,
+} from './schema.js';
+import { LegacySettings, SETTING_KEYS, type SettingChanges, type SettingKey, type Settings } from './settings.js';
+import { SettingsFile, type SettingsFill } from './settings-file.js';
 import { applyEvent, type ReplayCounts, replay } from './state.js';
 
 export interface StoreOptions {
@@ -68,9 +82,9 @@ export function lockWaitFrom(env: Record<string, string | undefined>): number | 
  */
 export const LATEST_KEPT_MS = 3_600_000;
 
-function withRecentLatest(progress: Progress, now: Date): Progress {
+function withRecentLatest(progress: ProgressState, now: Date): ProgressState {
   const since = now.getTime() - LATEST_KEPT_MS;
-  const latest: Progress['latest'] = {};
+  const latest: ProgressState['latest'] = {};
   for (const [id, entry] of Object.entries(progress.latest)) if (Date.parse(entry.at) >= since) latest[id] = entry;
   return { ...progress, latest };
 }
@@ -93,8 +107,14 @@ export class ProgressStore {
   private readonly checkpointBytes: number;
   private readonly lockWaitMs: number;
 
-  private progress: Progress = emptyProgress();
+  private progress: ProgressState = emptyState();
   private extras: Extras = {};
+  /** settings.json, opened when the settings are first needed. */
+  private settingsFile: SettingsFile | undefined;
+  /** Settings of an older awsnotes met while reading the files, not yet moved into settings.json. */
+  private legacy = new LegacySettings();
+  /** Why they could not be moved (then they are this session's settings, and no snapshot is written). */
+  private legacyUnmoved: string | undefined;
   /** Why nothing can be saved at all this session (a newer or unreadable file), if so. */
   private readOnlyReason: string | undefined;
   /** Events live in memory that the journal does not have: the snapshot is never written again. */
@@ -125,6 +145,9 @@ export class ProgressStore {
     const wait = lockWaitFrom(env);
     const store = new ProgressStore(dir, { ...(wait !== undefined ? { lockWaitMs: wait } : {}), ...options });
     store.load();
+    // Read now, so that a settings.json set aside or left alone is told with the other
+    // notices of opening (commands print those first, the app on its first frame).
+    store.readSettings();
     return store;
   }
 
@@ -133,10 +156,16 @@ export class ProgressStore {
     return this.readOnlyReason === undefined;
   }
 
-  /** The current progress: the snapshot and every event saved since, by any process. */
+  /** The current progress: the snapshot and every event saved since, by any process, and the settings. */
   read(): Progress {
     this.sync();
-    return this.progress;
+    return { ...this.progress, settings: this.readSettings() };
+  }
+
+  /** The settings: settings.json as it is now (or, until they are moved there, an older awsnotes's). */
+  readSettings(): Settings {
+    if (this.legacyUnmoved !== undefined) return this.legacy.result();
+    return this.settings().read();
   }
 
   /** Records that a note was opened. */
@@ -144,9 +173,9 @@ export class ProgressStore {
     return this.commit([{ kind: 'read', id: newEventId(), at: this.now().getTime(), service: serviceId }]);
   }
 
-  /** Sets (or, with null, clears) a setting. */
+  /** Sets (or, with null, clears) a setting, in settings.json. */
   setSetting(key: SettingKey, value: string | number | null): SaveResult {
-    return this.commit([{ kind: 'setting', id: newEventId(), at: this.now().getTime(), key, value }]);
+    return this.changeSettings({ [key]: value });
   }
 
   /**
@@ -161,13 +190,41 @@ export class ProgressStore {
     const { settings: _, ...unchanged } = current;
     if (JSON.stringify(rest) !== JSON.stringify(unchanged))
       throw new Error('ProgressStore.update changes settings only: record answers, flags and reads as events');
-    const events: Event[] = [];
-    for (const key of ['examDate', 'newPerDay'] as const satisfies readonly (keyof Settings)[]) {
-      if (changed[key] === current.settings[key]) continue;
-      events.push({ kind: 'setting', id: newEventId(), at: this.now().getTime(), key, value: changed[key] ?? null });
-    }
-    if (events.length) this.commit(events);
+    const changes: SettingChanges = {};
+    for (const key of SETTING_KEYS) if (changed[key] !== current.settings[key]) changes[key] = changed[key] ?? null;
+    if (Object.keys(changes).length) this.changeSettings(changes);
     return this.read();
+  }
+
+  private changeSettings(changes: SettingChanges): SaveResult {
+    if (this.legacyUnmoved !== undefined) return { ok: false, reason: this.legacyUnmoved, saved: 0 };
+    const saved = this.settings().set(changes);
+    return saved.ok ? saved : { ...saved, saved: 0 };
+  }
+
+  /** An import's settings, merged into settings.json (the learner's own win); the caller may hold the lock. */
+  importSettings(theirs: Settings): SettingsFill {
+    if (this.legacyUnmoved !== undefined) return { ok: false, reason: this.legacyUnmoved };
+    return this.settings().fill(theirs);
+  }
+
+  /** settings.json for `awsnotes doctor`: its path, and whether it is in order. */
+  settingsStatus(): { path: string; ok: boolean; detail: string } {
+    const file = this.settings();
+    if (this.legacyUnmoved !== undefined) return { path: file.path, ok: false, detail: this.legacyUnmoved };
+    return { path: file.path, ...file.status() };
+  }
+
+  private settings(): SettingsFile {
+    this.settingsFile ??= new SettingsFile({
+      dir: this.dir,
+      now: this.now,
+      withLock: (task) => this.withLock(task),
+      tell: (key, text) => {
+        this.tell(key, text);
+      },
+    });
+    return this.settingsFile;
   }
 
   /**
@@ -216,6 +273,7 @@ export class ProgressStore {
       this.journalPath,
       (event, _text, start, end) => {
         if (rebuild) return;
+        this.noteLegacySettings(this.legacy, event);
         if (applyEvent(this.progress, event) === 'rebuild') rebuild = true;
         this.applied = end;
         this.lastLine = { id: event.id, start };
@@ -225,6 +283,7 @@ export class ProgressStore {
     this.reportBadLines(result.bad);
     if (rebuild) this.rebuild();
     else this.applied = result.end;
+    this.moveLegacySettings();
     this.checkpoint();
   }
 
@@ -286,29 +345,33 @@ export class ProgressStore {
       for (const event of this.memoryEvents) visit(encodeEvent(event));
       return { end: 0, skipped: 0 };
     }
+    // Settings are exported from settings.json (the backup's "settings"), not as the events an older awsnotes wrote.
     const result = scanJournal(this.journalPath, (event, text) => {
-      if (event.kind !== 'journal') visit(text);
+      if (event.kind !== 'journal' && event.kind !== 'setting') visit(text);
     });
     return { end: result.end, skipped: result.bad.length };
   }
 
   /**
    * Erases the progress after writing a backup beside it (`progress.backup-<time>.json`):
-   * the journal starts again, with the settings kept. Under the lock; anything that fails
-   * leaves everything as it was.
+   * the journal starts again; settings.json is not touched. Under the lock; anything that
+   * fails leaves everything as it was.
    */
   resetAll(appVersion: string): { ok: true; backup: string } | { ok: false; reason: string } {
     if (!this.journal) return { ok: false, reason: this.readOnlyReason ?? `${this.journalPath} cannot be used` };
     const done = this.withLock((): { ok: true; backup: string } | { ok: false; reason: string } => {
       this.sync();
+      // The journal about to be erased may be the last place an older awsnotes's settings are.
+      if (this.legacyUnmoved !== undefined) return { ok: false, reason: this.legacyUnmoved };
       const now = this.now();
       const backup = path.join(this.dir, `progress.backup-${timestamp(now)}.json`);
       let exportedTo = 0;
       try {
+        const settings = this.readSettings();
         writeFileAtomic(
           backup,
           (write) => {
-            writeBackup((visit) => (exportedTo = this.forEachEventLine(visit).end), now, appVersion, write);
+            writeBackup((visit) => (exportedTo = this.forEachEventLine(visit).end), now, appVersion, write, settings);
           },
           { durable: true },
         );
@@ -321,18 +384,8 @@ export class ProgressStore {
       } catch (error) {
         return { ok: false, reason: `${this.journalPath} could not be renamed (${describeFsError(error)})` };
       }
-      const settings = this.progress.settings;
-      const kept: Event[] = (Object.entries(settings) as [SettingKey, string | number][]).map(([key, value]) => ({
-        kind: 'setting',
-        id: newEventId(),
-        at: now.getTime(),
-        key,
-        value,
-      }));
       try {
         createJournal(this.journalPath, now);
-        const saved = appendEvents(this.journalPath, kept);
-        if (!saved.ok) throw Object.assign(new Error(saved.reason), { code: saved.code });
       } catch (error) {
         try {
           renameSync(old, this.journalPath);
@@ -371,6 +424,7 @@ export class ProgressStore {
     this.progress = replayed.progress;
     this.applied = replayed.end;
     this.lastLine = replayed.last;
+    if (replayed.settings.found) this.legacy = replayed.settings;
     this.reportBadLines(replayed.bad);
   }
 
@@ -379,22 +433,28 @@ export class ProgressStore {
    * `observe` sees every event of the journal once, in order, duplicates included.
    */
   replayJournal(options: { cards?: boolean; observe?: (event: Event, start: number) => void } = {}): {
-    progress: Progress;
+    progress: ProgressState;
     counts: ReplayCounts;
     end: number;
     last: JournalPointer['last'];
     bad: BadLine[];
+    /** The settings an older awsnotes saved in the journal, as they stood at its end. */
+    settings: LegacySettings;
   } {
     const bad: BadLine[] = [];
     let end = 0;
     let last: JournalPointer['last'];
+    const settings = new LegacySettings();
     const { progress, counts } = replay(
       (visit, only) => {
         const result = scanJournal(
           this.journalPath,
           (event, _text, start) => {
             last = { id: event.id, start };
-            if (!only) options.observe?.(event, start);
+            if (!only) {
+              options.observe?.(event, start);
+              this.noteLegacySettings(settings, event);
+            }
             visit(event);
           },
           { ...(end ? { to: end } : {}), ...(only ? { only } : {}) },
@@ -411,13 +471,50 @@ export class ProgressStore {
       },
       options.cards === undefined ? {} : { cards: options.cards },
     );
-    return { progress, counts, end, last, bad };
+    return { progress, counts, end, last, bad, settings };
+  }
+
+  // ---- settings of an older awsnotes ------------------------------------------------------
+
+  /** A `setting` event, or a baseline carrying settings, as an older awsnotes saved them. */
+  private noteLegacySettings(into: LegacySettings, event: Event): void {
+    if (event.kind === 'setting') into.fromEvent(event);
+    else if (event.kind === 'baseline') into.fromBaseline(validateBaseline(event.state)?.settings);
+  }
+
+  /**
+   * Moves the settings an older awsnotes kept with the history into settings.json, unless it
+   * exists already (then they were moved before, and what the learner set since stands).
+   * False when they could not be: they are then this session's settings, and no snapshot
+   * replaces the one that may be the last to hold them.
+   */
+  private moveLegacySettings(): boolean {
+    // Tried once a load: they stay this session's settings when it failed.
+    if (this.legacyUnmoved !== undefined) return false;
+    if (!this.legacy.found) return true;
+    const file = this.settings();
+    const moved = file.exists() ? ({ ok: true } as const) : file.adopt(this.legacy.result());
+    if (!moved.ok) {
+      this.legacyUnmoved = `the settings of an older awsnotes could not be moved into ${file.path} (${moved.reason})`;
+      this.tell('settings-unmoved', `Your settings will not be saved this session: ${this.legacyUnmoved}.`);
+      return false;
+    }
+    this.legacy = new LegacySettings();
+    return true;
   }
 
   // ---- loading --------------------------------------------------------------------------
 
   private load(retry = true): void {
-    this.progress = emptyProgress();
+    this.legacy = new LegacySettings();
+    this.legacyUnmoved = undefined;
+    this.loadFiles(retry);
+    // Whatever way the files were read, settings of an older awsnotes met on the way move now.
+    this.moveLegacySettings();
+  }
+
+  private loadFiles(retry: boolean): void {
+    this.progress = emptyState();
     this.journal = undefined;
     this.applied = 0;
     this.lastLine = undefined;
@@ -437,6 +534,8 @@ export class ProgressStore {
       this.readOnly(`${this.path}: ${snapshot.reason}`);
       return;
     }
+    // Settings a version-3 snapshot held: moved out before it is rewritten without them.
+    if (snapshot.kind === 'current' && snapshot.settings) this.legacy.fromObject(snapshot.settings);
     const info = journalInfo(this.journalPath);
     if (info.exists && info.problem) {
       this.readOnly(`${this.journalPath} cannot be used (${info.problem})`);
@@ -478,6 +577,8 @@ export class ProgressStore {
     }
     const { journal: pointer, ...progress } = snapshot.snapshot;
     if (!this.pointerMatches(pointer, info.size)) {
+      // Its settings go aside with it: they are about another journal's history.
+      this.legacy = new LegacySettings();
       this.setAsideAndRebuild('it does not match journal.jsonl (the journal was replaced or cut short)', 'unmatched', retry);
       return;
     }
@@ -600,7 +701,8 @@ export class ProgressStore {
           const info = journalInfo(this.journalPath);
           if (!info.exists || info.problem) return { done: 'failed', reason: `${this.journalPath} cannot be used` };
           this.journal = { header: info.header, ino: info.ino };
-          const converted = legacyEvents(again.legacy, this.now());
+          const converted = legacyEvents(again.legacy);
+          this.legacy.fromObject(again.legacy.settings);
           const known = this.journalHas(new Set(converted.map((e) => e.id)));
           const events = converted.filter((e) => !known.has(e.id));
           const saved = appendEvents(this.journalPath, events);
@@ -631,7 +733,8 @@ export class ProgressStore {
       : converted.value.done === 'failed'
         ? converted.value.reason
         : 'it changed meanwhile';
-    this.memoryEvents = legacyEvents(snapshot.legacy, this.now());
+    this.memoryEvents = legacyEvents(snapshot.legacy);
+    this.legacy.fromObject(snapshot.legacy.settings);
     const { progress } = replay((visit) => {
       for (const event of this.memoryEvents) visit(event);
     });
@@ -648,11 +751,14 @@ export class ProgressStore {
    */
   private writeSnapshotLocked(replace = false): boolean {
     if (!this.journal || this.unsaved) return false;
+    // The snapshot (or the journal) may be the last place an older awsnotes's settings are.
+    if (!this.moveLegacySettings()) return false;
     if (!replace) {
       const onDisk = readPointer(this.path);
       if (onDisk === 'keep') return false;
       if (onDisk && onDisk.id !== (this.journal.header?.id ?? '')) return false;
-      if (onDisk && onDisk.offset >= this.applied) {
+      // One of version 3 (settings inside) is replaced even at the same offset.
+      if (onDisk && onDisk.offset >= this.applied && onDisk.version === PROGRESS_VERSION) {
         this.snapshotOffset = onDisk.offset;
         return false;
       }
@@ -706,12 +812,12 @@ export class ProgressStore {
 }
 
 /**
- * The journal pointer of the snapshot on disk, read from its first bytes (snapshotText
- * writes it second, after the version) without parsing the whole file: undefined when there
- * is none to respect (missing or unreadable as a snapshot), 'keep' for a file that must not
- * be replaced by a checkpoint (an older or newer version's).
+ * The version and journal pointer of the snapshot on disk, read from its first bytes
+ * (snapshotText writes them first) without parsing the whole file: undefined when there is
+ * none to respect (missing or unreadable as a snapshot), 'keep' for a file that must not be
+ * replaced by a checkpoint (a newer version's, or an older one's not converted yet).
  */
-function readPointer(file: string): { id: string; offset: number } | 'keep' | undefined {
+function readPointer(file: string): { id: string; offset: number; version: number } | 'keep' | undefined {
   let head: string;
   try {
     const fd = openSync(file, 'r');
@@ -724,9 +830,10 @@ function readPointer(file: string): { id: string; offset: number } | 'keep' | un
   } catch {
     return undefined;
   }
-  const version = /"version":\s*(\d+)/.exec(head);
-  if (version && Number(version[1]) !== PROGRESS_VERSION) return 'keep';
+  const found = /"version":\s*(\d+)/.exec(head);
+  const version = found ? Number(found[1]) : PROGRESS_VERSION;
+  if (version !== PROGRESS_VERSION && version !== SETTINGS_IN_SNAPSHOT_VERSION) return 'keep';
   const pointer = /"journal":\s*\{\s*"id":\s*("(?:[^"\\]|\\.)*"),\s*"offset":\s*(\d+)/.exec(head);
   if (!pointer) return undefined;
-  return { id: JSON.parse(pointer[1]!) as string, offset: Number(pointer[2]) };
+  return { id: JSON.parse(pointer[1]!) as string, offset: Number(pointer[2]), version };
 }

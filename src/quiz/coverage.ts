@@ -2,7 +2,7 @@
 // serve it, and where the learner stands on them. Pure: everything comes from the arguments.
 import type { Domain, ExamGuide, Question, Service } from '../content/types.js';
 import type { Progress } from '../progress/schema.js';
-import { recall } from './srs.js';
+import { mastery } from './srs.js';
 
 export interface TaskCoverage {
   domain: Domain;
@@ -15,7 +15,7 @@ export interface TaskCoverage {
   questions: number;
   /** How many of those the learner has answered at least once. */
   answered: number;
-  /** Mean predicted recall now over those questions (a question never answered counts 0), 0 to 1. */
+  /** Mean mastery of those questions (srs.ts: recall 30 days ahead; a question never answered counts 0), 0 to 1. */
   mastery: number;
 }
 
@@ -35,7 +35,8 @@ export function taskCoverage(
   const sections = sectionsByTask(services);
   return guide.tasks.map((task) => {
     const questions = bank.filter((q) => q.tasks.includes(task.id));
-    const mastery = questions.length ? questions.reduce((sum, q) => sum + recall(progress.cards[q.id], now), 0) / questions.length : 0;
+    // The one definition of mastery, as for the services and domains of the Progress screen.
+    const known = questions.length ? questions.reduce((sum, q) => sum + mastery(progress.cards[q.id], now), 0) / questions.length : 0;
     return {
       domain: task.domain,
       task: task.id,
@@ -43,7 +44,7 @@ export function taskCoverage(
       sections: sections.get(task.id) ?? [],
       questions: questions.length,
       answered: questions.filter((q) => answered.has(q.id)).length,
-      mastery,
+      mastery: known,
     };
   });
 }
@@ -63,4 +64,21 @@ function sectionsByTask(services: readonly Service[]): Map<string, string[]> {
     }
   }
   return found;
+}
+
+/**
+ * The task statements to practise first: lowest mastery, then fewest answered, then the
+ * heavier exam domain, then the guide's order (so a learner who has answered nothing is
+ * sent to the heaviest domain's first task).
+ */
+export function weakestTasks(rows: readonly TaskCoverage[], weights: Readonly<Record<Domain, number>>, count: number): TaskCoverage[] {
+  return rows
+    .map((row, at) => ({ row, at }))
+    .filter(({ row }) => row.questions > 0)
+    .sort(
+      (a, b) =>
+        a.row.mastery - b.row.mastery || a.row.answered - b.row.answered || weights[b.row.domain] - weights[a.row.domain] || a.at - b.at,
+    )
+    .slice(0, count)
+    .map(({ row }) => row);
 }

@@ -5,10 +5,9 @@
 // deletes the file; a file that cannot be resumed is moved aside and reported.
 //
 // One exam at a time per config: the process running it holds `exam.lock` (a lock that is
-// never taken from a live process, progress/lock.ts). `awsnotes exam` refuses to start a
-// second one, naming the process that runs the first; an exam opened from the app while
-// another process holds the lock starts on its own, neither resuming nor saving over the
-// other's, and says so.
+// never taken from a live process, progress/lock.ts). A second one is refused, naming the
+// process that runs the first: by `awsnotes exam` before the app opens, and by the exam
+// screen when the app's Quiz screen asks for one.
 import { mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod/mini';
@@ -66,6 +65,8 @@ export interface ExamState {
   marked: Set<string>;
   /** Index of the question on screen. */
   current: number;
+  /** Question id → milliseconds spent on its screen. */
+  spent: Map<string, number>;
 }
 
 const index = z.number().check(z.int(), z.minimum(0));
@@ -79,6 +80,8 @@ const savedSchema = z.object({
   answers: z.record(z.string(), z.array(index)),
   marked: z.array(z.string()),
   current: index,
+  /** Absent from the exams saved before the time per question was kept. */
+  spent: z.optional(z.record(z.string(), time)),
 });
 
 export function saveExam(dir: string, state: ExamState): void {
@@ -91,6 +94,7 @@ export function saveExam(dir: string, state: ExamState): void {
     answers: Object.fromEntries(state.answers),
     marked: [...state.marked],
     current: state.current,
+    spent: Object.fromEntries(state.spent),
   };
   const file = path.join(dir, EXAM_FILE);
   // Only the holder of the exam lock writes this file: what is left beside it is a killed writer's.
@@ -153,6 +157,7 @@ export function loadExam(dir: string, bank: readonly Question[]): SavedExam {
       answers: new Map(Object.entries(saved.answers)),
       marked: new Set(saved.marked.filter((id) => inExam.has(id))),
       current: saved.current,
+      spent: new Map(Object.entries(saved.spent ?? {}).filter(([id]) => inExam.has(id))),
     },
   };
 }
@@ -171,6 +176,11 @@ export interface OpenedExam {
   notice?: string;
 }
 
+/** Another awsnotes runs an exam on this config: why this one does not start. */
+export interface RefusedExam {
+  refused: string;
+}
+
 /**
  * The exam to show: the saved one, resumed, or a new one from `draw`. `recorded` holds the
  * start times (ISO) of the exams already in the progress file: a save left behind by an
@@ -182,7 +192,7 @@ export function openExam(
   now: number,
   recorded: ReadonlySet<string>,
   draw: () => Presented[],
-): OpenedExam {
+): OpenedExam | RefusedExam {
   const fresh = (): ExamState => ({
     presented: draw(),
     startedAt: now,
@@ -190,15 +200,23 @@ export function openExam(
     answers: new Map(),
     marked: new Set(),
     current: 0,
+    spent: new Map(),
   });
   const claim = claimExam(dir);
   if (!claim.ok) {
     const { problem } = claim;
-    const why =
-      problem.kind === 'busy'
-        ? `${describeExamHolder(problem.holder)} is running an exam on this config`
-        : `the exam lock ${problem.path} cannot be used (${problem.reason})`;
-    return { state: fresh(), notice: printable(`${why}: this exam is a separate one, not saved as you go.`) };
+    if (problem.kind === 'busy') {
+      return {
+        refused: printable(
+          `${describeExamHolder(problem.holder)} is already running an exam on this config: finish or quit it there first.`,
+        ),
+      };
+    }
+    // No lock can be made here (a read-only directory): the exam runs, but cannot be saved.
+    return {
+      state: fresh(),
+      notice: printable(`The exam lock ${problem.path} cannot be used (${problem.reason}): this exam is not saved as you go.`),
+    };
   }
   const saved = loadExam(dir, bank);
   if (!saved) return { state: fresh() };

@@ -3,8 +3,11 @@
 // the clock) and walking through the results. Pure: saving the exam as it goes, recording
 // the result and deleting the save are the screen's side effects, driven by comparing the
 // state before and after an event (see `examSaved`, `examFinished`).
-import type { Presented } from './attempt.js';
-import { toggle } from './attempt.js';
+//
+// The time spent on each question is counted by the ticks: each second on a question's
+// screen goes to that question (the grid and the confirmations count for none), so the
+// review can say where the minutes went.
+import { isCorrect, type Presented, toggle } from './attempt.js';
 import { type ExamScore, scoreExam } from './exam.js';
 import type { ExamState as SavedExam } from './exam-save.js';
 
@@ -24,6 +27,10 @@ export interface ExamResult extends ExamScore {
   finishedAt: number;
 }
 
+/** Which questions the walk through the results visits. */
+export type ReviewFilter = 'all' | 'wrong' | 'marked' | 'unanswered';
+export const REVIEW_FILTERS: readonly ReviewFilter[] = ['all', 'wrong', 'marked', 'unanswered'];
+
 export interface ExamMachine {
   /** The exam as it is saved: questions, answers, marks, the question on screen. */
   exam: SavedExam;
@@ -36,6 +43,7 @@ export interface ExamMachine {
   result: ExamResult | null;
   /** In the results: -1 for the score, else the question being reviewed. */
   review: number;
+  filter: ReviewFilter;
 }
 
 export type ExamEvent =
@@ -53,7 +61,9 @@ export type ExamEvent =
   | { type: 'ask-submit' }
   | { type: 'ask-leave' }
   | { type: 'confirm'; now: number }
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  /** In the results: the next review filter. */
+  | { type: 'filter' };
 
 /** For scrolling and the grid: lines of the text shown, lines that fit, grid cells per row. */
 export interface ExamLayout {
@@ -63,13 +73,33 @@ export interface ExamLayout {
 }
 
 export function startExam(exam: SavedExam, now: number): ExamMachine {
-  return { exam, phase: 'question', grid: 0, scroll: 0, clock: now, result: null, review: -1 };
+  return { exam, phase: 'question', grid: 0, scroll: 0, clock: now, result: null, review: -1, filter: 'all' };
 }
 
 export const examTotal = (m: ExamMachine) => m.exam.presented.length;
 
 export function answeredCount(exam: SavedExam): number {
   return exam.presented.filter((p) => (exam.answers.get(p.question.id) ?? []).length > 0).length;
+}
+
+/** A question's fate once submitted: answered right, answered wrong, or not answered. */
+export type ExamOutcome = 'right' | 'wrong' | 'unanswered';
+
+export function examOutcome(exam: SavedExam, index: number): ExamOutcome {
+  const { question } = exam.presented[index]!;
+  const chosen = exam.answers.get(question.id) ?? [];
+  if (chosen.length === 0) return 'unanswered';
+  return isCorrect(question, chosen) ? 'right' : 'wrong';
+}
+
+/** The indexes of the questions a review filter keeps, in exam order. */
+export function reviewed(exam: SavedExam, filter: ReviewFilter): number[] {
+  return exam.presented.flatMap((p, index) => {
+    const keep =
+      filter === 'all' ||
+      (filter === 'marked' ? exam.marked.has(p.question.id) : examOutcome(exam, index) === (filter === 'wrong' ? 'wrong' : 'unanswered'));
+    return keep ? [index] : [];
+  });
 }
 
 /** The question on screen, or under review in the results (none on the score page). */
@@ -92,8 +122,9 @@ export function reduceExam(m: ExamMachine, event: ExamEvent, layout: ExamLayout)
   const scroll = (by: number) => ({ ...m, scroll: by > 0 ? clampTop(m.scroll + by, layout) : Math.max(0, m.scroll + by) });
   if (event.type === 'tick') {
     if (m.phase === 'results') return m;
+    const ticked = { ...m, exam: spend(m, Math.min(event.now, m.exam.deadline)), clock: event.now };
     // At zero the exam is submitted as it stands.
-    return event.now >= m.exam.deadline ? finish({ ...m, clock: event.now }, true, event.now) : { ...m, clock: event.now };
+    return event.now >= m.exam.deadline ? finish(ticked, true, event.now) : ticked;
   }
   // The text on screen scrolls; the grid and the questions asked at the bottom do not.
   const scrolls = m.phase === 'question' || m.phase === 'results';
@@ -101,10 +132,23 @@ export function reduceExam(m: ExamMachine, event: ExamEvent, layout: ExamLayout)
   if (event.type === 'page') return scrolls ? scroll(event.by * page) : m;
 
   switch (m.phase) {
-    case 'results':
-      if (event.type === 'next') return { ...m, review: Math.min(examTotal(m) - 1, m.review + 1), scroll: 0 };
-      if (event.type === 'prev') return { ...m, review: Math.max(-1, m.review - 1), scroll: 0 };
+    case 'results': {
+      // The walk visits the questions the filter keeps; -1 is the score page before them.
+      const walk = reviewed(m.exam, m.filter);
+      if (event.type === 'next') {
+        const following = walk.find((i) => i > m.review);
+        return following === undefined ? m : { ...m, review: following, scroll: 0 };
+      }
+      if (event.type === 'prev') return { ...m, review: walk.filter((i) => i < m.review).pop() ?? -1, scroll: 0 };
+      if (event.type === 'filter') {
+        const filter = REVIEW_FILTERS[(REVIEW_FILTERS.indexOf(m.filter) + 1) % REVIEW_FILTERS.length]!;
+        const kept = reviewed(m.exam, filter);
+        // Stay on the question under review if the new filter keeps it, else go to its first.
+        const review = m.review >= 0 && kept.includes(m.review) ? m.review : (kept[0] ?? -1);
+        return { ...m, filter, review, scroll: review === m.review ? m.scroll : 0 };
+      }
       return m;
+    }
     case 'confirm-submit':
     case 'confirm-leave':
       if (event.type === 'confirm') return m.phase === 'confirm-submit' ? finish(m, false, event.now) : { ...m, phase: 'abandoned' };
@@ -148,10 +192,23 @@ export function reduceExam(m: ExamMachine, event: ExamEvent, layout: ExamLayout)
   }
 }
 
-/** The exam to save after an event: its answers, marks or question changed while it runs. */
+/** The seconds since the last tick credited to the question on screen (none in the grid or a confirmation). */
+function spend(m: ExamMachine, until: number): SavedExam {
+  const elapsed = until - m.clock;
+  if (m.phase !== 'question' || elapsed <= 0) return m.exam;
+  const id = m.exam.presented[m.exam.current]!.question.id;
+  return { ...m.exam, spent: new Map(m.exam.spent).set(id, (m.exam.spent.get(id) ?? 0) + elapsed) };
+}
+
+/**
+ * The exam to save after an event: its answers, marks or question changed while it runs.
+ * A tick alone (the time spent) is not worth a write a second: it is saved with the next change.
+ */
 export function examSaved(before: ExamMachine, after: ExamMachine): SavedExam | null {
   if (after.phase === 'results' || after.phase === 'abandoned') return null;
-  return after.exam !== before.exam ? after.exam : null;
+  const a = before.exam;
+  const b = after.exam;
+  return a.answers !== b.answers || a.marked !== b.marked || a.current !== b.current || a.presented !== b.presented ? b : null;
 }
 
 /** The result to record when this event submitted the exam. */

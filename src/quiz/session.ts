@@ -100,3 +100,8 @@ export function tally(results: readonly SessionResult[]): Tally {
   const correct = results.filter((r) => r.correct).length;
   return { answered: results.length, correct, percent: results.length ? Math.round((correct / results.length) * 100) : 0 };
 }
+
+/** "3/5 correct (60%)"; with nothing answered there is no score to give, not "0/0 correct (0%)". */
+export function scoreText(t: Tally): string {
+  return t.answered === 0 ? 'no question answered' : `${t.correct}/${t.answered} correct (${t.percent}%)`;
+}

@@ -98,3 +98,31 @@ export function mastery(state: CardState | undefined, now: Date): number {
 
 /** The default rating for an answer: wrong = Again, right = Good. */
 export const defaultRating = (correct: boolean): RatingValue => (correct ? 3 : 1);
+
+/** The ratings a right answer can be given (2 Hard, 3 Good, 4 Easy), each with the wait it schedules. */
+export type RatingPreview = Record<2 | 3 | 4, number>;
+
+/**
+ * How long each rating of a right answer would put the card away (milliseconds): the card
+ * `before` the answer reviewed at `at`, as ts-fsrs's preview of it (what a re-rating then
+ * schedules, see record.ts rerate).
+ */
+export function previewRatings(before: CardState | undefined, at: Date): RatingPreview {
+  const when = reviewTime(before, at);
+  const preview = scheduler.repeat(toCard(before, when), when);
+  const wait = (rating: Grade) => preview[rating].card.due.getTime() - when.getTime();
+  return { 2: wait(Rating.Hard), 3: wait(Rating.Good), 4: wait(Rating.Easy) };
+}
+
+/** A wait as a learner reads it: "10m", "5h", "3d", "2mo", "1.5y". */
+export function formatInterval(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours}h`;
+  const days = Math.round(hours / 24);
+  if (days < 30) return `${days}d`;
+  if (days < 365) return `${Math.round(days / 30)}mo`;
+  const years = Math.round((days / 365) * 10) / 10;
+  return `${years}y`;
+}

@@ -41,6 +41,8 @@ const TABS: (ScreenTab & { id: ScreenId; mode: InputMode })[] = [
 export interface AppStart {
   screen: ScreenId;
   source?: Source | { kind: 'exam' };
+  /** Questions a quiz asks (`awsnotes quiz --count N`). */
+  count?: number;
 }
 
 export interface AppProps {
@@ -161,8 +163,9 @@ export function App({ store, color, onExit, start, size: fixedSize, terminal: ha
     return true;
   };
 
-  const startQuiz = (source: Source, drill?: Question) => {
-    const request: QuizStart = { source, ...(drill ? { drill } : {}) };
+  /** A quiz started from another screen goes back there when it ends (q from its summary): one level back. */
+  const startQuiz = (source: Source, drill?: Question, from: ScreenId = screen) => {
+    const request: QuizStart = { source, ...(drill ? { drill } : {}), ...(from !== 'quiz' ? { returnTo: from } : {}) };
     if (quiz.current) quiz.current.start(request);
     else setQuizStart(request);
     goTo('quiz');
@@ -226,6 +229,8 @@ export function App({ store, color, onExit, start, size: fixedSize, terminal: ha
                     height={bodyHeight}
                     store={store}
                     initial={quizStart}
+                    initialLength={start?.count}
+                    onReturn={goTo}
                     onMode={reportMode.quiz}
                     onNotice={showNotice}
                   />

@@ -11,12 +11,16 @@ export type Scope =
   | 'find'
   | 'outline'
   | 'quiz-source'
+  | 'quiz-list'
+  | 'quiz-filter'
+  | 'quiz-empty'
   | 'quiz-question'
   | 'quiz-verdict'
   | 'quiz-summary'
   | 'exam'
   | 'exam-grid'
   | 'exam-results'
+  | 'exam-refused'
   | 'calc-field'
   | 'calc'
   | 'progress'
@@ -157,7 +161,73 @@ export const BINDINGS = [
     description: 'start (or open the list of services/domains)',
     footer: 'start',
   },
-  { id: 'quiz-source.back', scope: 'quiz-source', keys: [k('escape')], label: 'Esc', description: 'back to the list of sources' },
+  {
+    id: 'quiz-source.length',
+    scope: 'quiz-source',
+    keys: [k('leftArrow'), k('rightArrow')],
+    label: '←/→',
+    description: 'questions per quiz: 10, 20, 40 or all',
+    footer: 'length',
+    footerKeys: '←/→',
+  },
+
+  { id: 'quiz-list.down', scope: 'quiz-list', keys: [k('downArrow'), ch('j')], label: '↓/j', description: 'next one', footer: 'move' },
+  { id: 'quiz-list.up', scope: 'quiz-list', keys: [k('upArrow'), ch('k')], label: '↑/k', description: 'previous one' },
+  { id: 'quiz-list.choose', scope: 'quiz-list', keys: [k('return')], label: 'Enter', description: 'start the quiz', footer: 'start' },
+  {
+    id: 'quiz-list.back',
+    scope: 'quiz-list',
+    keys: [ch('q'), k('escape')],
+    label: 'q/Esc',
+    description: 'back to the list of sources',
+    footer: 'back',
+  },
+
+  {
+    id: 'quiz-filter.type',
+    scope: 'quiz-filter',
+    keys: [],
+    label: 'letters',
+    description: 'filter the list (a name, an alias, a task number: sqs, ddb, 2.3)',
+    footer: 'filter',
+    footerKeys: 'type to',
+  },
+  {
+    id: 'quiz-filter.down',
+    scope: 'quiz-filter',
+    keys: [k('downArrow'), ch('n', { ctrl: true })],
+    label: '↓/Ctrl+N',
+    description: 'next one',
+    footer: 'move',
+  },
+  {
+    id: 'quiz-filter.up',
+    scope: 'quiz-filter',
+    keys: [k('upArrow'), ch('p', { ctrl: true })],
+    label: '↑/Ctrl+P',
+    description: 'previous one',
+  },
+  { id: 'quiz-filter.page-down', scope: 'quiz-filter', keys: [k('pageDown')], label: 'PgDn', description: 'a page down' },
+  { id: 'quiz-filter.page-up', scope: 'quiz-filter', keys: [k('pageUp')], label: 'PgUp', description: 'a page up' },
+  { id: 'quiz-filter.choose', scope: 'quiz-filter', keys: [k('return')], label: 'Enter', description: 'start the quiz', footer: 'start' },
+  {
+    id: 'quiz-filter.back',
+    scope: 'quiz-filter',
+    keys: [k('escape')],
+    label: 'Esc',
+    description: 'back to the list of sources',
+    footer: 'back',
+  },
+
+  {
+    id: 'quiz-empty.back',
+    scope: 'quiz-empty',
+    keys: [k('return'), ch('q'), k('escape')],
+    label: 'Enter/q',
+    description: 'back to the list of sources',
+    footer: 'back',
+    footerKeys: 'Enter/q',
+  },
 
   {
     id: 'quiz.pick',
@@ -176,6 +246,13 @@ export const BINDINGS = [
     description: 'scroll a long question',
   },
   { id: 'quiz.scroll-up', scope: 'quiz-question', keys: [k('upArrow'), k('pageUp')], label: '↑/PgUp', description: 'scroll back' },
+  {
+    id: 'quiz.undo',
+    scope: 'quiz-question',
+    keys: [ch('u')],
+    label: 'u',
+    description: 'take back the answer to the previous question and ask it again',
+  },
   {
     id: 'quiz.leave',
     scope: 'quiz-question',
@@ -198,9 +275,9 @@ export const BINDINGS = [
     scope: 'quiz-verdict',
     keys: ['2', '3', '4'].map((c) => ch(c)),
     label: '2/3/4',
-    description: 'after a right answer: it was Hard / Good / Easy, then next',
-    footer: 'hard/good/easy',
-    footerKeys: '2/3/4',
+    // Not in the footer: after a right answer the screen offers each key with the wait it
+    // schedules ("2 hard 1d · 3 good 3d · 4 easy 8d"); after a wrong one there is no choice.
+    description: 'after a right answer: it was Hard / Good / Easy, then next (each shown with its next review)',
   },
   {
     id: 'verdict.note',
@@ -211,6 +288,14 @@ export const BINDINGS = [
     footer: 'note',
   },
   { id: 'verdict.flag', scope: 'quiz-verdict', keys: [ch('f')], label: 'f', description: 'flag or unflag the question', footer: 'flag' },
+  {
+    id: 'verdict.undo',
+    scope: 'quiz-verdict',
+    keys: [ch('u')],
+    label: 'u',
+    description: 'undo: take the answer back (the card and the flag as they were) and answer again',
+    footer: 'undo',
+  },
   {
     id: 'verdict.scroll-down',
     scope: 'quiz-verdict',
@@ -235,6 +320,14 @@ export const BINDINGS = [
     label: 'Enter/q',
     description: 'back to the list of sources',
     footer: 'done',
+  },
+  {
+    id: 'summary.undo',
+    scope: 'quiz-summary',
+    keys: [ch('u')],
+    label: 'u',
+    description: 'take back the last answer and ask it again',
+    footer: 'undo',
   },
 
   {
@@ -273,12 +366,14 @@ export const BINDINGS = [
   {
     id: 'grid.move',
     scope: 'exam-grid',
-    keys: [k('upArrow'), k('downArrow'), k('leftArrow'), k('rightArrow')],
-    label: '←↑↓→',
+    keys: [k('upArrow'), k('downArrow'), k('leftArrow'), k('rightArrow'), ch('h'), ch('j'), ch('k'), ch('l')],
+    label: '←↑↓→/hjkl',
     description: 'move in the grid',
+    footer: 'move',
+    footerKeys: '←↑↓→',
   },
-  { id: 'grid.jump', scope: 'exam-grid', keys: [k('return')], label: 'Enter', description: 'go to that question' },
-  { id: 'grid.close', scope: 'exam-grid', keys: [k('escape'), ch('r')], label: 'Esc/r', description: 'close the grid' },
+  { id: 'grid.jump', scope: 'exam-grid', keys: [k('return')], label: 'Enter', description: 'go to that question', footer: 'go' },
+  { id: 'grid.close', scope: 'exam-grid', keys: [k('escape'), ch('r')], label: 'Esc/r', description: 'close the grid', footer: 'close' },
 
   {
     id: 'results.next',
@@ -296,6 +391,14 @@ export const BINDINGS = [
     description: 'previous question',
     footer: 'prev',
   },
+  {
+    id: 'results.filter',
+    scope: 'exam-results',
+    keys: [ch('f')],
+    label: 'f',
+    description: 'walk through all, the wrong, the marked or the unanswered questions (f again: the next)',
+    footer: 'filter',
+  },
   { id: 'results.scroll-down', scope: 'exam-results', keys: [k('downArrow'), k('pageDown'), ch('j')], label: '↓/j', description: 'scroll' },
   { id: 'results.scroll-up', scope: 'exam-results', keys: [k('upArrow'), k('pageUp'), ch('k')], label: '↑/k', description: 'scroll back' },
   {
@@ -308,11 +411,20 @@ export const BINDINGS = [
   },
 
   {
+    id: 'exam-refused.back',
+    scope: 'exam-refused',
+    keys: [ch('q'), k('escape')],
+    label: 'q/Esc',
+    description: 'back to the list of sources',
+    footer: 'back',
+  },
+
+  {
     id: 'progress.next-step',
     scope: 'progress',
     keys: [k('downArrow'), k('upArrow')],
     label: '↑/↓',
-    description: 'choose a next step',
+    description: 'choose a next step or a weak task statement',
     footer: 'choose',
   },
   {
@@ -462,12 +574,16 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   find: 'Search in a note',
   outline: 'Outline',
   'quiz-source': 'Quiz: choosing a source',
+  'quiz-list': 'Quiz: a short list (exam domains)',
+  'quiz-filter': 'Quiz: a list that filters as you type (services, task statements)',
+  'quiz-empty': 'Quiz: no questions for that source',
   'quiz-question': 'Quiz: a question',
   'quiz-verdict': 'Quiz: after answering',
   'quiz-summary': 'Quiz: summary',
   exam: 'Exam simulation',
   'exam-grid': 'Exam: review grid',
   'exam-results': 'Exam: results',
+  'exam-refused': 'Exam: another awsnotes runs one',
   'calc-field': 'Calculator: typing in a field',
   calc: 'Calculator',
   progress: 'Progress',

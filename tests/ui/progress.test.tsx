@@ -1,7 +1,8 @@
 // The Progress screen with ink-testing-library, from a known history.
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { questions } from '../../src/content/bundle.js';
+import { examGuide, questions, services } from '../../src/content/bundle.js';
+import { taskCoverage } from '../../src/quiz/coverage.js';
 import { ProgressStore } from '../../src/progress/store.js';
 import { correctIndexes } from '../../src/quiz/attempt.js';
 import { recordAnswer } from '../../src/quiz/record.js';
@@ -13,7 +14,7 @@ import { NOTE_COUNT } from '../helpers/content.js';
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
-function start() {
+function start(size = { columns: 100, rows: 40 }) {
   const store = ProgressStore.open({ dir: tempDir() });
   const sqs = questions()
     .filter((q) => q.service === 'sqs')
@@ -22,9 +23,7 @@ function start() {
   for (const [i, q] of sqs.entries())
     recordAnswer(store, { question: q.id, chosen: i < 2 ? correctIndexes(q) : [], correct: i < 2, ms: 1000, source: 'quiz' }, earlier);
   store.markRead('sqs');
-  const app = render(
-    <App store={store} color={false} size={{ columns: 100, rows: 40 }} start={{ screen: 'progress' }} onExit={() => {}} />,
-  );
+  const app = render(<App store={store} color={false} size={size} start={{ screen: 'progress' }} onExit={() => {}} />);
   cleanup = () => app.unmount();
   const frame = () => app.lastFrame() ?? '';
   return { ...app, store, frame, wait: (test: (f: string) => boolean, what?: string) => until(frame, test, what) };
@@ -75,5 +74,55 @@ describe('Progress screen', () => {
     recordAnswer(app.store, { question: q.id, chosen: correctIndexes(q), correct: true, ms: 500, source: 'quiz' }, new Date());
     app.stdin.write('4');
     await app.wait((f) => /Answers +5 \(3 right, 60%\)/.test(f), 'the new answer counted');
+  });
+
+  it('shows the weakest task statements of the exam guide; Enter on one starts a quiz on it', async () => {
+    const app = start();
+    const f = await app.wait((f) => f.includes('Weakest task statements of the exam guide'), 'the weak tasks');
+    const rows = f.split('\n').filter((l) => /^[ ›] \d\.\d mastery \d+% · /.test(l));
+    expect(rows).toHaveLength(3);
+    const shown = rows.map((l) => /(\d\.\d) mastery (\d+)%/.exec(l)!.slice(1));
+    const coverage = taskCoverage(examGuide(), services(), questions(), app.store.read(), new Date());
+    const lowest = Math.min(...coverage.filter((t) => t.questions > 0).map((t) => Math.round(t.mastery * 100)));
+    expect(Number(shown[0]![1])).toBe(lowest);
+    expect(shown.map(([, m]) => Number(m))).toEqual([...shown.map(([, m]) => Number(m))].sort((a, b) => a - b));
+    const task = shown[0]![0]!;
+    const row = coverage.find((t) => t.task === task)!;
+    expect(rows[0]).toBe(`  ${task} mastery ${shown[0]![1]}% · ${row.title} (${row.questions} questions, ${row.answered} answered)`);
+    // ↓ past the next steps onto the first task.
+    for (let i = 0; i < 6 && !/^› \d\.\d mastery/m.test(app.frame()); i++) {
+      const before = app.frame();
+      app.stdin.write(KEY.down);
+      await app.wait((f) => f !== before, `step ${i + 1}`);
+    }
+    expect(app.frame()).toMatch(new RegExp(`^› ${task.replace('.', '\\.')} mastery`, 'm'));
+    app.stdin.write(KEY.enter);
+    const asked = await app.wait((f) => /Question 1\/\d+/.test(f), `a quiz on ${task}`);
+    const onTask = questions().filter((q) => q.tasks.includes(task));
+    expect(onTask.some((q) => asked.replace(/\s+/g, ' ').includes(q.question.replace(/\s+/g, ' ').slice(0, 50)))).toBe(true);
+    app.stdin.write('q');
+    await app.wait((f) => f.includes(`Task ${task}: no question answered`), 'its summary names the task');
+  });
+
+  it('at 40 columns each service row keeps its figures; a name too long ends with an ellipsis', async () => {
+    const app = start({ columns: 40, rows: 60 });
+    await app.wait((f) => f.includes('By service'), 'the service rows');
+    for (let i = 0; i < 40; i++) {
+      const before = app.frame();
+      app.stdin.write('j');
+      await app.wait((f) => f !== before || /Systems Manager|X-Ray/.test(f), 'scrolled');
+      if (/X-Ray/.test(app.frame())) break;
+    }
+    const rows = app
+      .frame()
+      .split('\n')
+      .filter((l) => /^[✓·] /.test(l));
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) {
+      expect([...row].length, row).toBeLessThanOrEqual(40);
+      // answered, right, due, then the mastery bar: nothing cut at the end.
+      expect(row, row).toMatch(/ +\d+ +(—|\d+%) +\d+ {2}[█░]{8}$/);
+    }
+    expect(rows.some((row) => /^[✓·] \S.*… +\d+ /.test(row))).toBe(true);
   });
 });

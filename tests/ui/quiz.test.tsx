@@ -58,7 +58,8 @@ describe('Quiz screen', () => {
     app.stdin.write(KEY.enter);
     const f = await app.wait((f) => /(✓ Correct|✗ Wrong)\./.test(f), 'verdict');
     expect(f).toMatch(/The answer is [A-F]/);
-    expect(f).toMatch(/\[✓\]/);
+    // The right answer is marked, picked or missed.
+    expect(f).toMatch(/\[✓\] [A-F]\. |\[!\] [A-F]\. missed: /);
     expect(answersIn(app.store)).toHaveLength(1);
     expect(answersIn(app.store)[0]!.source).toBe('quiz');
     expect(Object.keys(app.store.read().cards)).toHaveLength(1);
@@ -168,6 +169,22 @@ describe('one session for the app and the plain quiz', () => {
     expect(answers(dir)).toMatchObject([{ question: question.id, correct: true, source: 'quiz' }]);
   });
 
+  it('quiz --plain marks the options as the app does: a right one not picked is missed, and says what was answered', () => {
+    const dir = flaggedStore();
+    const env = { AWSNOTES_SEED: '3' };
+    const look = run(['quiz', '--plain', '--flagged'], { input: '', configDir: dir, env });
+    const [first, second] = rightLetters(look.stdout);
+    const wrong = ['A', 'B', 'C', 'D'].find((l) => l !== first && l !== second)!;
+    const r = run(['quiz', '--plain', '--flagged'], { input: `${first}${wrong}\n`, configDir: dir, env });
+    const after = r.stdout.slice(r.stdout.indexOf(`Answer (letters, e.g. AC): ${first}${wrong}\n`));
+    expect(after).toMatch(new RegExp(`^\\[✓\\] ${first}\\. `, 'm'));
+    expect(after).toMatch(new RegExp(`^\\[✗\\] ${wrong}\\. `, 'm'));
+    expect(after).toMatch(new RegExp(`^\\[!\\] ${second}\\. missed: `, 'm'));
+    expect(after).toContain(`Your answer: ${[first, wrong].sort().join(', ')} · missed: ${second} · wrong: ${wrong}.`);
+    expect(after).toMatch(/^✗ Wrong\. The answer is /m);
+    expect(answers(dir)).toMatchObject([{ question: question.id, correct: false, source: 'plain' }]);
+  });
+
   it('the same in quiz --plain: one letter is refused and asked again, nothing recorded; both letters are right', () => {
     const dir = flaggedStore();
     const env = { AWSNOTES_SEED: '3' };
@@ -240,11 +257,11 @@ describe('Exam simulation', () => {
     await app.wait((f) => /Q 2\/65/.test(f), 'next');
     app.stdin.write('r');
     await app.wait((f) => f.includes('Review grid'), 'grid');
-    expect(app.frame()).toMatch(/ 1\?/);
+    expect(app.frame()).toMatch(/ 1✓\?/);
     app.stdin.write(KEY.right);
-    await app.wait((f) => /\[ 3 \]/.test(f), 'grid on 3');
+    await app.wait((f) => /\[ 3○ \]/.test(f), 'grid on 3');
     app.stdin.write(KEY.right);
-    await app.wait((f) => /\[ 4 \]/.test(f), 'grid on 4');
+    await app.wait((f) => /\[ 4○ \]/.test(f), 'grid on 4');
     app.stdin.write(KEY.enter);
     await app.wait((f) => /Q 4\/65/.test(f), 'jumped to 4');
     t += 61_000;

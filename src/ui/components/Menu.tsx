@@ -29,17 +29,23 @@ export function Menu<V>({
   keys,
   active,
   height,
+  initialKey,
   onSelect,
 }: {
   title: string;
   items: MenuItem<V>[];
+  /** The item selected when the menu appears (the first if absent). */
+  initialKey?: string;
   keys: MenuKeys;
   active: boolean;
   height: number;
   onSelect(value: V): void;
 }) {
   const visible = Math.max(1, height - 1);
-  const [stored, setStored] = useState(initialMenu);
+  const [stored, setStored] = useState(() => {
+    const at = items.findIndex((item) => item.key === initialKey);
+    return at > 0 ? { selected: at, start: 0 } : initialMenu;
+  });
   // Items or height may have changed since the selection was stored.
   const state = fitMenu(stored, items.length, visible);
 
@@ -64,7 +70,7 @@ export function Menu<V>({
         const isSelected = state.start + i === state.selected;
         return (
           <Box key={item.key}>
-            <Box marginRight={1}>
+            <Box marginRight={1} flexShrink={0}>
               <Text {...ROLE_STYLE.accent}>{isSelected ? '›' : ' '}</Text>
             </Box>
             <Text inverse={isSelected} wrap="truncate">

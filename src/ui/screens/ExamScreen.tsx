@@ -1,29 +1,28 @@
 import path from 'node:path';
 import { Box, type Key, Text } from 'ink';
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { questions as bank, services } from '../../content/bundle.js';
-import { DOMAIN_INFO, DOMAINS } from '../../content/types.js';
 import type { ProgressStore } from '../../progress/store.js';
 import { isCorrect, LETTERS, present } from '../../quiz/attempt.js';
-import { drawExam, formatClock, PASS_SCORE } from '../../quiz/exam.js';
-import { discardExam, EXAM_FILE, type ExamState as SavedExam, openExam, saveExam } from '../../quiz/exam-save.js';
+import { drawExam } from '../../quiz/exam.js';
+import { discardExam, EXAM_FILE, type OpenedExam, openExam, type ExamState as SavedExam, saveExam } from '../../quiz/exam-save.js';
 import {
-  answeredCount,
   type ExamEvent,
   examFinished,
   type ExamMachine,
   type ExamResult,
   examSaved,
-  examTotal,
   reduceExam,
   shownQuestion,
   startExam,
 } from '../../quiz/exam-state.js';
+import { examStatus, GRID_HEADER, gridColumns, gridLines, resultLines, resultsStatus } from '../../quiz/exam-view.js';
 import { createRng, randomSeed } from '../../quiz/random.js';
 import { recordAnswers, recordExam } from '../../quiz/record.js';
 import { questionLines } from '../../quiz/view.js';
 import type { Line } from '../../render/lines.js';
-import { ScrollLines } from '../components/ScrollLines.js';
+import { wrap } from '../../render/note.js';
+import { clampTop, ScrollLines } from '../components/ScrollLines.js';
 import { useKeys } from '../input.js';
 import { isKey } from '../keys.js';
 import { ROLE_STYLE } from '../theme.js';
@@ -44,8 +43,6 @@ export interface ExamScreenProps {
   now?: () => number;
 }
 
-const GRID_CELL = 5;
-
 /** What a key means in the exam: an event for its state, or leaving the results. */
 function examEvent(m: ExamMachine, input: string, key: Key, now: number): ExamEvent | 'done' | null {
   const scroll = (down: boolean, page: boolean): ExamEvent =>
@@ -54,6 +51,7 @@ function examEvent(m: ExamMachine, input: string, key: Key, now: number): ExamEv
     case 'results':
       if (isKey('results.next', input, key)) return { type: 'next' };
       if (isKey('results.prev', input, key)) return { type: 'prev' };
+      if (isKey('results.filter', input, key)) return { type: 'filter' };
       if (isKey('results.scroll-down', input, key)) return scroll(true, key.pageDown);
       if (isKey('results.scroll-up', input, key)) return scroll(false, key.pageUp);
       if (isKey('results.close', input, key)) return 'done';
@@ -65,7 +63,9 @@ function examEvent(m: ExamMachine, input: string, key: Key, now: number): ExamEv
       return null;
     case 'grid':
       if (isKey('grid.move', input, key)) {
-        return { type: 'grid-move', dx: key.leftArrow ? -1 : key.rightArrow ? 1 : 0, dy: key.upArrow ? -1 : key.downArrow ? 1 : 0 };
+        const dx = key.leftArrow || input === 'h' ? -1 : key.rightArrow || input === 'l' ? 1 : 0;
+        const dy = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : 0;
+        return { type: 'grid-move', dx, dy };
       }
       if (isKey('grid.jump', input, key)) return { type: 'grid-jump' };
       if (isKey('grid.close', input, key)) return { type: 'close-grid' };
@@ -87,19 +87,66 @@ function examEvent(m: ExamMachine, input: string, key: Key, now: number): ExamEv
   }
 }
 
-export function ExamScreen({ width, height, active, store, onMode, onNotice, onDone, seed, now = Date.now }: ExamScreenProps) {
+/** The input mode of each phase: the footer then offers that phase's keys, and only them. */
+function modeOf(m: ExamMachine): InputMode {
+  if (m.phase === 'results') return 'exam-results';
+  if (m.phase === 'grid') return 'exam-grid';
+  return 'exam';
+}
+
+type Opened = (OpenedExam & { saveProblem: string | null }) | { refused: string };
+
+export function ExamScreen(props: ExamScreenProps) {
+  const { store, seed, now = Date.now } = props;
   // Saved beside the progress file after every change (quiz/exam-save.ts), and resumed here.
   // Opened once per mount (a state initialiser, not a memo: opening may move a file aside).
   // Saved at once too: from its first second, the exam outlives a closed terminal.
   const dir = path.dirname(store.path);
-  const [opened] = useState(() => {
+  const [opened] = useState((): Opened => {
     const recorded = new Set(store.read().exams.map((e) => e.startedAt));
     const exam = openExam(dir, bank(), now(), recorded, () => {
       const rng = createRng(seed ?? randomSeed());
       return drawExam(bank(), services(), rng).map((q) => present(q, rng));
     });
+    if ('refused' in exam) return exam;
     return { ...exam, saveProblem: trySave(dir, exam.state) };
   });
+  if ('refused' in opened) return <ExamRefused {...props} why={opened.refused} />;
+  return <RunningExam {...props} dir={dir} opened={opened} />;
+}
+
+/** Another awsnotes runs an exam on this config: say which, and go back. */
+function ExamRefused({ width, height, active, onMode, onDone, why }: ExamScreenProps & { why: string }) {
+  useReportMode(onMode, 'exam-refused');
+  useKeys(
+    (input, key) => {
+      if (isKey('exam-refused.back', input, key)) onDone();
+    },
+    { isActive: active },
+  );
+  const lines: Line[] = [
+    ...wrap([{ text: 'No second exam: one is running.', bold: true, role: 'warning' }], width),
+    { segments: [] },
+    ...wrap([{ text: why }], width),
+    { segments: [] },
+    ...wrap([{ text: 'One exam runs per config at a time, so that neither saves over the other’s answers.', role: 'muted' }], width),
+    ...wrap([{ text: 'q or Esc: back to the list of sources', role: 'muted' }], width),
+  ];
+  return <ScrollLines lines={lines} top={0} height={height} width={width} />;
+}
+
+function RunningExam({
+  width,
+  height,
+  active,
+  store,
+  onMode,
+  onNotice,
+  onDone,
+  now = Date.now,
+  dir,
+  opened,
+}: ExamScreenProps & { dir: string; opened: OpenedExam & { saveProblem: string | null } }) {
   const titles = useMemo(() => new Map(services().map((s) => [s.id, s.title])), []);
   // A save that fails is reported once, then not tried again.
   const saving = useRef(opened.saveProblem === null);
@@ -126,7 +173,7 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
         question: q.id,
         chosen: exam.answers.get(q.id)!,
         correct: isCorrect(q, exam.answers.get(q.id)!),
-        ms: 0,
+        ms: exam.spent.get(q.id) ?? 0,
         source: 'exam' as const,
       })),
       at,
@@ -147,7 +194,7 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
   };
 
   const bodyHeight = Math.max(3, height - 1);
-  const columns = Math.max(1, Math.floor(width / GRID_CELL));
+  const columns = gridColumns(width);
   const [m, dispatch] = useMachine<ExamMachine, ExamEvent>(
     () => startExam(opened.state, now()),
     (state, event): ExamMachine => reduceExam(state, event, { lines: lines.length, height: bodyHeight, columns }),
@@ -168,7 +215,7 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
       }
     },
   );
-  useReportMode(onMode, 'exam');
+  useReportMode(onMode, modeOf(m));
 
   // The countdown: one tick a second, and one at once (an exam whose time ran out while
   // awsnotes was closed is submitted as it stood); at zero the exam is submitted.
@@ -182,10 +229,8 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
   }, [running, dispatch, now]);
 
   const { exam, phase, result } = m;
-  const total = examTotal(m);
   const shown = shownQuestion(m);
-  const lines = useMemo((): Line[] => {
-    if (phase === 'results' && result && !shown) return resultLines(result, width);
+  const questionShown = useMemo((): Line[] => {
     if (!shown) return [];
     // While the exam runs, no service or domain above the stem: the real exam names neither.
     return questionLines(
@@ -194,7 +239,8 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
       { picked: exam.answers.get(shown.question.id) ?? [], revealed: phase === 'results', hideLabels: true },
       titles.get(shown.question.service),
     );
-  }, [phase, result, shown, exam.answers, width, titles]);
+  }, [phase, shown, exam.answers, width, titles]);
+  const lines = phase === 'results' && result && !shown ? resultLines(m, result, width) : questionShown;
 
   useKeys(
     (input, key) => {
@@ -205,51 +251,35 @@ export function ExamScreen({ width, height, active, store, onMode, onNotice, onD
     { isActive: active },
   );
 
-  const { answers, marked, current } = exam;
-  const answered = answeredCount(exam);
-  const left = formatClock(exam.deadline - m.clock);
-
   if (phase === 'results' && result) {
-    const where = m.review < 0 ? 'Results' : `Question ${m.review + 1}/${total}`;
+    const status = resultsStatus(m, { top: clampTop(m.scroll, lines.length, bodyHeight), lines: lines.length, height: bodyHeight }, width);
     return (
       <Box flexDirection="column" height={height}>
         <ScrollLines lines={lines} top={m.scroll} height={bodyHeight} width={width} />
-        <Text {...ROLE_STYLE.muted} wrap="truncate">{`${where} · → next, ← back · q done`}</Text>
+        <Text {...ROLE_STYLE.muted} wrap="truncate">
+          {status}
+        </Text>
       </Box>
     );
   }
 
-  let body: ReactNode;
+  let body: Line[];
+  let top = m.scroll;
   if (phase === 'grid') {
-    const rows: Line[] = [{ segments: [{ text: 'Review grid: ✓ answered · ? marked · Enter to jump, Esc to close', role: 'muted' }] }];
-    for (let start = 0; start < total; start += columns) {
-      const segments = exam.presented.slice(start, start + columns).map(({ question: q }, i) => {
-        const index = start + i;
-        const done = (answers.get(q.id) ?? []).length > 0;
-        const label = `${String(index + 1).padStart(2)}${marked.has(q.id) ? '?' : done ? '✓' : ' '}`;
-        return {
-          text: `${index === m.grid ? `[${label}]` : ` ${label} `}`.padEnd(GRID_CELL),
-          role: index === m.grid ? ('accent' as const) : done ? undefined : ('muted' as const),
-          bold: index === m.grid,
-        };
-      });
-      rows.push({ segments });
-    }
-    const gridRow = Math.floor(m.grid / columns) + 1;
-    body = <ScrollLines lines={rows} top={Math.max(0, gridRow - bodyHeight + 1)} height={bodyHeight} width={width} />;
-  } else {
-    body = <ScrollLines lines={lines} top={m.scroll} height={bodyHeight} width={width} />;
-  }
-  const id = exam.presented[current]?.question.id ?? '';
+    body = gridLines(m, width);
+    const gridRow = GRID_HEADER + Math.floor(m.grid / columns);
+    top = Math.max(0, gridRow - bodyHeight + 1);
+  } else body = lines;
+  const answered = exam.presented.filter((p) => (exam.answers.get(p.question.id) ?? []).length > 0).length;
   const status =
     phase === 'confirm-submit'
-      ? `Submit the exam with ${answered}/${total} answered? y / n`
+      ? `Submit the exam with ${answered}/${exam.presented.length} answered? y / n`
       : phase === 'confirm-leave'
         ? 'Abandon this exam? Nothing will be recorded. y / n'
-        : `Q ${current + 1}/${total}${marked.has(id) ? ' ? marked' : ''} · answered ${answered} · marked ${marked.size} · ⏱ ${left} left`;
+        : examStatus(m, width);
   return (
     <Box flexDirection="column" height={height}>
-      {body}
+      <ScrollLines lines={body} top={top} height={bodyHeight} width={width} />
       <Text {...(phase.startsWith('confirm') ? ROLE_STYLE.warning : ROLE_STYLE.muted)} wrap="truncate">
         {status}
       </Text>
@@ -268,43 +298,3 @@ function trySave(dir: string, exam: SavedExam): string | null {
 }
 
 const cannotSave = (problem: string) => `This exam cannot be saved as you go (${problem}): if awsnotes closes, it is lost.`;
-
-function resultLines(result: ExamResult, width: number): Line[] {
-  const bar = (share: number, size: number) => '█'.repeat(Math.round(share * size)).padEnd(size, '░');
-  const size = Math.max(10, Math.min(30, width - 50));
-  const lines: Line[] = [
-    {
-      segments: [
-        { text: `Scaled score ${result.scaled} / 1000 · `, bold: true },
-        result.passed
-          ? { text: `PASS (${PASS_SCORE} needed)`, role: 'success', bold: true }
-          : { text: `FAIL (${PASS_SCORE} needed)`, role: 'error', bold: true },
-      ],
-    },
-    {
-      segments: [
-        {
-          text: `${result.correct} of ${result.questions} correct${result.timedOut ? ' · time ran out: submitted as it stood' : ''}`,
-          role: 'muted',
-        },
-      ],
-    },
-    { segments: [] },
-  ];
-  for (const d of DOMAINS) {
-    const { questions, correct } = result.domains[d];
-    const share = questions ? correct / questions : 0;
-    lines.push({
-      segments: [
-        { text: `${DOMAIN_INFO[d].title.padEnd(34)} ` },
-        { text: bar(share, size), role: share >= 0.72 ? 'success' : 'warning' },
-        { text: ` ${correct}/${questions} (${Math.round(share * 100)}%)` },
-      ],
-    });
-  }
-  lines.push({ segments: [] }, { segments: [{ text: 'Press → to walk through every question with its explanation.', role: 'muted' }] });
-  lines.push({
-    segments: [{ text: 'The score is scaled linearly (100 + 900 × share correct); AWS does not publish its mapping.', role: 'muted' }],
-  });
-  return lines;
-}

@@ -8,10 +8,16 @@ export type InputMode =
   | 'find'
   | 'outline'
   | 'quiz-source'
+  | 'quiz-list'
+  | 'quiz-filter'
+  | 'quiz-empty'
   | 'quiz-question'
   | 'quiz-verdict'
   | 'quiz-summary'
   | 'exam'
+  | 'exam-grid'
+  | 'exam-results'
+  | 'exam-refused'
   | 'calc-field'
   | 'calc'
   | 'progress'
@@ -49,10 +55,16 @@ export const MODES: Record<InputMode, ModeRules> = {
   find: rules(['find'], 'none', { text: true }),
   outline: rules(['outline'], 'help', { quit: true }),
   'quiz-source': rules(['quiz-source'], 'all'),
+  'quiz-list': rules(['quiz-list'], 'help', { quit: true }),
+  'quiz-filter': rules(['quiz-filter'], 'none', { text: true }),
+  'quiz-empty': rules(['quiz-empty'], 'help', { quit: true }),
   'quiz-question': rules(['quiz-question'], 'help', { digits: true, quit: true }),
   'quiz-verdict': rules(['quiz-verdict'], 'help', { digits: true, quit: true }),
   'quiz-summary': rules(['quiz-summary'], 'help', { quit: true }),
   exam: rules(['exam'], 'help', { digits: true, quit: true }),
+  'exam-grid': rules(['exam-grid'], 'help', { quit: true }),
+  'exam-results': rules(['exam-results'], 'help', { quit: true }),
+  'exam-refused': rules(['exam-refused'], 'help', { quit: true }),
   'calc-field': rules(['calc-field'], 'none', { text: true }),
   calc: rules(['calc'], 'all'),
   progress: rules(['progress'], 'all'),
