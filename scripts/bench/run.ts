@@ -17,6 +17,8 @@ import { writeHistory } from './history-data.js';
 const RUNS = 21;
 const WARMUP = 3;
 const FRAME_RUNS = 15;
+/** A difference of a few milliseconds between two launches needs more pairs than a ratio. */
+const OWN_RUNS = 31;
 const json = process.argv.includes('--json');
 const log = (text: string) => {
   if (!json) process.stderr.write(`${text}\n`);
@@ -182,7 +184,7 @@ spawnSync('tmux', ['kill-session', '-t', holder]);
 function ownDelta(args: string[], without: string, withOwn: string): { ms: number; without: number; delta: number } {
   const times: number[] = [];
   const bases: number[] = [];
-  for (let i = 0; i < WARMUP + RUNS; i++) {
+  for (let i = 0; i < WARMUP + OWN_RUNS; i++) {
     const [b, t] = pair(
       i,
       () => timeOnce(args, without),
@@ -210,7 +212,7 @@ const ownCommands: [string, string[]][] = [
 ];
 // The first start compiles the files and the first search makes their index: cached after.
 for (const [, args] of ownCommands) timeOnce([cli, ...args], ownDir);
-log(`your own notes and questions: commands without and with them, in pairs (median of ${RUNS})…`);
+log(`your own notes and questions: commands without and with them, in pairs (median of ${OWN_RUNS})…`);
 const ownPlain = ownCommands.map(([name, args]) => ({ name, ...ownDelta([cli, ...args], noOwnDir, ownDir) }));
 log(`your own notes and questions: first frames without and with them, in pairs (median of ${FRAME_RUNS})…`);
 newSession(['-s', holder, 'sleep 600']);
