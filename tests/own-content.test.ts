@@ -132,9 +132,12 @@ describe('a service of your own', () => {
 
   it('an alias another service has is left out and said, so lookups stay unambiguous', async () => {
     const dir = tempDir();
-    write(dir, 'notes/bedrock.md', SERVICE.replace('[foundation models, LLM]', '[foundation models, SQS]'));
+    write(dir, 'notes/bedrock.md', SERVICE.replace('[foundation models, LLM]', '[foundation models, SQS, Amazon Lambda]'));
     const problems = await loadOwnContent(dir);
-    expect(problems.map((p) => formatProblem(p))).toEqual(['notes/bedrock.md:4: alias "SQS" left out: it already names sqs']);
+    expect(problems.map((p) => formatProblem(p))).toEqual([
+      'notes/bedrock.md:4: alias "SQS" left out: it already names sqs',
+      'notes/bedrock.md:4: alias "Amazon Lambda" left out: it already names lambda',
+    ]);
     expect(serviceMeta().find((s) => s.id === 'bedrock')!.aliases).toEqual(['foundation models']);
   });
 });

@@ -29,7 +29,12 @@ export const MY_NOTES = { slug: 'my-notes', title: 'My notes' } as const;
 /** The front-matter fields only a service of one's own has. */
 const SERVICE_FIELDS = ['title', 'aliases', 'category', 'domains', 'status'] as const;
 
-const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** A name as lookups compare it (content/lookup.ts): case, punctuation and an Amazon/AWS prefix ignored. */
+const squash = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/^(amazon|aws)\s+/, '')
+    .replace(/[^a-z0-9]/g, '');
 
 /** The sections of a note of the learner's, marked as theirs. */
 const ownSections = (sections: CompiledNote['sections']): Section[] => sections.map((s) => ({ ...s, own: true }));
