@@ -47,8 +47,10 @@ export const INK_OPTIONS = { exitOnCtrlC: false, patchConsole: true, maxFps: 60 
 export async function runApp(start: AppStart = { screen: 'services' }): Promise<number> {
   if (start.screen !== 'services') await loadLaterScreens();
   const store = ProgressStore.open();
-  // Before the first frame: the menu lists the learner's own services with the others.
-  const ownProblems = await loadOwnContent(store.dir, { questions: true });
+  // Before the first frame, their notes: the menu lists the learner's own services with the
+  // others. Their questions (checked against the whole bank) load just after it, unless the
+  // app opens on the quiz, which asks them at once.
+  const ownProblems = await loadOwnContent(store.dir, { questions: start.screen !== 'services' });
   let exitCode = 0;
   let restored = false;
   const restore = () => {

@@ -3,7 +3,7 @@
 // exits, so the reader and the search show what was saved at once.
 import { useStdout } from 'ink';
 import path from 'node:path';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { serviceById } from '../content/bundle.js';
 import {
   ensureNoteFile,
@@ -48,6 +48,18 @@ export function useOwnNotes({ dir, env, terminal, initialProblems, onNotice }: O
   const [version, setVersion] = useState(0);
   const { write } = useStdout();
 
+  const reload = async () => {
+    const loaded = await loadOwnContent(dir, { questions: true });
+    setProblems(loaded);
+    setVersion((v) => v + 1);
+    return loaded;
+  };
+  // The first frame had their notes only (run.tsx): their questions join just after it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the directory the app opened with
+  useEffect(() => {
+    void reload();
+  }, []);
+
   const edit = async (serviceId: string): Promise<void> => {
     const service = serviceById(serviceId);
     if (!service) return;
@@ -71,9 +83,7 @@ export function useOwnNotes({ dir, env, terminal, initialProblems, onNotice }: O
       if (terminal) write('');
     }
     const removed = created && removeIfTemplate(file, template);
-    const loaded = await loadOwnContent(dir, { questions: true });
-    setProblems(loaded);
-    setVersion((v) => v + 1);
+    const loaded = await reload();
     const inFile = loaded.filter((p) => p.file === path.relative(dir, file)).length;
     if (!outcome.ok) onNotice(printable(outcome.reason));
     else if (removed) onNotice(`Nothing written: ${shown} was left as the template made it.`);
