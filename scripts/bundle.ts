@@ -86,8 +86,11 @@ const common: BuildOptions = {
   logLevel: 'warning',
 };
 
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __awsnotesRequire } from 'node:module';\nconst require = __awsnotesRequire(import.meta.url);";
+
 /** The ESM configuration: the interactive app, and the bench's baseline and harness. */
-export async function bundle(entryPoints: string[], outdir: string, options: { minify?: boolean } = {}): Promise<void> {
+export async function bundle(entryPoints: string[], outdir: string, options: { minify?: boolean; plugins?: Plugin[] } = {}): Promise<void> {
   await build({
     ...common,
     entryPoints,
@@ -98,11 +101,9 @@ export async function bundle(entryPoints: string[], outdir: string, options: { m
     splitting: true,
     format: 'esm',
     minify: options.minify ?? true,
-    plugins: stubs,
+    plugins: [...(options.plugins ?? []), ...stubs],
     // Some of Ink's dependencies are CommonJS and call require().
-    banner: {
-      js: "import { createRequire as __awsnotesRequire } from 'node:module';\nconst require = __awsnotesRequire(import.meta.url);",
-    },
+    banner: { js: ESM_REQUIRE_BANNER },
   });
 }
 
@@ -220,8 +221,36 @@ export async function bundleApp(outdir: string, options: { minify?: boolean } = 
     plugins: [stages, ...stubs, builtinInterop],
   });
   for (const stage of Object.values(COMMAND_STAGES)) wrapStage(path.join(outdir, `${stage}.cjs`));
-  await bundle([path.join(root, 'src', 'app.ts')], outdir, options);
+  await bundle([path.join(root, 'src', 'app.ts')], outdir, { ...options, plugins: [ownCompilerApart] });
+  // The learner's-file compiler for the app: one file of its own, sharing no chunk with it.
+  await build({
+    ...common,
+    entryPoints: { 'own-compile': OWN_COMPILER },
+    outdir,
+    format: 'esm',
+    minify: options.minify ?? true,
+    plugins: stubs,
+    banner: { js: ESM_REQUIRE_BANNER },
+  });
 }
+
+const OWN_COMPILER = path.join(root, 'src', 'own', 'compile.ts');
+
+/**
+ * In the app, the learner's-file compiler (marked, yaml, zod) is dist/own-compile.js, built
+ * apart. Split with the app, the parts of zod it uses went into a chunk shared with the
+ * progress store, which every start loads: 400 KB more to parse before the first frame.
+ * The app's loader (a chunk in dist/chunks/) imports it from beside app.js, only when a
+ * file of the learner's changed.
+ */
+const ownCompilerApart: Plugin = {
+  name: 'own-compiler-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/compile\.js$/ }, (args) =>
+      path.resolve(args.resolveDir, 'compile.ts') === OWN_COMPILER ? { path: '../own-compile.js', external: true } : undefined,
+    );
+  },
+};
 
 /**
  * A stage file is written as the function Node would wrap it in (src/stage-loader.ts
