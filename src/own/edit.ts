@@ -1,7 +1,7 @@
 // Writing the learner's notes: the file of a service (made from a short template the first
 // time), their editor run on it, and a bullet appended without one. Shared by
 // `awsnotes note` and the reader's `e`; the app hands the terminal over around runEditor.
-import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import type { SpawnSyncReturns } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CATEGORIES } from '../content/types.js';
@@ -100,6 +100,12 @@ type Spawn = (
   args: string[],
   options: { stdio: 'inherit'; shell?: boolean },
 ) => Pick<SpawnSyncReturns<Buffer>, 'status' | 'signal' | 'error'>;
+
+/**
+ * node:child_process is loaded only when an editor runs: it brings some forty of Node's own
+ * modules (streams, net, dgram), which the app's start and the plain commands never need.
+ */
+const spawnSync: Spawn = (command, args, options) => process.getBuiltinModule('node:child_process').spawnSync(command, args, options);
 
 /**
  * Runs the learner's editor on `file` and waits for it: $VISUAL, else $EDITOR (through the
