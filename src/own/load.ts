@@ -70,8 +70,8 @@ async function compileAll<T>(
   cacheName: string,
   problems: OwnProblem[],
   compile: (file: string, text: string) => Promise<CompiledFile<T>>,
-): Promise<{ compiled: { file: string; result: T }[]; fingerprint: string }> {
-  if (files.length === 0) return { compiled: [], fingerprint: '' };
+): Promise<{ compiled: { file: string; result: T }[]; fingerprint: () => string }> {
+  if (files.length === 0) return { compiled: [], fingerprint: () => '' };
   const cachePath = path.join(dir, CACHE_DIR, cacheName);
   const cached = readCache<T>(cachePath);
   const next: CacheEntries<T> = {};
@@ -121,15 +121,17 @@ async function compileAll<T>(
     if (entry.compiled.result !== undefined) compiled.push({ file, result: entry.compiled.result });
   }
   if (changed || Object.keys(cached).some((file) => !(file in next))) writeCache(cachePath, { entries: next });
-  return { compiled, fingerprint: JSON.stringify(Object.entries(next).map(([file, e]) => [file, e.size, e.mtimeMs])) };
+  // Made only for a search: no other command reads the index it names.
+  return { compiled, fingerprint: () => JSON.stringify(Object.entries(next).map(([file, e]) => [file, e.size, e.mtimeMs])) };
 }
 
 /**
  * The notes' search index from the cache when it was made from these very files (the same
  * `fingerprint`), else made now by `make` and cached for the next search.
  */
-function cachedSearch(dir: string, fingerprint: string, make: OwnContent['search']): OwnContent['search'] {
+function cachedSearch(dir: string, fingerprintOf: () => string, make: OwnContent['search']): OwnContent['search'] {
   return () => {
+    const fingerprint = fingerprintOf();
     const file = path.join(dir, CACHE_DIR, SEARCH_CACHE);
     try {
       const raw = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; for?: unknown; packed?: PackedSearch };
