@@ -82,7 +82,7 @@ const common: BuildOptions = {
   target: 'node20',
   legalComments: 'none',
   define: { 'process.env.NODE_ENV': '"production"', __AWSNOTES_VERSION__: JSON.stringify(version) },
-  alias: { 'react-devtools-core': stub('react-devtools-core.ts') },
+  alias: { 'react-devtools-core': stub('react-devtools-core.ts'), 'restore-cursor': stub('restore-cursor.ts') },
   logLevel: 'warning',
 };
 
@@ -155,6 +155,7 @@ const COMMAND_STAGES: Record<string, string> = {
   'src/commands/quiz.ts': 'quiz',
   'src/commands/progress.ts': 'progress',
   'src/commands/coverage.ts': 'coverage',
+  'src/commands/completion.ts': 'completion',
   'src/commands/store.ts': 'store',
   'src/search/search.ts': 'search',
   'src/capacity/drills.ts': 'drills',

@@ -140,6 +140,15 @@ describe('parsers', () => {
     if (!parsed.ok) expect(parsed.error).toMatch(message);
   });
 
+  it('names what was wrong with the right article: "an item size", "a record size"', () => {
+    const item = parseSize('zz', 'item size');
+    expect(item.ok || item.error).toMatch(/^'zz' is not an item size: give/);
+    const record = parseSize('zz', 'record size');
+    expect(record.ok || record.error).toMatch(/^'zz' is not a record size: give/);
+    const rate = parseRate('fast', 'record rate');
+    expect(rate.ok || rate.error).toMatch(/^'fast' is not a record rate: give/);
+  });
+
   it.each([
     ['', /rate is empty/],
     ['0', /more than 0/],

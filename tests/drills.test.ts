@@ -5,6 +5,10 @@ import { createRng, DRILL_TEMPLATES, generateDrill, type Drill } from '../src/ca
 import { batchGetCapacity, queryCapacity, readCapacity, writeCapacity, type Calculated } from '../src/capacity/dynamodb.js';
 import { kinesisShards } from '../src/capacity/kinesis.js';
 import { describeSeconds, format, parseRate, parseSize } from '../src/capacity/parse.js';
+import { present } from '../src/quiz/attempt.js';
+import { questionLines } from '../src/quiz/view.js';
+import { lineText } from '../src/render/lines.js';
+import { stepLines } from '../src/render/steps.js';
 
 const result = (c: Calculated) => {
   if (!c.ok) throw new Error(`${c.field}: ${c.error}`);
@@ -268,5 +272,24 @@ describe('drillFromCase', () => {
       expect(drill.options.filter((o) => o.correct)).toHaveLength(1);
       expect(new Set(drill.options.map((o) => o.text)).size).toBe(4);
     });
+  });
+});
+
+describe("a drill's explanation in the quiz", () => {
+  it('shows one numbered step a line, as the calculator does, after its summary', () => {
+    const drill = generateDrill(createRng(7));
+    const steps = drill.explanation.split('\n').slice(1);
+    expect(steps.length).toBeGreaterThan(2);
+    const lines = questionLines(present(drill, createRng(1)), 60, { picked: [], revealed: true }).map(lineText);
+    const numbered = lines.filter((line) => /^ ?\d+\. /.test(line));
+    expect(numbered.map((line) => Number(line.trim().split('.')[0]))).toEqual(steps.map((_, i) => i + 1));
+    // Each step starts its own line with its own words, and wraps under itself.
+    for (const [i, step] of steps.entries()) {
+      const first = numbered[i]!;
+      expect(step.replace(/^\d+\. /, '').startsWith(first.replace(/^ ?\d+\. /, '').split(' ')[0]!)).toBe(true);
+    }
+    expect(lines.every((line) => [...line].length <= 60)).toBe(true);
+    const calculator = stepLines(1, steps[0]!.replace(/^1\. /, ''), 60).map(lineText);
+    expect(lines.join('\n')).toContain(calculator.join('\n'));
   });
 });

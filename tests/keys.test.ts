@@ -43,6 +43,16 @@ describe('the key table', () => {
     expect(help).toMatch(/^ {2}2\/3\/4 +after a right answer: it was Hard \/ Good \/ Easy/m);
   });
 
+  it("the ? help lists the reader's moves and e, your notes, in one list", () => {
+    const reader = helpLines(['reader'])
+      .map((l) => l.text)
+      .join('\n');
+    expect(reader).toMatch(/^ {2}Ctrl\+D +half a page down$/m);
+    expect(reader).toMatch(/^ {2}\] +to the next section$/m);
+    expect(reader).toMatch(/^ {2}\[ +to the previous section/m);
+    expect(reader).toMatch(/^ {2}e +edit your own notes on this service/m);
+  });
+
   it('a wrong answer leaves no rating keys in the footer; the verdict offers undo', () => {
     expect(footerText(['quiz-verdict'], 'help')).toBe('Enter next · g note · f flag · u undo · q stop · ? help');
   });

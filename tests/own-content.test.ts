@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { installOwnContent, loadService, questions, serviceMeta, services } from '../src/content/bundle.js';
+import { menuRows } from '../src/browse/menu.js';
 import { formatProblem, loadOwnContent } from '../src/own/index.js';
 import { drawExam, examPool } from '../src/quiz/exam.js';
 import { createRng } from '../src/quiz/random.js';
@@ -91,6 +92,40 @@ describe('notes of your own on a shipped service', () => {
     // The shipped search is untouched.
     expect(search('fifo')[0]?.service).toBe('sqs');
   });
+
+  it('are searched as the shipped notes are: a table by its header row, words spread over a section of theirs', async () => {
+    const dir = tempDir();
+    write(
+      dir,
+      'notes/sqs.md',
+      '## Traps\n\n| Quokka setting | Default |\n|---|---|\n| retention | 4 days |\n\n- zephyr here\n- and wombat there\n',
+    );
+    await loadOwnContent(dir);
+    expect(search('quokka')).toEqual([
+      expect.objectContaining({ service: 'sqs', section: 'my-notes-traps', text: 'Quokka setting | Default' }),
+    ]);
+    // No line holds both words; their section does: shown by its line holding one, that word highlighted.
+    expect(search('zephyr wombat')).toEqual([
+      expect.objectContaining({ service: 'sqs', section: 'my-notes-traps', text: 'zephyr here', ranges: [[0, 5]] }),
+    ]);
+  });
+
+  it('a hit on one line of theirs comes before a section of the shipped notes that holds the words only between its lines', async () => {
+    const query = 'concurrency throttling alias';
+    const [spread] = search(query);
+    // Shipped: Lambda's exam tips hold the three words, on no line together.
+    expect(spread).toMatchObject({ service: 'lambda', section: 'exam-tips' });
+    expect(spread!.text).not.toMatch(/alias/i);
+    const dir = tempDir();
+    write(dir, 'notes/lambda.md', '- Throttling per alias: reserved concurrency is per function, not per alias.\n');
+    await loadOwnContent(dir);
+    const hits = search(query);
+    expect(hits.map((h) => [h.section, h.text])).toEqual([
+      ['my-notes', 'Throttling per alias: reserved concurrency is per function, not per alias.'],
+      [spread!.section, spread!.text],
+    ]);
+    expect(hits[1]!.score).toBeGreaterThan(hits[0]!.score);
+  });
 });
 
 describe('a service of your own', () => {
@@ -105,6 +140,20 @@ describe('a service of your own', () => {
     const lines = layoutNote(loadService('bedrock')!, 80).lines.map(lineText);
     expect(lines[1]).toContain('your own note');
     expect(lines.slice(3).every((l) => l.startsWith(MINE_GUTTER))).toBe(true);
+  });
+
+  it('opens at the top when the menu query is its name, as a shipped service does; at a section the query is about', async () => {
+    const dir = tempDir();
+    write(dir, 'notes/bedrock.md', SERVICE.replace('- Filters harmful', '- Bedrock Guardrails filter harmful'));
+    write(dir, 'notes/sqs.md', '- zanzibar\n');
+    await loadOwnContent(dir);
+    const target = (query: string) => menuRows(query, new Set()).find((r) => r.kind === 'service')!;
+    // "bedrock" is also on a line of the Guardrails section: the name still opens the note itself.
+    for (const name of ['bedrock', 'amazon bedrock', 'foundation models', 'llm'])
+      expect({ name, row: target(name) }).toMatchObject({ name, row: { service: { id: 'bedrock' }, target: null } });
+    expect(target('bedrock guardrails')).toMatchObject({ service: { id: 'bedrock' }, target: 'guardrails' });
+    // Your "My notes" is a section named like any other.
+    expect(target('sqs my notes')).toMatchObject({ service: { id: 'sqs' }, target: 'my-notes' });
   });
 
   it('needs an id and a title that awsnotes does not ship: without them the file is reported, with its line', async () => {

@@ -7,6 +7,8 @@ import {
   type ReaderEvent,
   type ReaderState,
   type ReaderView,
+  lineOfPlace,
+  placeAt,
   reduceReader,
   sectionAt,
 } from '../src/browse/reader.js';
@@ -119,5 +121,48 @@ describe('the note reader', () => {
     expect(positionText(openReader(view, 99), view)).toBe('100/100 100%');
     const short = { ...view, lines: lines.slice(0, 5) };
     expect(positionText(openReader(short), short)).toBe('5/5 100%');
+  });
+});
+
+describe('moving by half pages and sections; the place to come back to', () => {
+  it('Ctrl+D and Ctrl+U move half a page, never past either end', () => {
+    const start = openReader(view);
+    expect(run(start, { type: 'half-page', by: 1 }).top).toBe(10);
+    expect(run(start, { type: 'half-page', by: 1 }, { type: 'half-page', by: 1 }, { type: 'half-page', by: -1 }).top).toBe(10);
+    expect(run(start, { type: 'half-page', by: -1 }).top).toBe(0);
+    expect(run(start, ...Array.from({ length: 20 }, () => ({ type: 'half-page', by: 1 }) as const)).top).toBe(80);
+  });
+
+  it('] and [ go to the next and previous section; a last section the page cannot reach does not stop them', () => {
+    const near = { ...view, sections: [0, 30, 60, 90, 95] };
+    const walk = (state: ReaderState, event: ReaderEvent) => reduceReader(state, event, near);
+    let state = openReader(near);
+    const tops: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      state = walk(state, { type: 'section', by: 1 });
+      tops.push(state.top);
+    }
+    // 90 and 95 both show from 80 (the last page): one stop, then ] stays there.
+    expect(tops).toEqual([30, 60, 80, 80, 80]);
+    const back: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      state = walk(state, { type: 'section', by: -1 });
+      back.push(state.top);
+    }
+    expect(back).toEqual([60, 30, 0, 0]);
+    // From inside a section, [ goes to its own start first.
+    expect(run(openReader(view, 40), { type: 'section', by: -1 }).top).toBe(30);
+  });
+
+  it('a place is the section and the lines into it, and comes back to the same line', () => {
+    const slugs = ['intro', 'middle', 'end'];
+    expect(placeAt(view, slugs, 45)).toEqual({ section: 'middle', line: 15 });
+    expect(placeAt({ ...view, sections: [10, 30, 60] }, slugs, 4)).toEqual({ section: null, line: 4 });
+    for (const top of [0, 12, 45, 80]) expect(lineOfPlace(view, slugs, placeAt(view, slugs, top))).toBe(top);
+    // Another layout (another width): the same section, the line kept inside it.
+    const wider: ReaderView = { lines: lines.slice(0, 70), height: 20, sections: [0, 20, 40] };
+    expect(lineOfPlace(wider, slugs, { section: 'middle', line: 15 })).toBe(35);
+    expect(lineOfPlace(wider, slugs, { section: 'middle', line: 30 })).toBe(39);
+    expect(lineOfPlace(view, slugs, { section: 'gone', line: 3 })).toBe(0);
   });
 });

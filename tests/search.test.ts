@@ -3,8 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packPostings, PackedPostings } from '../src/search/pack.js';
 import { findService } from '../src/content/lookup.js';
+import { serviceMeta } from '../src/content/bundle.js';
 import { matchWord } from '../src/search/index.js';
-import { search, thresholdFor } from '../src/search/search.js';
+import { createSearcher, search, shippedRecords, thresholdFor } from '../src/search/search.js';
+import type { SearchRecord } from '../src/content/types.js';
 import { menuRows } from '../src/browse/menu.js';
 import { NOTE_COUNT } from './helpers/content.js';
 
@@ -89,6 +91,56 @@ describe('menu rows', () => {
     expect(serviceRows.find((r) => r.service.id === 'sqs')).toMatchObject({ read: true });
     expect(serviceRows.find((r) => r.service.id === 'sns')).toMatchObject({ read: false });
   });
+  const firstService = (query: string) => menuRows(query, new Set()).find((r) => r.kind === 'service');
+
+  it("a service's id or title opens its note at the top, not at a section: the service first, no target", () => {
+    const names = serviceMeta().flatMap((s) => [s.id, s.title].map((name) => [s.id, name] as const));
+    const wrong = names.filter(([id, name]) => {
+      const first = firstService(name);
+      return first?.kind !== 'service' || first.service.id !== id || first.target !== null;
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('so does an alias, unless it is also the heading of one of its sections ("dead-letter queue")', () => {
+    const words = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+    const wrong = serviceMeta().flatMap((s) =>
+      s.aliases.flatMap((alias) => {
+        const first = firstService(alias);
+        if (first?.kind !== 'service' || first.service.id !== s.id) return [alias];
+        if (first.target === null) return [];
+        // A heading with the alias's words (plurals allowed): "Dead-letter queues", "Event buses".
+        const heading = words(s.sections.find((section) => section.slug === first.target)?.title ?? '');
+        return words(alias).every((w) => heading.some((h) => h === w || h === `${w}s` || h === `${w}es`))
+          ? []
+          : [`${alias} → ${first.target}`];
+      }),
+    );
+    expect(wrong).toEqual([]);
+    expect(firstService('dead-letter queue')).toMatchObject({ service: { id: 'sqs' }, target: 'dead-letter-queues' });
+  });
+
+  it.each([
+    ['sqs', 'sqs'],
+    ['dynamodb', 'dynamodb'],
+    ['parameter store', 'parameter-store'],
+    ['kinessis', 'kinesis'],
+    ['dynamo', 'dynamodb'],
+    ['Amazon Simple Queue Service', 'sqs'],
+  ])('"%s" names %s: its note opens at the top', (query, id) => {
+    expect(firstService(query)).toMatchObject({ kind: 'service', service: { id }, target: null });
+  });
+
+  it.each([
+    ['fifo', 'sqs', 'standard-vs-fifo-queues'],
+    ['sqs fifo', 'sqs', 'standard-vs-fifo-queues'],
+    ['sqs lambda', 'sqs', 'using-sqs-with-lambda'],
+    ['sqs visibility timeout', 'sqs', 'visibility-timeout-and-message-lifecycle'],
+    ['user pool', 'cognito', 'user-pools'],
+  ])('"%s" goes beyond the name: %s opens at %s', (query, id, target) => {
+    expect(firstService(query)).toMatchObject({ kind: 'service', service: { id }, target });
+  });
+
   it('a query: services with their section hits beneath, opening at the matched section', () => {
     const rows = menuRows('fifo', new Set());
     expect(rows[0]).toMatchObject({ kind: 'service', service: { id: 'sqs' } });
@@ -140,5 +192,64 @@ describe('matchWord', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('words of a query spread over one section', () => {
+  const records = shippedRecords();
+  const textOf = (r: SearchRecord) => (r.title ?? r.alias ?? r.heading ?? r.line ?? '').toLowerCase();
+  /** Whether `text` has a word starting with each of `words` (what the index matches first). */
+  const holdsAll = (text: string, words: string[]) => words.every((w) => new RegExp(`\\b${w}`, 'i').test(text));
+
+  it("a table's header row is a search record: gsi lsi finds the DynamoDB comparison table", () => {
+    expect(records).toContainEqual({
+      service: 'dynamodb',
+      section: 'secondary-indexes',
+      line: 'Local secondary index (LSI) | Global secondary index (GSI)',
+    });
+    const hit = search('gsi lsi', { limit: 5 })[0];
+    expect(hit).toMatchObject({ service: 'dynamodb', section: 'secondary-indexes' });
+    expect(hit!.text).toMatch(/LSI.*GSI/);
+  });
+
+  it('fifo deduplication throughput: no line holds the three words, the SQS section on FIFO queues does', () => {
+    const words = ['fifo', 'deduplication', 'throughput'];
+    expect(records.some((r) => holdsAll(textOf(r), words))).toBe(false);
+    const section = records.filter((r) => r.service === 'sqs' && r.section === 'standard-vs-fifo-queues');
+    expect(words.every((w) => section.some((r) => holdsAll(textOf(r), [w])))).toBe(true);
+    const hits = search(words.join(' '));
+    expect(hits[0]).toMatchObject({ service: 'sqs', section: 'standard-vs-fifo-queues' });
+    // The line shown is highlighted where it holds the query's words.
+    const [start, end] = hits[0]!.ranges[0]!;
+    expect(words).toContain(hits[0]!.text.slice(start, end + 1).toLowerCase());
+  });
+
+  it('the menu opens such a section', () => {
+    const rows = menuRows('sqs dlq redrive visibility', new Set());
+    expect(rows[0]).toMatchObject({ kind: 'service', service: { id: 'sqs' } });
+    expect(rows.some((r) => r.kind === 'hit' && r.service.id === 'sqs')).toBe(true);
+  });
+
+  it('ranks every hit on one line before the sections that hold the words only between lines', () => {
+    const line = (service: string, section: string, text: string): SearchRecord => ({ service, section, line: text });
+    const searcher = createSearcher([
+      { service: 'spread', section: null, title: 'Spread Service' },
+      line('spread', 'short', 'rotation'),
+      line('spread', 'short', 'envelope'),
+      { service: 'long', section: null, title: 'Long Service' },
+      // One line with both words, long enough that Fuse scores it worse than either short line.
+      line('long', 'far', `${'padding words that say nothing '.repeat(6)}rotation of the key and envelope encryption`),
+      line('other', 'only', 'rotation alone'),
+    ]);
+    const hits = search('envelope rotation', { searcher });
+    expect(hits.map((h) => `${h.service}#${h.section}`)).toEqual(['long#far', 'spread#short']);
+    expect(hits[1]!.score).toBeGreaterThan(hits[0]!.score);
+    expect(hits[1]!.score).toBeLessThan(1);
+    expect(hits[1]!.text.slice(hits[1]!.ranges[0]![0], hits[1]!.ranges[0]![1] + 1)).toMatch(/^(rotation|envelope)$/);
+  });
+
+  it('one word never matches across lines', () => {
+    const hits = search('visibility', { limit: 60 });
+    expect(hits.every((h) => /visibility/i.test(h.text))).toBe(true);
   });
 });

@@ -318,3 +318,53 @@ describe('several processes', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('progress.corrupt-'))).toHaveLength(1);
   });
 });
+
+describe('where each note was left in the reader', () => {
+  it('is kept in the snapshot across opens, one place a note', () => {
+    const dir = studied();
+    const journalBefore = readFileSync(journalFile(dir), 'utf8');
+    const store = ProgressStore.open({ dir, now: () => NOW });
+    expect(store.notePlace('sqs')).toBeUndefined();
+    store.saveNotePlace('sqs', { section: 'standard-vs-fifo-queues', line: 3 });
+    store.saveNotePlace('kms', { section: null, line: 0 });
+    store.saveNotePlace('sqs', { section: 'dead-letter-queues', line: 1 });
+    const again = ProgressStore.open({ dir });
+    expect(again.notePlace('sqs')).toEqual({ section: 'dead-letter-queues', line: 1 });
+    expect(again.notePlace('kms')).toEqual({ section: null, line: 0 });
+    expectStudied(again);
+    expect(again.notices).toEqual([]);
+    // Not history: the journal did not grow.
+    expect(readFileSync(journalFile(dir), 'utf8')).toBe(journalBefore);
+  });
+
+  it("two sessions keep each other's places, and a snapshot written for answers keeps them too", () => {
+    const dir = studied();
+    const first = ProgressStore.open({ dir, now: () => NOW, checkpointBytes: 1 });
+    const second = ProgressStore.open({ dir, now: () => NOW, checkpointBytes: 1 });
+    first.saveNotePlace('sqs', { section: 'dead-letter-queues', line: 2 });
+    second.saveNotePlace('kms', { section: 'key-types', line: 0 });
+    answer(first, 'sqs-2'); // rewrites the snapshot (checkpointBytes: 1)
+    const again = ProgressStore.open({ dir });
+    expect(again.notePlace('sqs')).toEqual({ section: 'dead-letter-queues', line: 2 });
+    expect(again.notePlace('kms')).toEqual({ section: 'key-types', line: 0 });
+    expect(again.read().stats['sqs-2']).toMatchObject({ answers: 1 });
+  });
+
+  it('a place that is not one (a hand edit) is dropped, the snapshot kept; reset erases the places', () => {
+    const dir = studied();
+    ProgressStore.open({ dir, now: () => NOW }).saveNotePlace('sqs', { section: null, line: 4 });
+    const text = readFileSync(progressFile(dir), 'utf8').replace(
+      /"places":\{.*\},/,
+      '"places":{"sqs":{"section":null,"line":4},"kms":{"line":-1},"iam":"top"},',
+    );
+    writeFileSync(progressFile(dir), text);
+    const edited = ProgressStore.open({ dir, now: () => NOW });
+    expect(edited.notices).toEqual([]);
+    expect(edited.notePlace('sqs')).toEqual({ section: null, line: 4 });
+    expect(edited.notePlace('kms')).toBeUndefined();
+    expect(edited.notePlace('iam')).toBeUndefined();
+    expectStudied(edited);
+    expect(edited.resetAll('test').ok).toBe(true);
+    expect(ProgressStore.open({ dir }).notePlace('sqs')).toBeUndefined();
+  });
+});

@@ -3,7 +3,9 @@
 // section hits. Pure, so the menu's behaviour is tested without rendering.
 import { serviceMeta, type ServiceMeta } from '../content/bundle.js';
 import { CATEGORIES } from '../content/types.js';
-import { groupByService, search, type HitKind } from '../search/search.js';
+import { tokenize } from '../search/index.js';
+import { groupByService, search, type HitKind, type SearchHit } from '../search/search.js';
+import { namedSection, namesService, subjectWords } from './names.js';
 
 export type MenuRow =
   | { kind: 'category'; label: string }
@@ -41,21 +43,40 @@ export function menuRows(query: string, readIds: ReadonlySet<string>): MenuRow[]
     const service = byId.get(group.service);
     if (!service) continue;
     const titleHit = group.hits.find((h) => h.kind === 'title');
-    // Open at the best section hit, if any: "fifo" opens SQS at its FIFO section.
-    const firstSection = group.hits.find((h) => h.kind === 'heading' || h.kind === 'line');
-    rows.push({
-      kind: 'service',
-      service,
-      read: readIds.has(service.id),
-      ranges: titleHit?.ranges ?? [],
-      target: firstSection?.section ?? null,
-    });
-    for (const hit of group.hits.filter((h) => h.kind === 'heading' || h.kind === 'line').slice(0, HITS_PER_SERVICE)) {
+    const sectionHits = bySubject(
+      group.hits.filter((h) => h.kind === 'heading' || h.kind === 'line'),
+      subjectWords(query, service),
+    );
+    // A query that names the service (its id, title or an alias: "sqs", "parameter store")
+    // asks for the note itself, which opens at the top (or where the learner left it),
+    // unless it names one of its sections as well ("dead-letter queues"). Otherwise the
+    // note opens at the best section hit: "fifo" or "sqs fifo" opens SQS at its FIFO section.
+    const target = namedSection(query, service) ?? (namesService(query, service) ? null : (sectionHits[0]?.section ?? null));
+    rows.push({ kind: 'service', service, read: readIds.has(service.id), ranges: titleHit?.ranges ?? [], target });
+    for (const hit of sectionHits.slice(0, HITS_PER_SERVICE)) {
       const sectionTitle = hit.section ? (service.sections.find((s) => s.slug === hit.section)?.title ?? null) : null;
       rows.push({ kind: 'hit', service, section: hit.section, sectionTitle, hitKind: hit.kind, text: hit.text, ranges: hit.ranges });
     }
   }
   return rows;
+}
+
+/**
+ * A service's hits, those holding more of the query's subject first (stable): in "sqs
+ * fifo" the subject is FIFO, and "Standard vs FIFO queues" comes before "Using SQS with
+ * Lambda", which the search ranks alike (each holds one word, the other being the
+ * service's name, FIFO queue being one of its aliases).
+ */
+function bySubject(hits: SearchHit[], subject: string[]): SearchHit[] {
+  if (subject.length === 0) return hits;
+  const held = (hit: SearchHit) => {
+    const words = tokenize(hit.text);
+    return subject.filter((s) => words.some((w) => w.startsWith(s))).length;
+  };
+  return hits
+    .map((hit, order) => ({ hit, order, held: held(hit) }))
+    .sort((a, b) => b.held - a.held || a.order - b.order)
+    .map(({ hit }) => hit);
 }
 
 /** Index of the next selectable row from `from` in direction `step`, or `from` if none. */

@@ -17,6 +17,10 @@ export interface ReaderState {
 export type ReaderEvent =
   | { type: 'scroll'; by: number }
   | { type: 'page'; by: number }
+  /** Ctrl+D / Ctrl+U: half a page, as in less and vi. */
+  | { type: 'half-page'; by: 1 | -1 }
+  /** ] / [: the next or previous section's heading to the top. */
+  | { type: 'section'; by: 1 | -1 }
   | { type: 'top' }
   | { type: 'bottom' }
   | { type: 'jump'; line: number }
@@ -74,6 +78,15 @@ export function reduceReader(state: ReaderState, event: ReaderEvent, view: Reade
       return { ...state, top: clamp(state.top + event.by, view) };
     case 'page':
       return { ...state, top: clamp(state.top + event.by * Math.max(1, view.height - 1), view) };
+    case 'half-page':
+      return { ...state, top: clamp(state.top + event.by * Math.max(1, Math.floor(view.height / 2)), view) };
+    case 'section': {
+      // Where each section's heading would put the page: one near the end cannot reach the
+      // top, and must not stop ] (or [) from moving past it.
+      const tops = [...new Set(view.sections.map((line) => clamp(line, view)))].sort((a, b) => a - b);
+      const next = event.by > 0 ? tops.find((t) => t > state.top) : tops.filter((t) => t < state.top).at(-1);
+      return { ...state, top: next ?? (event.by > 0 ? state.top : 0) };
+    }
     case 'top':
       return { ...state, top: 0 };
     case 'bottom':
@@ -118,4 +131,28 @@ export function positionText(state: ReaderState, view: ReaderView): string {
   const last = Math.min(total, state.top + view.height);
   const percent = maxTop(view) === 0 ? 100 : Math.round((state.top / maxTop(view)) * 100);
   return `${last}/${total} ${percent}%`;
+}
+
+/** Where the page is: the section of its first line and how far into it (see store places). */
+export interface ReaderPlace {
+  /** The section's slug, or null above the first section. */
+  section: string | null;
+  /** Lines from the section's first line (or the note's) to the page's first line. */
+  line: number;
+}
+
+/** The place of `top`; `slugs` are the sections' slugs in outline order, as `view.sections`. */
+export function placeAt(view: ReaderView, slugs: readonly string[], top: number): ReaderPlace {
+  const index = sectionAt(view, top);
+  const slug = index >= 0 ? slugs[index] : undefined;
+  return slug === undefined ? { section: null, line: top } : { section: slug, line: top - view.sections[index]! };
+}
+
+/** The first line of a place, in this layout (another width moves it by a few lines at most). */
+export function lineOfPlace(view: ReaderView, slugs: readonly string[], place: ReaderPlace): number {
+  const index = place.section === null ? -1 : slugs.indexOf(place.section);
+  if (place.section !== null && index < 0) return 0; // a section this note no longer has
+  const start = index < 0 ? 0 : view.sections[index]!;
+  const end = view.sections[index + 1] ?? view.lines.length;
+  return clamp(start + Math.min(place.line, Math.max(0, end - start - 1)), view);
 }

@@ -69,6 +69,15 @@ export const currentValues = (state: CalculatorState): Record<string, string> =>
 
 export const outcome = (state: CalculatorState): FormOutcome => evaluateForm(state.calculation, currentValues(state));
 
+/**
+ * Whether a field still shows the notes' example (the value it opened with): its field
+ * then selects it, so the first character typed replaces it instead of being appended.
+ */
+export function isExample(state: CalculatorState, id: string): boolean {
+  const value = currentValues(state)[id] ?? '';
+  return value !== '' && value === DEFAULT_VALUES[state.calculation][id];
+}
+
 function setValue(state: CalculatorState, id: string, value: string): CalculatorState {
   const values = { ...state.values, [state.calculation]: { ...currentValues(state), [id]: value } };
   return { ...state, values, scroll: 0 };

@@ -24,6 +24,9 @@ export const RATE_HELP = 'a count per second or per period: 100, 100/s, 300/30s,
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
+/** "a size", "an item size": the article for what is being parsed. */
+const withArticle = (what: string) => `${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what}`;
+
 export interface Size {
   /** Whole bytes: a fraction of a byte is counted as a whole one. */
   bytes: number;
@@ -39,7 +42,7 @@ export function parseSize(input: string, what = 'size'): Parsed<Size> {
   const match = /^(.*?)\s*([a-z]*)$/i.exec(text);
   const numberText = match?.[1] ?? '';
   const unitText = (match?.[2] ?? '').toLowerCase();
-  if (!NUMBER.test(numberText)) return fail(`'${input.trim()}' is not a ${what}: give ${SIZE_HELP}`);
+  if (!NUMBER.test(numberText)) return fail(`'${input.trim()}' is not ${withArticle(what)}: give ${SIZE_HELP}`);
   const unit = unitText === '' ? 1 : SIZE_UNITS[unitText];
   if (unit === undefined) return fail(`unknown unit '${match?.[2]}' in ${what} '${text}': use B, KB or MB (1 KB = 1,024 bytes)`);
   const value = Number(numberText);
@@ -88,7 +91,7 @@ export function parseRate(input: string, what = 'rate'): Parsed<Rate> {
   if (!text) return fail(`${what} is empty: give ${RATE_HELP}`);
   const match = /^([^/]+?)\s*(?:(?:\/|per )\s*([^/]*))?$/i.exec(text);
   const countText = (match?.[1] ?? '').trim();
-  if (!NUMBER.test(countText)) return fail(`'${text}' is not a ${what}: give ${RATE_HELP}`);
+  if (!NUMBER.test(countText)) return fail(`'${text}' is not ${withArticle(what)}: give ${RATE_HELP}`);
   const count = Number(countText);
   if (!Number.isFinite(count) || count > MAX_RATE * 3600) return fail(`${what} '${text}' is too large`);
   if (count < 0) return fail(`${what} cannot be negative ('${text}')`);

@@ -15,7 +15,7 @@ export function parse<T extends Options>(command: string, args: string[], option
     const missing = /^Option '(-[^']+?)(?: <value>)?' argument missing/.exec(message);
     if (missing) throw new UsageError(`${command}: ${missing[1]!.split(',').at(-1)!.trim()} needs a value`);
     throw new UsageError(
-      `${command}: ${message.replace(/^Unknown option '(.*)'.*$/, "unknown option '$1'").replace(/^Unexpected argument '(.*)'.*$/, "unexpected argument '$1'")}`,
+      `${command}: ${message.replace(/^Unknown option '([^']*)'.*$/, "unknown option '$1'").replace(/^Unexpected argument '([^']*)'.*$/, "unexpected argument '$1'")}`,
     );
   }
 }

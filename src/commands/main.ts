@@ -1,6 +1,6 @@
 // Dispatch of argv to the plain commands or the interactive app. Ink and React are
 // imported only on the interactive path.
-import { COMMANDS, helpText } from './registry.js';
+import { COMMANDS, commandHelpText, helpText } from './registry.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { VERSION } from '../../generated/version.js';
 import { printable } from '../term/printable.js';
@@ -20,7 +20,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) return interactive(io);
   if (first === '-h' || first === '--help' || first === 'help') {
-    io.out(helpText(VERSION));
+    io.out(helpText(VERSION, io.columns));
     return EXIT.ok;
   }
   if (first === '-v' || first === '--version') {
@@ -31,10 +31,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const command = COMMANDS.find((c) => c.name === first);
   if (!command) throw new UsageError(`unknown command '${first}'`);
   if (rest.includes('-h') || rest.includes('--help')) {
-    const details = command.details ? `\n${command.details.map((d) => (d ? `  ${d}\n` : '\n')).join('')}` : '';
-    io.out(
-      `Usage: awsnotes ${command.usage}\n  ${command.summary}\n${details}\nExamples:\n${command.examples.map((e) => `  ${e}\n`).join('')}`,
-    );
+    io.out(commandHelpText(command, io.columns));
     return EXIT.ok;
   }
   return command.run(rest, io);

@@ -1,5 +1,6 @@
 // Every plain command with its usage line: dispatch and `--help` both come from here.
 import { CALC_USAGE, SIZE_AND_RATE_HELP } from './calc-usage.js';
+import { fill, fitLine } from './help-layout.js';
 import type { Io } from './io.js';
 
 type Run = (args: string[], io: Io) => number | Promise<number>;
@@ -14,6 +15,7 @@ const quiz = () => import('./quiz.js');
 const progress = () => import('./progress.js');
 const coverage = () => import('./coverage.js');
 const note = () => import('./note.js');
+const completion = () => import('./completion.js');
 
 export interface Command {
   name: string;
@@ -49,8 +51,8 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'note',
-    usage: 'note edit <service> | note add <service> <text…> | note list [--json]',
-    summary: 'your own notes: edit them in your editor, add a bullet, list them',
+    usage: 'note edit <service> | note edit --new <id> | note add <service> <text…> | note list [--json]',
+    summary: 'your own notes: edit them in your editor, start a service of your own, add a bullet, list them',
     examples: [
       'awsnotes note edit sqs',
       'awsnotes note add sqs "visibility timeout: at least 6x the Lambda timeout"',
@@ -119,7 +121,7 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'config',
-    usage: 'config set exam-date YYYY-MM-DD|none | config set new-per-day N | config get [SETTING]',
+    usage: 'config set exam-date YYYY-MM-DD|none | config set new-per-day N | config get [exam-date|new-per-day]',
     summary: 'your exam date (readiness is predicted for that day) and new questions a day',
     examples: ['awsnotes config set exam-date 2027-03-15', 'awsnotes config set new-per-day 10', 'awsnotes config get'],
     details: [
@@ -171,31 +173,65 @@ export const COMMANDS: Command[] = [
     details: [...CALC_USAGE.map((u) => `awsnotes ${u}`), '', ...SIZE_AND_RATE_HELP],
     run: lazy(calc, (m) => m.calc),
   },
+  {
+    name: 'completion',
+    usage: 'completion bash|zsh|fish',
+    summary: 'print a completion script for your shell: commands, flags, service ids and other values',
+    examples: [
+      'source <(awsnotes completion bash)',
+      'awsnotes completion zsh > ~/.zfunc/_awsnotes',
+      'awsnotes completion fish > ~/.config/fish/completions/awsnotes.fish',
+    ],
+    run: lazy(completion, (m) => m.completion),
+  },
 ];
 
-export function helpText(version: string): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+const EXIT_CODES = '0 ok, 1 nothing found, 2 bad usage; the app: 130 Ctrl+C or SIGINT, 129 SIGHUP, 131 SIGQUIT, 143 SIGTERM';
+
+/** A command's usage and what it does: the usage wrapped under itself, the summary below it. */
+function usageLines(usage: string, summary: string, width: number): string[] {
+  const command = usage ? fill(usage, width, '  awsnotes ', '      ') : ['  awsnotes'];
+  return [...command, ...fill(summary, width, '        ', '        ')];
+}
+
+/** The help, fitted to `width` columns (80 when not a terminal): no word is ever cut. */
+export function helpText(version: string, width = 80): string {
+  const fitAll = (lines: string[]) => lines.flatMap((line) => fitLine(line, width));
   return [
-    `awsnotes ${version}: study for the AWS Certified Developer – Associate (DVA-C02) exam`,
+    ...fitAll([`awsnotes ${version}: study for the AWS Certified Developer – Associate (DVA-C02) exam`, '', 'Usage:']),
+    ...usageLines('', 'open the interactive app (needs a terminal)', width),
+    ...COMMANDS.flatMap((c) => usageLines(c.usage, c.summary, width)),
     '',
-    'Usage:',
-    `  awsnotes ${''.padEnd(width)}  open the interactive app (needs a terminal)`,
-    ...COMMANDS.map((c) => `  awsnotes ${c.usage.padEnd(width)}  ${c.summary}`),
-    '',
-    ...COMMANDS.filter((c) => c.details).flatMap((c) => [`${c.name}:`, ...c.details!.map((d) => (d ? `  ${d}` : '')), '']),
-    'Options:',
-    '  -h, --help       show this help',
-    '  -v, --version    print the version',
+    ...fitAll(COMMANDS.filter((c) => c.details).flatMap((c) => [`${c.name}:`, ...c.details!.map((d) => (d ? `  ${d}` : '')), ''])),
+    ...fitAll(['Options:', '  -h, --help       show this help', '  -v, --version    print the version', '', 'Examples:']),
+    ...COMMANDS.flatMap((c) => c.examples.flatMap((e) => exampleLines(e, width))),
+    ...fitAll([
+      '',
+      'Environment:',
+      '  AWSNOTES_CONFIG_DIR   directory of your progress and settings, and of your notes/ and questions/ (default: ~/.config/awsnotes-nodejs)',
+      '  VISUAL, EDITOR        the editor of awsnotes note edit and of e in the reader (else nano, else vi)',
+      '  NO_COLOR, FORCE_COLOR=0, TERM=dumb   turn colour off',
+      '',
+      `Exit codes: ${EXIT_CODES}.`,
+      '',
+    ]),
+  ].join('\n');
+}
+
+/** An example command, continued with " \\" on the next line when it does not fit. */
+function exampleLines(example: string, width: number): string[] {
+  return fill(example, width, '  ', '      ', ' \\');
+}
+
+/** `awsnotes <command> --help`, fitted to `width` columns. */
+export function commandHelpText(command: Command, width = 80): string {
+  const details = command.details ? ['', ...command.details.map((d) => (d ? `  ${d}` : ''))] : [];
+  return `${[
+    ...fill(`awsnotes ${command.usage}`, width, 'Usage: ', '    '),
+    ...fill(command.summary, width, '  ', '  '),
+    ...details.flatMap((line) => fitLine(line, width)),
     '',
     'Examples:',
-    ...COMMANDS.flatMap((c) => c.examples.map((e) => `  ${e}`)),
-    '',
-    'Environment:',
-    '  AWSNOTES_CONFIG_DIR   directory of your progress and settings, and of your notes/ and questions/ (default: ~/.config/awsnotes-nodejs)',
-    '  VISUAL, EDITOR        the editor of awsnotes note edit and of e in the reader (else nano, else vi)',
-    '  NO_COLOR, FORCE_COLOR=0, TERM=dumb   turn colour off',
-    '',
-    'Exit codes: 0 ok, 1 nothing found, 2 bad usage, 130 interrupted.',
-    '',
-  ].join('\n');
+    ...command.examples.flatMap((e) => exampleLines(e, width)),
+  ].join('\n')}\n`;
 }

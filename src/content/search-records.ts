@@ -1,7 +1,17 @@
 // The search records: every title, alias, heading and note line as one searchable record
 // (src/search/ builds its word index over them). At build time for content/, at run time
-// for the learner's notes (src/own/).
-import { plainText, type Block, type SearchRecord, type Service } from './types.js';
+// for the learner's notes (src/own/). A table gives one record per row, its header row
+// included: a comparison table names what it compares there ("Local secondary index (LSI) |
+// Global secondary index (GSI)").
+import { plainText, type Block, type SearchRecord, type Service, type Span } from './types.js';
+
+/** A row's cells joined by " | ", without the empty ones (a header's corner cell). */
+function tableRow(cells: Span[][]): string {
+  return cells
+    .map((cell) => plainText(cell).trim())
+    .filter(Boolean)
+    .join(' | ');
+}
 
 function blockLines(block: Block): string[] {
   switch (block.type) {
@@ -10,7 +20,7 @@ function blockLines(block: Block): string[] {
     case 'list':
       return block.items.flatMap((item) => [plainText(item.spans), ...item.children.flatMap(blockLines)]);
     case 'table':
-      return block.rows.map((row) => row.map(plainText).join(' | '));
+      return [block.header, ...block.rows].map(tableRow);
     default:
       return [];
   }

@@ -25,8 +25,11 @@ const NOTES_CACHE = 'own-notes.json';
 const QUESTIONS_CACHE = 'own-questions.json';
 /** The search index over the notes: the largest part of a search's cost, and of no other command's. */
 const SEARCH_CACHE = 'own-search.json';
-/** Raised whenever what the cache holds changes shape: an older cache is then ignored. */
-const CACHE_FORMAT = 2;
+/**
+ * Raised whenever what the cache holds changes shape, or the search records made from the
+ * notes change (3: a table's header row is a record): an older cache is then ignored.
+ */
+const CACHE_FORMAT = 3;
 const CACHE_KEY = `${VERSION}/${CACHE_FORMAT}`;
 
 interface CacheEntry<T> {

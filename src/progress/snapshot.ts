@@ -5,6 +5,10 @@
 // fields this awsnotes does not know (a newer one's, or a hand-added note) are written back
 // as they were.
 //
+// It also keeps where the learner left each note in the reader (`places`, one entry a
+// note, so bounded by the bank): not history, so not in the journal; a snapshot rebuilt
+// from the journal starts without them.
+//
 // The file ends with a checksum of the rest. Text whose checksum holds is what this
 // awsnotes wrote from checked state, and is not checked against the schema again (that
 // took 6 to 30 ms, most of what `awsnotes progress` adds to Node's start); text edited by
@@ -37,15 +41,61 @@ export type SnapshotRead =
    * `checked`: its checksum did not hold, so it was checked against the schema, or it is of
    * version 3: rewrite it. `settings`: what a version-3 snapshot held, to move out.
    */
-  | { kind: 'current'; snapshot: Snapshot; extras: Extras; checked: boolean; settings?: Settings }
+  | { kind: 'current'; snapshot: Snapshot; extras: Extras; places: Places; checked: boolean; settings?: Settings }
   /** A file of an older awsnotes (version 1 or 2), to migrate. */
   | { kind: 'legacy'; legacy: LegacyProgress; extras: Extras }
   | { kind: 'future'; reason: string }
   | { kind: 'corrupt'; reason: string }
   | { kind: 'unreadable'; reason: string };
 
-const CURRENT_KEYS = ['version', 'journal', 'notesRead', 'cards', 'flags', 'stats', 'exams', 'days', 'latest', 'checksum'];
+const CURRENT_KEYS = ['version', 'journal', 'notesRead', 'cards', 'flags', 'stats', 'exams', 'days', 'latest', 'places', 'checksum'];
 const V3_KEYS = [...CURRENT_KEYS, 'settings'];
+
+/** Where the reader was in a note: a section (null before the first) and lines past its start. */
+export interface NotePlace {
+  section: string | null;
+  line: number;
+}
+/** Note id → where the learner left it. */
+export type Places = Record<string, NotePlace>;
+
+/** More places than any bank has notes: a hand-made file cannot make the snapshot grow. */
+export const MAX_PLACES = 1000;
+
+/**
+ * The places of a parsed snapshot, each checked; what is not a place is dropped (a
+ * reading position is not worth refusing a snapshot for).
+ */
+export function placesOf(raw: unknown): Places {
+  const places: Places = {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return places;
+  for (const [id, value] of Object.entries(raw).slice(0, MAX_PLACES)) {
+    const { section, line } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+    if ((section === null || (typeof section === 'string' && section.length <= 200)) && Number.isSafeInteger(line) && (line as number) >= 0)
+      places[id] = { section, line: line as number };
+  }
+  return places;
+}
+
+/**
+ * The places in the snapshot at `file`, read from their own line (snapshotText writes one
+ * field a line) without parsing the rest: to keep what other processes saved.
+ */
+export function readPlaces(file: string): Places {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return {};
+  }
+  const line = text.split('\n').find((l) => l.startsWith('"places":'));
+  if (!line) return {};
+  try {
+    return placesOf(JSON.parse(line.slice('"places":'.length).replace(/,$/, '')));
+  } catch {
+    return {};
+  }
+}
 const CHECKSUM = ',\n"checksum":"';
 
 const digest = checksum;
@@ -100,16 +150,17 @@ export function parseSnapshotBytes(bytes: Buffer): SnapshotRead {
       const { checksum: _, ...rest } = object;
       const old = checksumHolds(text) ? (rest as SnapshotV3) : validateSnapshotV3(rest);
       const { snapshot, settings } = splitSnapshotV3(old);
-      return { kind: 'current', snapshot, extras: extrasOf(object, V3_KEYS), checked: true, settings };
+      return { kind: 'current', snapshot, extras: extrasOf(object, V3_KEYS), places: placesOf(object.places), checked: true, settings };
     }
     if (version < PROGRESS_VERSION) return { kind: 'legacy', legacy: validateLegacy(object), extras: extrasOf(object, LEGACY_KEYS) };
     const extras = extrasOf(object, CURRENT_KEYS);
+    const places = placesOf(object.places);
     if (checksumHolds(text)) {
-      const { checksum: _, ...snapshot } = object;
-      return { kind: 'current', snapshot: snapshot as Snapshot, extras, checked: false };
+      const { checksum: _, places: __, ...snapshot } = object;
+      return { kind: 'current', snapshot: snapshot as Snapshot, extras, places, checked: false };
     }
-    const { checksum: _, ...rest } = object;
-    return { kind: 'current', snapshot: validateSnapshot(rest), extras, checked: true };
+    const { checksum: _, places: __, ...rest } = object;
+    return { kind: 'current', snapshot: validateSnapshot(rest), extras, places, checked: true };
   } catch (error) {
     if (error instanceof ProgressFileError) return { kind: 'corrupt', reason: error.message };
     throw error;
@@ -117,7 +168,7 @@ export function parseSnapshotBytes(bytes: Buffer): SnapshotRead {
 }
 
 /** The snapshot's text: the known fields in a fixed order, then the extras. */
-export function snapshotText(progress: ProgressState, journal: JournalPointer, extras: Extras): string {
+export function snapshotText(progress: ProgressState, journal: JournalPointer, extras: Extras, places: Places = {}): string {
   const snapshot: Snapshot = {
     version: PROGRESS_VERSION,
     journal,
@@ -131,7 +182,9 @@ export function snapshotText(progress: ProgressState, journal: JournalPointer, e
   };
   // One top-level field a line, each written compactly: a fifth of the size pretty-printed
   // (reading and checking it is most of what a command pays for it).
-  const fields = Object.entries({ ...snapshot, ...extras }).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+  const fields = Object.entries({ ...snapshot, places, ...extras }).map(
+    ([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`,
+  );
   const body = `{${fields.join(',\n')}\n}`;
   return `${body.slice(0, -2)}${CHECKSUM}${digest(body)}"\n}\n`;
 }

@@ -37,7 +37,16 @@ import {
 import { acquireLock, describeLockProblem, type LockHolder, type LockProblem, removeLockLeftovers } from './lock.js';
 import { legacyEvents } from './migrate.js';
 import { asidePath, describeFsError, errorCode, JOURNAL_FILE, LOCK_FILE, PROGRESS_FILE, progressDir, timestamp } from './paths.js';
-import { readSnapshot, type SnapshotRead, snapshotText, writeSnapshot } from './snapshot.js';
+import {
+  MAX_PLACES,
+  type NotePlace,
+  type Places,
+  readPlaces,
+  readSnapshot,
+  type SnapshotRead,
+  snapshotText,
+  writeSnapshot,
+} from './snapshot.js';
 import { writeFileAtomic, removeLeftovers } from './safe-file.js';
 import {
   emptyState,
@@ -128,6 +137,9 @@ export class ProgressStore {
   private readonly reported = new Set<string>();
   /** The events of an older file this session could not convert (kept for an export). */
   private memoryEvents: Event[] = [];
+  /** Where the learner left each note (see snapshot.ts), and the ones this process moved. */
+  private places: Places = {};
+  private readonly placesMoved = new Set<string>();
 
   private constructor(dir: string, options: StoreOptions) {
     this.dir = dir;
@@ -171,6 +183,35 @@ export class ProgressStore {
   /** Records that a note was opened. */
   markRead(serviceId: string): SaveResult {
     return this.commit([{ kind: 'read', id: newEventId(), at: this.now().getTime(), service: serviceId }]);
+  }
+
+  /** Where the learner left a note in the reader, if they have read it here before. */
+  notePlace(serviceId: string): NotePlace | undefined {
+    return this.places[serviceId];
+  }
+
+  /**
+   * Remembers where the learner left a note, and writes the snapshot that keeps it, if
+   * the lock is free at once; otherwise it goes with the next snapshot written (a place is
+   * not worth waiting for, and it is kept in memory meanwhile).
+   */
+  saveNotePlace(serviceId: string, place: NotePlace): void {
+    const known = this.places[serviceId];
+    if (known && known.section === place.section && known.line === place.line) return;
+    this.places[serviceId] = place;
+    this.placesMoved.add(serviceId);
+    if (!this.journal || this.unsaved || this.readOnlyReason !== undefined) return;
+    // A snapshot set aside this session is never written over from it.
+    if (this.snapshotOffset === Number.POSITIVE_INFINITY) return;
+    const taken = acquireLock(this.lockPath, { waitMs: 0, reentrant: true });
+    if (!taken.ok) return;
+    try {
+      // Every event saved so far is applied: no snapshot on disk is further on than this one.
+      this.sync();
+      this.writeSnapshotLocked(true);
+    } finally {
+      taken.lock.release();
+    }
   }
 
   /** Sets (or, with null, clears) a setting, in settings.json. */
@@ -406,7 +447,10 @@ export class ProgressStore {
       const info = journalInfo(this.journalPath);
       if (info.exists) this.journal = { header: info.header, ino: info.ino };
       this.rebuild();
-      this.writeSnapshotLocked(true);
+      // Where each note was left goes with the rest of the progress.
+      this.places = {};
+      this.placesMoved.clear();
+      this.writeSnapshotLocked(true, 'exact');
       return { ok: true, backup };
     });
     return done.ok ? done.value : { ok: false, reason: describeLockProblem(done.problem) };
@@ -584,6 +628,7 @@ export class ProgressStore {
     }
     this.progress = progress;
     this.extras = snapshot.extras;
+    this.keepPlaces(snapshot.places);
     this.applied = pointer.offset;
     this.lastLine = pointer.last;
     this.snapshotOffset = pointer.offset;
@@ -591,6 +636,12 @@ export class ProgressStore {
     // Edited by hand or written by another version: written again with its checksum, so the
     // next process need not check it against the schema.
     if (snapshot.checked) this.checkpoint(true);
+  }
+
+  /** The places of a snapshot read, with the ones this process moved since on top. */
+  private keepPlaces(read: Places): void {
+    const mine = Object.fromEntries([...this.placesMoved].flatMap((id) => (this.places[id] ? [[id, this.places[id]]] : [])));
+    this.places = { ...read, ...mine };
   }
 
   /** Whether the snapshot summarises this journal: same header, and its last line is there. */
@@ -749,7 +800,7 @@ export class ProgressStore {
    * `replace` what is there, a snapshot another process wrote further on (or about another
    * journal) is left alone.
    */
-  private writeSnapshotLocked(replace = false): boolean {
+  private writeSnapshotLocked(replace = false, places: 'merge' | 'exact' = 'merge'): boolean {
     if (!this.journal || this.unsaved) return false;
     // The snapshot (or the journal) may be the last place an older awsnotes's settings are.
     if (!this.moveLegacySettings()) return false;
@@ -767,8 +818,11 @@ export class ProgressStore {
     removeLockLeftovers(this.lockPath);
     const pointer: JournalPointer = { id: this.journal.header?.id ?? '', offset: this.applied };
     if (this.lastLine) pointer.last = this.lastLine;
+    // Places other processes saved since this one read the snapshot are kept.
+    if (places === 'merge') this.keepPlaces(readPlaces(this.path));
+    const kept = Object.fromEntries(Object.entries(this.places).slice(-MAX_PLACES));
     try {
-      writeSnapshot(this.path, snapshotText(withRecentLatest(this.progress, this.now()), pointer, this.extras));
+      writeSnapshot(this.path, snapshotText(withRecentLatest(this.progress, this.now()), pointer, this.extras, kept));
       this.snapshotOffset = this.applied;
       return true;
     } catch (error) {

@@ -2,6 +2,7 @@
 import { DOMAIN_INFO, type Question } from '../content/types.js';
 import type { Line, Segment } from '../render/lines.js';
 import { wrap } from '../render/note.js';
+import { textLines } from '../render/steps.js';
 import { correctIndexes, LETTERS, lettersOf, type Presented } from './attempt.js';
 
 export interface QuestionView {
@@ -99,7 +100,7 @@ function verdictLines(presented: Presented, width: number, picked: readonly numb
     if (question.kind === 'multiple' && wrong.length) parts.push(`wrong: ${letterList(presented, wrong)}`);
     lines.push(...wrap([{ text: `${parts.join(' · ')}.` }], width));
   }
-  lines.push(...wrap([{ text: question.explanation.trim() }], width));
+  lines.push(...textLines(question.explanation, width));
   lines.push({ segments: [] });
   order.forEach((optionIndex, display) => {
     const option = question.options[optionIndex]!;

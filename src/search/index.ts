@@ -75,6 +75,12 @@ function lowerBound(vocab: readonly string[], word: string): number {
   return lo;
 }
 
+/** The index of `word` in sorted `vocab`, or -1. */
+export function vocabIndex(vocab: readonly string[], word: string): number {
+  const i = lowerBound(vocab, word);
+  return vocab[i] === word ? i : -1;
+}
+
 const rowA = new Int32Array(64);
 const rowB = new Int32Array(64);
 

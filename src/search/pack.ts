@@ -6,6 +6,7 @@
 // of objects, and a query makes only the records it scores: `awsnotes search` makes ~40.
 import type { SearchRecord } from '../content/types.js';
 import type { PostingLists, WordIndex } from './index.js';
+import type { GroupedRecordList, SectionGroups } from './sections.js';
 
 /** Search records by number: an array, or search.json's records made on demand. */
 export interface RecordList {
@@ -117,9 +118,10 @@ export function packSearch(records: readonly SearchRecord[], index: WordIndex): 
 }
 
 /** The records of search.json, each made the first time it is asked for. */
-export class PackedRecords implements RecordList {
+export class PackedRecords implements GroupedRecordList {
   readonly length: number;
   private starts: Int32Array | undefined;
+  private groups: SectionGroups | undefined;
   private readonly made: SearchRecord[] = [];
 
   constructor(private readonly packed: Omit<PackedSearch, 'index'>) {
@@ -142,6 +144,35 @@ export class PackedRecords implements RecordList {
 
   kindAt(i: number): Kind {
     return KINDS[Number(this.packed.kind[i])]!;
+  }
+
+  /** The records' sections as groups, from the parallel arrays: no record is made. */
+  sectionGroups(): SectionGroups {
+    if (this.groups) return this.groups;
+    const { services, sections, service, section, kind } = this.packed;
+    const of = new Int32Array(this.length);
+    const ids = new Map<number, number>();
+    const byService = new Map<string, number[]>();
+    const named = [KINDS.indexOf('title'), KINDS.indexOf('alias')].map(String);
+    for (let i = 0; i < this.length; i++) {
+      if (named.includes(kind[i]!)) {
+        of[i] = -1;
+        continue;
+      }
+      const key = service[i]! * (sections.length + 1) + section[i]! + 1;
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+        const name = services[service[i]!]!;
+        const list = byService.get(name);
+        if (list) list.push(id);
+        else byService.set(name, [id]);
+      }
+      of[i] = id;
+    }
+    this.groups = { of, count: ids.size, byService };
+    return this.groups;
   }
 }
 

@@ -8,9 +8,10 @@ import Fuse, { type FuseResult } from 'fuse.js';
 import { ownContent, searchData } from '../content/bundle.js';
 import type { OwnContent } from '../own/types.js';
 import type { SearchRecord } from '../content/types.js';
-import { buildWordIndex, matchWord, tokenize, type WordIndex } from './index.js';
+import { buildWordIndex, matchWord, tokenize, vocabIndex, type WordIndex } from './index.js';
 import { kindOf, recordArray, type Kind, type RecordList } from './pack.js';
 import { SEARCH_KEYS } from './keys.js';
+import { groupsOf, type SectionGroups, type SectionMatch, sectionMatches, type WordMatches } from './sections.js';
 
 export type HitKind = Kind;
 
@@ -51,6 +52,8 @@ export interface Searcher {
   recordsOf: (service: string) => readonly number[];
   /** FIELD_WEIGHT of each record's kind, by record index: one letter touches thousands. */
   weights: Float64Array;
+  /** The records' sections (made on first use: only multi-word queries ask). */
+  groups: () => SectionGroups;
 }
 
 let shipped: Searcher | undefined;
@@ -77,7 +80,8 @@ function searcherOver(records: RecordList, index: WordIndex): Searcher {
   };
   const weights = new Float64Array(records.length);
   for (let i = 0; i < records.length; i++) weights[i] = FIELD_WEIGHT[records.kindAt ? records.kindAt(i) : kindOf(records.at(i)!)];
-  return { records, index, recordsOf, weights };
+  let groups: SectionGroups | undefined;
+  return { records, index, recordsOf, weights, groups: () => (groups ??= groupsOf(records)) };
 }
 
 function shippedSearcher(): Searcher {
@@ -107,12 +111,17 @@ export function normalizeQuery(query: string): string {
 
 /**
  * Stage 1: the records whose words match every query word (or, for several words, whose
- * service's name does), best first by match quality × field weight. Typed arrays, because
- * one letter can touch thousands of records.
+ * service's name does), best first by match quality × field weight; and, for several
+ * words, the sections that hold them all only between their records. Typed arrays,
+ * because one letter can touch thousands of records.
  */
-function candidates(searcher: Searcher, words: string[]): { pool: SearchRecord[]; matched: Map<number, number>[] } {
+function candidates(
+  searcher: Searcher,
+  words: string[],
+): { pool: SearchRecord[]; matched: Map<number, number>[]; sections: SectionMatch[] } {
   const { index, records, weights } = searcher;
   const matchedByWord: Map<number, number>[] = [];
+  const spread: WordMatches[] = [];
   const total = new Float64Array(records.length);
   const matchedWords = new Uint8Array(records.length);
   let alive: number[] = [];
@@ -127,9 +136,12 @@ function candidates(searcher: Searcher, words: string[]): { pool: SearchRecord[]
     matchedByWord.push(matched);
     for (const [vocabIndex, q] of matched) for (const r of index.postings.at(vocabIndex)!) offer(r, q);
     if (words.length > 1) {
+      // Own matches, before the service's name is offered to the rest of its records.
+      spread.push({ own: touched.slice(), quality, owners: [] });
       for (const [service, ownerWords] of Object.entries(index.owners)) {
-        if (ownerWords.some((w) => matched.has(w)))
-          for (const r of searcher.recordsOf(service)) if (quality[r] === 0) offer(r, OWNER_WEIGHT);
+        if (!ownerWords.some((w) => matched.has(w))) continue;
+        spread[n]!.owners.push(service);
+        for (const r of searcher.recordsOf(service)) if (quality[r] === 0) offer(r, OWNER_WEIGHT);
       }
     }
     alive = [];
@@ -140,11 +152,22 @@ function candidates(searcher: Searcher, words: string[]): { pool: SearchRecord[]
       alive.push(r);
     }
   }
+  const sections = words.length > 1 ? sectionMatches(searcher.groups(), spread, alive) : [];
   const pool = alive
     .sort((a, b) => total[b]! - total[a]! || a - b)
     .slice(0, CANDIDATES)
     .map((r) => records.at(r)!);
-  return { pool, matched: matchedByWord };
+  return { pool, matched: matchedByWord, sections };
+}
+
+/** Where the words of `text` are ones the query's words matched in the index. */
+function matchedRanges(text: string, vocab: readonly string[], matched: Map<number, number>[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const token of text.matchAll(/[a-z0-9]+/gi)) {
+    const at = vocabIndex(vocab, token[0].toLowerCase());
+    if (at >= 0 && matched.some((m) => m.has(at))) ranges.push([token.index, token.index + token[0].length - 1]);
+  }
+  return ranges;
 }
 
 /** Words of one or two letters are prefixes being typed: matched at word starts, no fuzziness. */
@@ -240,10 +263,22 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
   return out;
 }
 
-/** The hits of one index, best first (score, then the shorter text: "lamda" finds "Lambda" before "Lambda@Edge"). */
-function rankedHits(searcher: Searcher, words: string[]): SearchHit[] {
-  const { pool, matched } = candidates(searcher, words);
-  if (pool.length === 0) return [];
+const byRank = (a: SearchHit, b: SearchHit) => a.score - b.score || a.text.length - b.text.length;
+
+/** What one index holds for a query: hits on one line, and hits across one section. */
+interface IndexHits {
+  /** Best first (score, then the shorter text: "lamda" finds "Lambda" before "Lambda@Edge"). */
+  onLine: SearchHit[];
+  /**
+   * Sections holding the words only between their lines, best first: each with its own
+   * score (0.5 to 0.8), made into a hit, with the score it is shown with, only if shown.
+   */
+  acrossSection: { score: number; hit(shownScore: number): SearchHit }[];
+}
+
+function indexHits(searcher: Searcher, words: string[]): IndexHits {
+  const { pool, matched, sections } = candidates(searcher, words);
+  if (pool.length === 0 && sections.length === 0) return { onLine: [], acrossSection: [] };
   // Which query words each candidate's service name matches, for multi-word queries.
   const owners = new Map<string, Set<string>>();
   if (words.length > 1) {
@@ -253,13 +288,26 @@ function rankedHits(searcher: Searcher, words: string[]): SearchHit[] {
       owners.set(record.service, new Set(words.filter((_, n) => name.some((w) => matched[n]!.has(w)))));
     }
   }
-  return score(pool, words, owners).map(({ record, score: s, ranges }): SearchHit => {
-    const kind = kindOf(record);
-    return { service: record.service, section: record.section, kind, text: record[kind] ?? '', score: s, ranges };
-  });
+  const onLine = score(pool, words, owners)
+    .map(({ record, score: s, ranges }): SearchHit => {
+      const kind = kindOf(record);
+      return { service: record.service, section: record.section, kind, text: record[kind] ?? '', score: s, ranges };
+    })
+    .sort(byRank);
+  const acrossSection = sections
+    .sort((a, b) => a.score - b.score || a.record - b.record)
+    .map(({ record: r, score: s }) => ({
+      score: s,
+      hit: (shownScore: number): SearchHit => {
+        const record = searcher.records.at(r)!;
+        const kind = kindOf(record);
+        const text = record[kind] ?? '';
+        const ranges = matchedRanges(text, searcher.index.vocab, matched);
+        return { service: record.service, section: record.section, kind, text, score: shownScore, ranges };
+      },
+    }));
+  return { onLine, acrossSection };
 }
-
-const byRank = (a: SearchHit, b: SearchHit) => a.score - b.score || a.text.length - b.text.length;
 
 /** Searches the shipped notes and the learner's (or only `searcher`, when given). */
 export function search(query: string, options: { limit?: number; searcher?: Searcher } = {}): SearchHit[] {
@@ -269,7 +317,8 @@ export function search(query: string, options: { limit?: number; searcher?: Sear
   const words = tokenize(q);
   if (words.length === 0) return [];
   const searchers = options.searcher ? [options.searcher] : [shippedSearcher(), ownSearcher()];
-  const ranked = searchers.flatMap((searcher) => (searcher ? rankedHits(searcher, words) : [])).sort(byRank);
+  const found = searchers.flatMap((searcher) => (searcher ? [indexHits(searcher, words)] : []));
+  const ranked = found.flatMap((f) => f.onLine).sort(byRank);
   // A service's title and its aliases are one answer: keep only its best name hit.
   const named = new Set<string>();
   const hits: SearchHit[] = [];
@@ -279,8 +328,18 @@ export function search(query: string, options: { limit?: number; searcher?: Sear
       named.add(hit.service);
     }
     hits.push(hit);
-    if (hits.length === limit) break;
+    if (hits.length === limit) return hits;
   }
+  // Then the sections that hold the words only between their lines, of either index,
+  // scored past every hit on one line (Fuse's scores of long lines reach 0.9 and more), so
+  // that the order by score stays the order shown. The sort is stable: within one index
+  // the sections keep their order.
+  const worst = ranked.reduce((max, hit) => Math.max(max, hit.score), 0);
+  const spread = found
+    .flatMap((f) => f.acrossSection)
+    .sort((a, b) => a.score - b.score)
+    .slice(0, limit - hits.length);
+  for (const section of spread) hits.push(section.hit(worst + (1 - worst) * section.score));
   return hits;
 }
 

@@ -1,5 +1,6 @@
 import { Box, type Key, Text, useApp } from 'ink';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReaderPlace } from '../browse/reader.js';
 import { services } from '../content/bundle.js';
 import type { Question } from '../content/types.js';
 import type { OwnProblem } from '../own/types.js';
@@ -15,7 +16,8 @@ import type { QuizScreenHandle, QuizStart } from './screens/QuizScreen.js';
 import { type ServicesScreenHandle, ServicesScreen, warmSearch } from './screens/ServicesScreen.js';
 import { type InputMode, MODES } from './screens/types.js';
 import { ColorContext, ROLE_STYLE } from './theme.js';
-import { problemBanner, type TerminalHandOff, useOwnNotes } from './useOwnNotes.js';
+import type { AppTerminal } from './terminal.js';
+import { problemBanner, useOwnNotes } from './useOwnNotes.js';
 import { type Size, useTerminalSize } from './useTerminalSize.js';
 
 export const MIN_COLUMNS = 40;
@@ -53,8 +55,11 @@ export interface AppProps {
   start?: AppStart;
   /** Fixed size for tests; the real terminal's size otherwise. */
   size?: Size;
-  /** How to give the terminal to the learner's editor (run.tsx); absent in tests. */
-  terminal?: TerminalHandOff;
+  /**
+   * The terminal the app runs in (run.tsx, terminal.ts): Ctrl+Z stops the app, and `e` in
+   * the reader lends it to the learner's editor. Absent in tests.
+   */
+  terminal?: AppTerminal;
   /** The environment the editor is chosen from ($VISUAL, $EDITOR); process.env by default. */
   env?: Record<string, string | undefined>;
   /** The problems found loading the learner's own files before the first frame. */
@@ -64,7 +69,7 @@ export interface AppProps {
 const ALL_SCOPES = [...new Set(BINDINGS.map((b) => b.scope))] as Scope[];
 const SCREEN_IDS = TABS.map((t) => t.id);
 
-export function App({ store, color, onExit, start, size: fixedSize, terminal: handOff, env = process.env, ownProblems = [] }: AppProps) {
+export function App({ store, color, onExit, start, size: fixedSize, terminal: session, env = process.env, ownProblems = [] }: AppProps) {
   const { exit } = useApp();
   const terminal = useTerminalSize();
   const { columns, rows } = fixedSize ?? terminal;
@@ -90,13 +95,17 @@ export function App({ store, color, onExit, start, size: fixedSize, terminal: ha
   const [help, setHelp] = useState<{ offset: number } | null>(null);
   const [notice, setNotice] = useState(() => store.notices.splice(0).join(' '));
   const showNotice = useCallback((text: string) => setNotice(text), []);
-  const own = useOwnNotes({ dir: store.dir, env, terminal: handOff, initialProblems: ownProblems, onNotice: showNotice });
+  const own = useOwnNotes({ dir: store.dir, env, terminal: session, initialProblems: ownProblems, onNotice: showNotice });
   const banner = problemBanner(own.problems);
   const [readIds, setReadIds] = useState<ReadonlySet<string>>(() => new Set(Object.keys(store.read().notesRead)));
   // The screens the first frame does not show are loaded just after it (see later.ts);
   // until then, what they are asked to open waits here and is opened when they mount.
   const [quizStart, setQuizStart] = useState<QuizStart | null>(() => (start?.source ? { source: start.source } : null));
   const [noteStart, setNoteStart] = useState<string | null>(null);
+  const places = useMemo(
+    () => ({ get: (id: string) => store.notePlace(id), save: (id: string, place: ReaderPlace) => store.saveNotePlace(id, place) }),
+    [store],
+  );
   const quiz = useRef<QuizScreenHandle>(null);
   const servicesScreen = useRef<ServicesScreenHandle>(null);
   // The menu's first frame needs only the menu: the other screens' code arrives just after
@@ -132,6 +141,10 @@ export function App({ store, color, onExit, start, size: fixedSize, terminal: ha
   const globalKey = (input: string, key: Key): boolean => {
     if (isKey('global.interrupt', input, key)) {
       quit(130);
+      return true;
+    }
+    if (session && isKey('global.suspend', input, key)) {
+      session.suspend();
       return true;
     }
     if (notice) setNotice('');
@@ -211,6 +224,7 @@ export function App({ store, color, onExit, start, size: fixedSize, terminal: ha
                 height={bodyHeight}
                 readIds={readIds}
                 initialNote={noteStart}
+                places={places}
                 onMode={reportMode.services}
                 onQuiz={(service) => startQuiz({ kind: 'service', service })}
                 onEdit={own.edit}

@@ -1,16 +1,14 @@
-// The app's one subscription to Ink's input. Every screen takes its keys through useKeys.
+// The app's one subscription to Ink's input. Every screen, and every text field, takes
+// its keys through useKeys.
 //
 // Why one: keys that arrive in one write ("jj", "1\r", a paste) must be handled in order, each
 // by whoever has the keys once the previous one has been handled. With a useInput per screen,
 // every handler saw the whole write at once, with the state of the last frame. Here a write
 // is split into keys (split-keys.ts); the first is handled at once and each next one after
 // the frame the previous one caused has been committed, so the global keys, the screen that
-// has the keys and its state are those a person typing slowly would have met.
-//
-// Text fields (ink-text-input) still take writes from Ink directly, as typed text. TextField
-// tells the router when it has focus, and takes through useKeys only what Ink could not give
-// it: Enter inside a typed write, and keys of a write that came before it had focus.
-import { type Key, useInput } from 'ink';
+// has the keys and its state are those a person typing slowly would have met. A text field
+// gets a paste one character at a time, so an Enter in it submits what came before it.
+import { type Key, useInput, useStdin } from 'ink';
 import {
   createContext,
   type ReactNode,
@@ -24,16 +22,7 @@ import {
 } from 'react';
 import { type KeyPress, splitKeys } from './split-keys.js';
 
-/**
- * How a key came:
- * - `alone`: in a write of its own; every Ink input hook, text fields included, saw it.
- * - `typed`: in a write of several keys that came while a text field had focus, which
- *   took the whole write as text.
- * - `unseen`: in a write of several keys that came while no text field had focus.
- */
-export type Arrival = 'alone' | 'typed' | 'unseen';
-
-export type KeyHandler = (input: string, key: Key, arrival: Arrival) => void;
+export type KeyHandler = (input: string, key: Key) => void;
 /** The app's global keys, asked first; true when it took the key. */
 export type GlobalKeyHandler = (input: string, key: Key) => boolean;
 
@@ -42,16 +31,11 @@ interface Subscriber {
   active: boolean;
 }
 
-interface Queued extends KeyPress {
-  arrival: Arrival;
-}
-
 export class KeyRouter {
   private readonly subscribers = new Set<RefObject<Subscriber>>();
-  private readonly queue: Queued[] = [];
+  private readonly queue: KeyPress[] = [];
   /** A key was handled and its frame is not committed yet. */
   private waiting = false;
-  private focusedTextFields = 0;
   global: GlobalKeyHandler | undefined;
   /** Asks for a commit after which `resume` is called (set by the provider). */
   requestCommit: () => void = () => {};
@@ -63,18 +47,9 @@ export class KeyRouter {
     };
   }
 
-  textFieldFocused(): () => void {
-    this.focusedTextFields++;
-    return () => {
-      this.focusedTextFields--;
-    };
-  }
-
-  /** One input event from Ink. */
-  receive(input: string, key: Key): void {
-    const keys = splitKeys(input, key);
-    const arrival: Arrival = keys.length === 1 ? 'alone' : this.focusedTextFields > 0 ? 'typed' : 'unseen';
-    for (const press of keys) this.queue.push({ ...press, arrival });
+  /** One input event from Ink, and the bytes it came from (see splitKeys). */
+  receive(input: string, key: Key, raw?: string): void {
+    this.queue.push(...splitKeys(input, key, raw));
     if (!this.waiting) this.next();
   }
 
@@ -95,11 +70,11 @@ export class KeyRouter {
     }
   }
 
-  private deliver({ input, key, arrival }: Queued): void {
+  private deliver({ input, key }: KeyPress): void {
     if (this.global?.(input, key)) return;
     for (const subscriber of this.subscribers) {
       const { handler, active } = subscriber.current;
-      if (active) handler(input, key, arrival);
+      if (active) handler(input, key);
     }
   }
 }
@@ -116,7 +91,21 @@ export function KeysProvider({ global, children }: { global?: GlobalKeyHandler; 
   // After every commit of this provider; a parent's effects run after its children's, so
   // every handler of the new frame is in place.
   useEffect(() => router.resume());
-  useInput(useCallback((input, key) => router.receive(input, key), [router]));
+  // The bytes of each input event, which Ink's useInput does not pass on: they tell the
+  // Backspace key from the Delete key. Subscribed before useInput's own listener (effects
+  // run in order), so it is known when the key arrives.
+  const { internal_eventEmitter: events } = useStdin();
+  const raw = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const remember = (data: string) => {
+      raw.current = data;
+    };
+    events.on('input', remember);
+    return () => {
+      events.off('input', remember);
+    };
+  }, [events]);
+  useInput(useCallback((input, key) => router.receive(input, key, raw.current), [router]));
   return <KeysContext.Provider value={router}>{children}</KeysContext.Provider>;
 }
 
@@ -135,10 +124,4 @@ export function useKeys(handler: KeyHandler, { isActive = true }: { isActive?: b
     latest.current = { handler, active: isActive };
   });
   useLayoutEffect(() => router.subscribe(latest), [router]);
-}
-
-/** Tells the router that a text field has focus, so that writes go to it as typed text. */
-export function useTextFocus(focused: boolean): void {
-  const router = useRouter();
-  useLayoutEffect(() => (focused ? router.textFieldFocused() : undefined), [router, focused]);
 }

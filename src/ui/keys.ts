@@ -24,9 +24,23 @@ export type Scope =
   | 'calc-field'
   | 'calc'
   | 'progress'
-  | 'progress-date';
+  | 'progress-date'
+  | 'text';
 
-type KeyName = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'tab';
+type KeyName =
+  | 'upArrow'
+  | 'downArrow'
+  | 'leftArrow'
+  | 'rightArrow'
+  | 'pageUp'
+  | 'pageDown'
+  | 'home'
+  | 'end'
+  | 'return'
+  | 'escape'
+  | 'tab'
+  | 'backspace'
+  | 'delete';
 
 export interface KeySpec {
   input?: string;
@@ -54,6 +68,13 @@ const ch = (input: string, extra: Omit<KeySpec, 'input'> = {}): KeySpec => ({ in
 export const BINDINGS = [
   { id: 'global.quit', scope: 'global', keys: [ch('q')], label: 'q', description: 'quit (or go back)', footer: 'quit' },
   { id: 'global.interrupt', scope: 'global', keys: [ch('c', { ctrl: true })], label: 'Ctrl+C', description: 'quit at once, from anywhere' },
+  {
+    id: 'global.suspend',
+    scope: 'global',
+    keys: [ch('z', { ctrl: true })],
+    label: 'Ctrl+Z',
+    description: 'stop awsnotes and go back to the shell, from anywhere (fg resumes it)',
+  },
   { id: 'global.help', scope: 'global', keys: [ch('?')], label: '?', description: 'show or hide this help', footer: 'help' },
   { id: 'global.next-screen', scope: 'global', keys: [k('tab', { shift: false })], label: 'Tab', description: 'next screen' },
   { id: 'global.prev-screen', scope: 'global', keys: [k('tab', { shift: true })], label: 'Shift+Tab', description: 'previous screen' },
@@ -68,12 +89,18 @@ export const BINDINGS = [
   {
     id: 'menu.down',
     scope: 'menu',
-    keys: [k('downArrow'), ch('n', { ctrl: true })],
-    label: '↓/Ctrl+N',
-    description: 'next result',
+    keys: [k('downArrow'), ch('n', { ctrl: true }), ch('j')],
+    label: '↓/Ctrl+N/j',
+    description: 'next result (j outside the search box)',
     footer: 'move',
   },
-  { id: 'menu.up', scope: 'menu', keys: [k('upArrow'), ch('p', { ctrl: true })], label: '↑/Ctrl+P', description: 'previous result' },
+  {
+    id: 'menu.up',
+    scope: 'menu',
+    keys: [k('upArrow'), ch('p', { ctrl: true }), ch('k')],
+    label: '↑/Ctrl+P/k',
+    description: 'previous result (k outside the search box)',
+  },
   { id: 'menu.page-down', scope: 'menu', keys: [k('pageDown')], label: 'PgDn', description: 'a page of results down' },
   { id: 'menu.page-up', scope: 'menu', keys: [k('pageUp')], label: 'PgUp', description: 'a page of results up' },
   {
@@ -89,10 +116,16 @@ export const BINDINGS = [
     scope: 'menu',
     keys: [k('escape')],
     label: 'Esc',
-    description: 'clear the search; on an empty search, leave the box (then q ? Tab 1–4 work)',
+    description: 'clear the search; on an empty search, leave the box (then q ? j k Tab 1–4 work)',
     footer: 'clear/leave box',
   },
-  { id: 'menu.focus', scope: 'menu', keys: [ch('/')], label: '/', description: 'back to the search box (when it is not focused)' },
+  {
+    id: 'menu.focus',
+    scope: 'menu',
+    keys: [ch('/')],
+    label: '/',
+    description: 'back to the search box; outside it, any other letter starts a new search too',
+  },
 
   {
     id: 'reader.down',
@@ -118,6 +151,22 @@ export const BINDINGS = [
     label: 't',
     description: "test yourself: quiz on this note's service",
     footer: 'quiz',
+  },
+  {
+    id: 'reader.half-down',
+    scope: 'reader',
+    keys: [ch('d', { ctrl: true })],
+    label: 'Ctrl+D',
+    description: 'half a page down',
+  },
+  { id: 'reader.half-up', scope: 'reader', keys: [ch('u', { ctrl: true })], label: 'Ctrl+U', description: 'half a page up' },
+  { id: 'reader.next-section', scope: 'reader', keys: [ch(']')], label: ']', description: 'to the next section' },
+  {
+    id: 'reader.prev-section',
+    scope: 'reader',
+    keys: [ch('[')],
+    label: '[',
+    description: 'to the previous section (or the start of this one)',
   },
   {
     id: 'reader.edit',
@@ -525,6 +574,47 @@ export const BINDINGS = [
     description: 'drill this case',
     footer: 'drill',
   },
+
+  // Every text field (the search box, find in a note, the calculator's fields, the exam
+  // date) edits like a shell's line. Printable keys type; these edit.
+  { id: 'text.move', scope: 'text', keys: [k('leftArrow'), k('rightArrow')], label: '←/→', description: 'move the cursor a character' },
+  {
+    id: 'text.start',
+    scope: 'text',
+    keys: [k('home'), ch('a', { ctrl: true })],
+    label: 'Home/Ctrl+A',
+    description: 'to the start of the line',
+  },
+  { id: 'text.end', scope: 'text', keys: [k('end'), ch('e', { ctrl: true })], label: 'End/Ctrl+E', description: 'to the end of the line' },
+  {
+    id: 'text.delete-back',
+    scope: 'text',
+    keys: [k('backspace')],
+    label: 'Backspace',
+    description: 'delete the character before the cursor',
+  },
+  { id: 'text.delete-forward', scope: 'text', keys: [k('delete')], label: 'Delete', description: 'delete the character under the cursor' },
+  {
+    id: 'text.kill-to-start',
+    scope: 'text',
+    keys: [ch('u', { ctrl: true })],
+    label: 'Ctrl+U',
+    description: 'delete from the start of the line to the cursor',
+  },
+  {
+    id: 'text.kill-to-end',
+    scope: 'text',
+    keys: [ch('k', { ctrl: true })],
+    label: 'Ctrl+K',
+    description: 'delete from the cursor to the end of the line',
+  },
+  {
+    id: 'text.kill-word',
+    scope: 'text',
+    keys: [ch('w', { ctrl: true })],
+    label: 'Ctrl+W',
+    description: 'delete the word before the cursor',
+  },
 ] as const satisfies readonly Binding[];
 
 /** Every key id of the table, e.g. 'reader.down'. */
@@ -588,4 +678,5 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   calc: 'Calculator',
   progress: 'Progress',
   'progress-date': 'Progress: typing the exam date',
+  text: 'Text boxes (search, find, calculator fields, exam date)',
 };

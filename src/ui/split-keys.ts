@@ -66,7 +66,8 @@ export function keyOf(char: string): KeyPress {
     case '\b':
       return { input: '', key: { ...key, backspace: true } };
     case '\x7f':
-      // Ink names the Backspace key's byte "delete" (and ink-text-input treats both alike).
+      // Ink names the Backspace key's byte "delete", as it names the Delete key (splitKeys
+      // tells them apart).
       return { input: '', key: { ...key, delete: true } };
   }
   const code = char.codePointAt(0) ?? 0;
@@ -77,10 +78,18 @@ export function keyOf(char: string): KeyPress {
 
 /**
  * The keys in what one input event brought: itself when it is one key, else one key per
- * character of the run, in order.
+ * character of the run, in order. Ink reports the Backspace key (DEL, 0x7f) and the Delete
+ * key (ESC [3~) alike, as `delete`; `raw`, the bytes of the event, tells them apart: the
+ * Backspace key comes out as `backspace`, Delete stays `delete`.
  */
-export function splitKeys(input: string, key: Key): KeyPress[] {
+export function splitKeys(input: string, key: Key, raw?: string): KeyPress[] {
   const chars = [...input];
-  if (chars.length <= 1 || NAMED.some((name) => key[name] === true)) return [{ input, key }];
-  return chars.map(keyOf);
+  if (chars.length <= 1 || NAMED.some((name) => key[name] === true)) {
+    const backspace = key.delete && raw !== undefined && !raw.startsWith('\x1b');
+    return [{ input, key: backspace ? { ...key, delete: false, backspace: true } : key }];
+  }
+  return chars.map((char) => {
+    const press = keyOf(char);
+    return press.key.delete ? { input: '', key: { ...press.key, delete: false, backspace: true } } : press;
+  });
 }

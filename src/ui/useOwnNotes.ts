@@ -1,7 +1,6 @@
 // The learner's own notes in the app: the problems of their files (the banner), and `e` in
 // the reader, which hands the terminal to their editor and loads the notes again when it
 // exits, so the reader and the search show what was saved at once.
-import { useStdout } from 'ink';
 import path from 'node:path';
 import { useEffect, useState } from 'react';
 import { serviceById } from '../content/bundle.js';
@@ -17,20 +16,13 @@ import {
 import { formatProblem, loadOwnContent } from '../own/index.js';
 import type { OwnProblem } from '../own/types.js';
 import { printable } from '../term/printable.js';
-
-/**
- * Giving the terminal to another program and taking it back (run.tsx): leave raw mode and
- * the alternate screen, and come back to both. Absent in tests, where there is no terminal.
- */
-export interface TerminalHandOff {
-  suspend(): void;
-  resume(): void;
-}
+import type { AppTerminal } from './terminal.js';
 
 export interface OwnNotesOptions {
   dir: string;
   env: Record<string, string | undefined>;
-  terminal: TerminalHandOff | undefined;
+  /** Lends the terminal to the editor (terminal.ts); absent in tests, where the editor is a script. */
+  terminal: AppTerminal | undefined;
   /** The problems found when the app loaded the learner's files (run.tsx). */
   initialProblems: readonly OwnProblem[];
   onNotice(text: string): void;
@@ -46,7 +38,6 @@ export function problemBanner(problems: readonly OwnProblem[]): string {
 export function useOwnNotes({ dir, env, terminal, initialProblems, onNotice }: OwnNotesOptions) {
   const [problems, setProblems] = useState<readonly OwnProblem[]>(initialProblems);
   const [version, setVersion] = useState(0);
-  const { write } = useStdout();
 
   const reload = async () => {
     const loaded = await loadOwnContent(dir, { questions: true });
@@ -73,15 +64,7 @@ export function useOwnNotes({ dir, env, terminal, initialProblems, onNotice }: O
       onNotice(`cannot create ${shown}: ${printable((error as Error).message)}`);
       return;
     }
-    terminal?.suspend();
-    let outcome: EditorOutcome;
-    try {
-      outcome = runEditor(file, env);
-    } finally {
-      terminal?.resume();
-      // Ink still thinks its last frame is on the screen: have it drawn again in full.
-      if (terminal) write('');
-    }
+    const outcome: EditorOutcome = terminal ? terminal.lend(() => runEditor(file, env)) : runEditor(file, env);
     const removed = created && removeIfTemplate(file, template);
     const loaded = await reload();
     const inFile = loaded.filter((p) => p.file === path.relative(dir, file)).length;

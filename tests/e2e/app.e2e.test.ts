@@ -81,6 +81,19 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     expect(reads.map((event) => event.sv)).toEqual(['kinesis']);
   });
 
+  it('the study loop starts from a name: sqs, Enter, the note at the top; t, a quiz on SQS', async () => {
+    terminal = new Terminal([], { env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
+    await terminal.type('sqs', searchBox);
+    await terminal.waitFor((s) => /^› .*Simple Queue Service/m.test(s), 'SQS selected');
+    terminal.send('Enter');
+    const screen = await terminal.waitFor((s) => /\d+\/\d+ +\d+%/.test(s), 'the note');
+    expect(screen).toMatch(/ 0%/);
+    expect(screen.split('\n')[1]).toContain('Amazon Simple Queue Service');
+    terminal.send('t');
+    await terminal.waitFor((s) => /Question 1\/\d+/.test(s) && s.includes('Amazon Simple Queue Service'), 'a question on SQS');
+  });
+
   it('works at 40×12 and says "too small" below it until the window grows', async () => {
     terminal = new Terminal([], { columns: 40, rows: 12, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
     let screen = await terminal.waitFor((s) => s.includes('services'), 'the menu');
@@ -201,6 +214,67 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     // Wrapped by awsnotes, not by the terminal: no line is wider, several use most of it.
     expect(lines.every((l) => [...l].length <= 50)).toBe(true);
     expect(lines.filter((l) => [...l].length > 40).length).toBeGreaterThan(3);
+  });
+
+  it('Ctrl+Z gives the shell back, its terminal as it was; fg brings the app back, redrawn and listening; so does kill -TSTP', async () => {
+    terminal = new Terminal([], { shell: true, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
+    await terminal.type('sqs', searchBox);
+    for (const stop of [() => terminal!.send('C-z'), () => process.kill(terminal!.appPid(), 'SIGTSTP')]) {
+      stop();
+      await terminal.waitFor((s) => /Stopped/.test(s), 'the shell, the job stopped');
+      expect(terminal.alternateOn()).toBe(false);
+      expect(terminal.cursorShown()).toBe(true);
+      // Cooked mode: the shell's line editing and echo work (stty reports icanon, echo).
+      terminal.line('stty -a | grep -o -- "-*icanon\\|-*echo " | tr "\\n" " "; echo');
+      await terminal.waitFor((s) => /^icanon echo\s*$/m.test(s), 'stty: icanon echo');
+      terminal.line('clear; fg');
+      await terminal.waitFor((s) => searchBox(s) === 'sqs' && /^› .*Simple Queue Service/m.test(s), 'the app, redrawn');
+      expect(terminal.alternateOn()).toBe(true);
+    }
+    // It listens in raw mode: a key typed alone acts at once.
+    terminal.send('Escape');
+    await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'query cleared by Esc alone');
+    terminal.send('C-c');
+    await terminal.waitFor((s) => !terminal!.alternateOn() && /^\$\s*$/m.test(s), 'the shell');
+    expect(await terminal.shellExitCode()).toBe(130);
+  });
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGQUIT', 131],
+    ['SIGHUP', 129],
+    ['SIGTERM', 143],
+  ] as const)('%s sent with kill: exit %i, the alternate screen left, the cursor shown, stderr clean', async (signal, code) => {
+    const log = path.join(tempDir(), 'stderr.log');
+    terminal = new Terminal([], { stderr: log, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
+    expect(terminal.cursorShown()).toBe(false);
+    process.kill(terminal.appPid(), signal);
+    expect(await terminal.exitCode()).toBe(code);
+    expect(terminal.alternateOn()).toBe(false);
+    expect(terminal.cursorShown()).toBe(true);
+    expect(readFileSync(log, 'utf8')).toBe('');
+  });
+
+  it('quitting with q writes nothing to stderr: awsnotes 2>log keeps the log clean', async () => {
+    const log = path.join(tempDir(), 'stderr.log');
+    terminal = new Terminal([], { stderr: log, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
+    terminal.send('Escape');
+    await terminal.waitFor((s) => s.includes('press / to search'), 'box left');
+    terminal.send('q');
+    expect(await terminal.exitCode()).toBe(0);
+    expect(terminal.cursorShown()).toBe(true);
+    expect(readFileSync(log, 'utf8')).toBe('');
+  });
+
+  it('--help at 60 columns: wrapped by awsnotes between words, not by the terminal', async () => {
+    terminal = new Terminal(['--help'], { columns: 60, rows: 300, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    expect(await terminal.exitCode()).toBe(0);
+    const lines = terminal.writtenLines();
+    expect(lines.some((l) => l.startsWith('  awsnotes quiz [--service S'))).toBe(true);
+    expect(lines.filter((l) => [...l].length > 60)).toEqual([]);
   });
 
   it('stdin from a pipe: the message, exit 2', async () => {

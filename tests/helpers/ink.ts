@@ -23,15 +23,24 @@ export const KEY = {
   ctrlN: '\u000E',
   ctrlP: '\u0010',
   backspace: '\u007F',
+  delete: '\u001B[3~',
+  home: '\u001B[H',
+  end: '\u001B[F',
+  ctrlA: '\u0001',
+  ctrlD: '\u0004',
+  ctrlE: '\u0005',
+  ctrlK: '\u000B',
+  ctrlU: '\u0015',
+  ctrlW: '\u0017',
+  ctrlZ: '\u001A',
 } as const;
 
 /**
- * Resolves once React has run the effects it queued with the last frame. The screens take
- * keys through the app's input router, whose handlers are current from the frame on; but a
- * text field (ink-text-input) subscribes to Ink's input in an effect, and a key written
- * before that effect runs would reach the field as it was before. React's scheduler queues
- * that work with setImmediate, so one turn of setImmediate comes after it, whatever the
- * machine's load: an order, not a time.
+ * Resolves once React has run the effects it queued with the last frame. The screens and
+ * text fields take keys through the app's input router, whose handlers are current from
+ * the frame on; what a frame's effects do (a screen reporting its mode, which decides the
+ * global keys) is queued by React's scheduler with setImmediate, so one turn of
+ * setImmediate comes after it, whatever the machine's load: an order, not a time.
  */
 export const effectsRun = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -72,7 +81,9 @@ export async function type(stdin: { write(s: string): void }, read: () => string
     const before = typed;
     typed += char;
     stdin.write(char);
-    const expected = typed;
-    await until(read, (f) => field(f) === expected || (field(f) !== before && field(f).startsWith(expected)), `"${expected}" typed`);
+    // A space at the end does not show (the frame's lines are trimmed): the keys are handled
+    // in order all the same, so the next character waits for the one after it.
+    const expected = typed.trimEnd();
+    await until(read, (f) => field(f) === expected || (field(f) !== before && field(f).startsWith(expected)), `"${typed}" typed`);
   }
 }

@@ -13,17 +13,55 @@ const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8
 export class Terminal {
   readonly name = `awsnotes-${randomUUID().slice(0, 8)}`;
 
-  constructor(args: string[], options: { columns?: number; rows?: number; env?: Record<string, string>; stdin?: string } = {}) {
+  /**
+   * awsnotes with `args` in a new pane. With `shell`, the pane runs an interactive bash
+   * (job control: Ctrl+Z, fg) and awsnotes is typed at its prompt.
+   */
+  constructor(
+    args: string[],
+    options: { columns?: number; rows?: number; env?: Record<string, string>; stdin?: string; stderr?: string; shell?: boolean } = {},
+  ) {
     const env = { AWSNOTES_CONFIG_DIR: '', TERM: 'xterm-256color', ...options.env };
     const exports = Object.entries(env)
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
       .join(' ');
-    const redirect = options.stdin ? ` < ${options.stdin}` : '';
+    const redirect = `${options.stdin ? ` < ${options.stdin}` : ''}${options.stderr ? ` 2> ${options.stderr}` : ''}`;
     // In CI (is-in-ci: CI, CONTINUOUS_INTEGRATION, CI_*) Ink prints only the last frame and
     // ignores resizes: unset them all for the app.
     const ci = Object.keys(process.env).filter((k) => k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_'));
-    const command = `env ${ci.map((k) => `-u ${k}`).join(' ')} ${exports} ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ${args.map((a) => JSON.stringify(a)).join(' ')}${redirect}; echo "__EXIT__$?"; sleep 600`;
-    newSession(['-s', this.name, '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30), command]);
+    const app = `env ${ci.map((k) => `-u ${k}`).join(' ')} ${exports} ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ${args.map((a) => JSON.stringify(a)).join(' ')}${redirect}`;
+    const size = ['-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30)];
+    if (options.shell) {
+      // A stopped job does not stop the rest of a command line: the exit code is asked
+      // for once the app has ended (see shellExitCode).
+      newSession(['-s', this.name, ...size, `env ${ci.map((k) => `-u ${k}`).join(' ')} PS1='$ ' bash --norc --noprofile -i`]);
+      this.line(app);
+    } else newSession(['-s', this.name, ...size, `${app}; echo "__EXIT__$?"; sleep 600`]);
+  }
+
+  /** Types a command line at the pane's shell (shell mode) and presses Enter. */
+  line(command: string): void {
+    tmux('send-keys', '-t', this.name, '-l', command);
+    tmux('send-keys', '-t', this.name, 'Enter');
+  }
+
+  /** Shell mode: the exit code of the app, which has ended, as the shell reports it. */
+  async shellExitCode(): Promise<number> {
+    this.line('echo "__EXIT__$?"');
+    return this.exitCode();
+  }
+
+  /** The pid of awsnotes (node), a child of the pane's shell. */
+  appPid(): number {
+    const shell = tmux('display-message', '-p', '-t', this.name, '#{pane_pid}').trim();
+    const found = spawnSync('pgrep', ['-P', shell, '-x', 'node'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+    if (!found) expect.fail(`no awsnotes process under the pane's shell (${shell})`);
+    return Number(found);
+  }
+
+  /** Whether the terminal shows its cursor. */
+  cursorShown(): boolean {
+    return tmux('display-message', '-p', '-t', this.name, '#{cursor_flag}').trim() === '1';
   }
 
   screen(): string {

@@ -83,6 +83,86 @@ describe('Services menu', () => {
     expect(app.exits).toEqual([]);
   });
 
+  it("a service's name and Enter open its note at the top: sqs, then parameter store", async () => {
+    const app = start();
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
+    await type(app.stdin, app.frame, 'sqs');
+    await app.wait((f) => /^› .*Simple Queue Service/m.test(f), 'SQS selected');
+    app.stdin.write(KEY.enter);
+    let f = await app.wait((f) => /\d+\/\d+ \d+%/.test(f), 'reader');
+    expect(f).toMatch(/ 0%/);
+    expect(f.split('\n')[1]).toContain('Amazon Simple Queue Service');
+    app.stdin.write('q');
+    await app.wait((f) => f.includes('› sqs'), 'menu');
+    app.stdin.write(KEY.escape);
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`), 'query cleared');
+    await type(app.stdin, app.frame, 'parameter store');
+    await app.wait((f) => /^› .*Parameter Store/m.test(f), 'Parameter Store selected');
+    app.stdin.write(KEY.enter);
+    f = await app.wait((f) => /\d+\/\d+ \d+%/.test(f), 'reader');
+    expect(f).toMatch(/ 0%/);
+  });
+
+  it('the search box edits like a shell line: Ctrl+W deletes a word, Ctrl+U the rest, ← and Delete in place', async () => {
+    const app = start();
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
+    await type(app.stdin, app.frame, 'sqs fifo');
+    app.stdin.write(KEY.ctrlW);
+    await app.wait((f) => /^› sqs\s*$/m.test(f), 'the word deleted');
+    // "sqs ": three to the left puts the cursor on the q.
+    app.stdin.write(KEY.left);
+    app.stdin.write(KEY.left);
+    app.stdin.write(KEY.left);
+    app.stdin.write(KEY.delete);
+    await app.wait((f) => /^› ss\s*$/m.test(f), 'the q deleted, forward');
+    app.stdin.write(KEY.ctrlU);
+    await app.wait((f) => /^› s\s*$/m.test(f), 'the start deleted up to the cursor');
+    app.stdin.write(KEY.ctrlE);
+    app.stdin.write(KEY.backspace);
+    app.stdin.write('x');
+    await app.wait((f) => /^› sx\s*$/m.test(f), 'Backspace deleted the space before the cursor');
+    app.stdin.write(KEY.ctrlU);
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`), 'empty again: every service');
+  });
+
+  it('outside the box a letter starts a new search: Esc Esc then "sqs" finds SQS, the q does not quit', async () => {
+    const app = start();
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
+    await type(app.stdin, app.frame, 'kms');
+    app.stdin.write(KEY.escape);
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`), 'query cleared');
+    app.stdin.write(KEY.escape);
+    await app.wait((f) => f.includes('press / to search'), 'box left');
+    app.stdin.write('s');
+    await app.wait((f) => /^› s\s*$/m.test(f), 'a search for "s"');
+    app.stdin.write('q');
+    await app.wait((f) => /^› sq\s*$/m.test(f), '"sq": the q was typed');
+    app.stdin.write('s');
+    await app.wait((f) => /^› sqs\s*$/m.test(f) && /^› .*Simple Queue Service/m.test(f), 'SQS found');
+    expect(app.exits).toEqual([]);
+  });
+
+  it('outside the box j and k move in the list; q quits from there, the top level', async () => {
+    const app = start();
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
+    app.stdin.write(KEY.escape);
+    await app.wait((f) => f.includes('press / to search'), 'box left');
+    const selected = () =>
+      app
+        .frame()
+        .split('\n')
+        .find((l) => l.startsWith('› ·') || l.startsWith('› ✓'));
+    const first = selected();
+    app.stdin.write('j');
+    await app.wait(() => selected() !== first, 'moved down with j');
+    expect(app.frame()).toContain('press / to search'); // not typed
+    app.stdin.write('k');
+    await app.wait(() => selected() === first, 'back up with k');
+    app.stdin.write('q');
+    await app.wait(() => app.exits.length > 0, 'exit');
+    expect(app.exits).toEqual([0]);
+  });
+
   it('Esc on an empty box leaves it; then ? opens help and q quits with 0', async () => {
     const app = start();
     await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
@@ -176,6 +256,65 @@ describe('Note reader', () => {
     app.stdin.write(KEY.enter);
     const f = await app.wait((f) => !f.includes('Outline of') && /› /.test(f.split('\n').at(-2) ?? ''), 'jumped');
     expect(f).toMatch(/Amazon DynamoDB › /);
+  });
+
+  it('Ctrl+D and Ctrl+U move half a page; ] and [ go from section to section', async () => {
+    const app = await openNote('dynamodb');
+    app.stdin.write('g');
+    await app.wait((f) => / 0%/.test(f), 'top');
+    // 100×30: the note shows 26 lines, half a page is 13.
+    app.stdin.write(KEY.ctrlD);
+    await app.wait((f) => position(f)[0] === 26 + 13, 'half a page down');
+    app.stdin.write(KEY.ctrlU);
+    await app.wait((f) => position(f)[0] === 26, 'half a page up');
+    const sectionOf = (f: string) => /Amazon DynamoDB › (.+?) {2,}/.exec(f)?.[1] ?? '';
+    app.stdin.write(']');
+    const first = sectionOf(await app.wait((f) => sectionOf(f) !== '', 'the first section'));
+    app.stdin.write(']');
+    const second = sectionOf(await app.wait((f) => sectionOf(f) !== first, 'the next section'));
+    expect(app.frame().split('\n')[1]).toContain(second); // its heading is the first line shown
+    app.stdin.write('[');
+    await app.wait((f) => sectionOf(f) === first, 'back to the previous section');
+  });
+
+  it('a note opens where it was left, in this session and the next; a section asked for wins', async () => {
+    /** The last line shown, or NaN while the note is not on screen. */
+    const shown = (f: string) => Number(/(\d+)\/\d+ \d+%/.exec(f)?.[1] ?? Number.NaN);
+    const dir = tempDir();
+    let app = start(undefined, dir);
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
+    await type(app.stdin, app.frame, 'sqs');
+    await app.wait((f) => /^› .*Simple Queue Service/m.test(f), 'SQS selected');
+    app.stdin.write(KEY.enter);
+    await app.wait((f) => / 0%/.test(f), 'the note, at the top');
+    for (const _ of [1, 2, 3]) {
+      const before = shown(app.frame());
+      app.stdin.write(']');
+      await app.wait((f) => shown(f) !== before, 'the next section');
+    }
+    const left = app.frame().split('\n')[1];
+    const at = shown(app.frame());
+    app.stdin.write('q');
+    await app.wait((f) => f.includes('› sqs'), 'the menu');
+    app.stdin.write(KEY.enter);
+    await app.wait((f) => shown(f) === at, 'the same place');
+    expect(app.frame().split('\n')[1]).toBe(left);
+    app.unmount();
+
+    app = start(undefined, dir);
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
+    await type(app.stdin, app.frame, 'sqs');
+    await app.wait((f) => /^› .*Simple Queue Service/m.test(f), 'SQS selected');
+    app.stdin.write(KEY.enter);
+    await app.wait((f) => shown(f) === at, 'the same place, the next session');
+    app.stdin.write('q');
+    await app.wait((f) => f.includes('› sqs'), 'the menu');
+    app.stdin.write(KEY.escape);
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`), 'query cleared');
+    await type(app.stdin, app.frame, 'fifo');
+    await app.wait((f) => /› .*Simple Queue Service/.test(f), 'SQS first');
+    app.stdin.write(KEY.enter);
+    await app.wait((f) => /Amazon Simple Queue Service .*› Standard vs FIFO queues/.test(f), 'the section asked for');
   });
 
   it('every frame is shorter than the terminal', async () => {

@@ -52,6 +52,16 @@ describe('splitting a run of characters', () => {
     expect(splitKeys('', down)).toEqual([{ input: '', key: down }]);
     expect(splitKeys('😀é', run).map((k) => k.input)).toEqual(['😀', 'é']);
   });
+
+  it('tells the Backspace key (DEL) from the Delete key (ESC [3~), which Ink reports alike', () => {
+    const deleted = { ...keyOf('\x7f').key };
+    expect(deleted.delete).toBe(true);
+    expect(splitKeys('', deleted, '\x7f')).toEqual([{ input: '', key: { ...deleted, delete: false, backspace: true } }]);
+    expect(splitKeys('', deleted, '\x1b[3~')).toEqual([{ input: '', key: deleted }]);
+    const [letter, back] = splitKeys('a\x7f', { ...keyOf('x').key }, 'a\x7f');
+    expect(letter!.input).toBe('a');
+    expect(back!.key).toMatchObject({ backspace: true, delete: false });
+  });
 });
 
 describe('keys that arrive in one write', () => {

@@ -40,7 +40,7 @@ function start(dir: string, options: { env?: Record<string, string>; problems?: 
   );
   cleanup = () => app.unmount();
   const frame = () => app.lastFrame() ?? '';
-  return { ...app, frame, wait: (test: (f: string) => boolean, what?: string) => until(frame, test, what) };
+  return { ...app, store, frame, wait: (test: (f: string) => boolean, what?: string) => until(frame, test, what) };
 }
 
 const SERVICE = `---
@@ -83,6 +83,64 @@ describe('your notes in the app', () => {
     // Highlighted like the rest (« » marks a match without colour), under the section it is in.
     const menu = await app.wait((f) => f.includes('My notes: «Zanzibar»: my redrive mnemonic.'), 'my line found');
     expect(menu).toMatch(/› ✓ Amazon Simple Queue Service \(Amazon SQS\) ✎/);
+  });
+
+  it('after e a note opens at "My notes", where it then reopens; a note of your own reopens where the page was', async () => {
+    const dir = tempDir();
+    const editor = path.join(tempDir('awsnotes-editor-'), 'editor.sh');
+    // Enough lines for "My notes" to reach the top of the page.
+    writeFileSync(editor, `#!/bin/sh\nfor n in $(seq 1 40); do printf -- '- Mnemonic %s.\\n' "$n" >> "$1"; done\n`);
+    chmodSync(editor, 0o755);
+    const long = (title: string) => `\n## ${title}\n${Array.from({ length: 30 }, (_, n) => `- ${title} line ${n + 1}.`).join('\n')}\n`;
+    write(dir, 'notes/bedrock.md', `${SERVICE}${long('Guardrails')}${long('Pricing')}`);
+    await loadOwnContent(dir, { questions: true });
+    const app = start(dir, { env: { EDITOR: editor } });
+    const status = (f: string) =>
+      f
+        .split('\n')
+        .filter((l) => /\d+\/\d+ \d+%/.test(l))
+        .at(-1) ?? '';
+    const openFromMenu = async (query: string, title: RegExp) => {
+      await app.wait((f) => f.includes('type to search'), 'the menu, its box empty');
+      await type(app.stdin, app.frame, query);
+      await app.wait((f) => new RegExp(`› [·✓] ${title.source}`).test(f), `${query} first`);
+      app.stdin.write(KEY.enter);
+      return app.wait((f) => status(f) !== '', 'the reader');
+    };
+    const backToMenu = async () => {
+      app.stdin.write('q');
+      await app.wait((f) => f.includes('services match') || f.includes('service match'), 'the menu');
+      app.stdin.write(KEY.escape);
+    };
+
+    await openFromMenu('sqs', /Amazon Simple Queue Service/);
+    app.stdin.write(']');
+    await app.wait((f) => / › /.test(status(f)), 'a section of the note');
+    app.stdin.write('e');
+    let f = await app.wait((f) => f.includes('Saved notes/sqs.md.'), 'the note again');
+    expect(status(f)).toMatch(/^Amazon Simple Queue Service \(Amazon SQS\) › My notes /);
+    expect(f).toContain('┃ My notes');
+    await backToMenu();
+    expect(app.store.notePlace('sqs')).toEqual({ section: 'my-notes', line: 0 });
+    f = await openFromMenu('sqs', /Amazon Simple Queue Service/);
+    expect(status(f)).toMatch(/› My notes /);
+    await backToMenu();
+
+    await openFromMenu('bedrock', /Amazon «Bedrock»/);
+    app.stdin.write(']');
+    await app.wait((f) => /› Overview/.test(status(f)), 'Overview');
+    app.stdin.write(']');
+    const atHeading = status(await app.wait((f) => /› Guardrails/.test(status(f)), 'Guardrails'));
+    app.stdin.write('j');
+    const before = await app.wait((f) => /› Guardrails/.test(status(f)) && status(f) !== atHeading, 'a line into Guardrails');
+    app.stdin.write('e');
+    f = await app.wait((f) => f.includes('Saved notes/bedrock.md.'), 'the note again');
+    // The same page: from the same line of the same section.
+    const page = (frame: string) => frame.split('\n').filter((l) => l.startsWith('┃'));
+    expect(page(f).slice(0, 10)).toEqual(page(before).slice(0, 10));
+    expect(status(f)).toMatch(/› Guardrails /);
+    await backToMenu();
+    expect(app.store.notePlace('bedrock')).toMatchObject({ section: 'guardrails', line: 1 });
   });
 
   it('a service of your own is in the menu, under its category, marked ✎, and opens in the reader', async () => {

@@ -1,81 +1,95 @@
-import { useInput } from 'ink';
-import TextInput from 'ink-text-input';
-import { useRef } from 'react';
-import { useKeys, useTextFocus } from '../input.js';
+import { type Key, Text } from 'ink';
+import { useRef, useState } from 'react';
+import { editLine, type LineEvent, type LineState, lineOf, splitAtCursor } from '../../edit/line.js';
+import { useKeys } from '../input.js';
+import { isKey, type KeyId } from '../keys.js';
+import { ROLE_STYLE } from '../theme.js';
+
+/** The editing keys of the key table, and what each does to the line. */
+const EDITS: [KeyId, (key: Key) => LineEvent][] = [
+  ['text.move', (key) => ({ type: key.leftArrow ? 'left' : 'right' })],
+  ['text.start', () => ({ type: 'start' })],
+  ['text.end', () => ({ type: 'end' })],
+  ['text.delete-back', () => ({ type: 'delete-back' })],
+  ['text.delete-forward', () => ({ type: 'delete-forward' })],
+  ['text.kill-to-start', () => ({ type: 'kill-to-start' })],
+  ['text.kill-to-end', () => ({ type: 'kill-to-end' })],
+  ['text.kill-word', () => ({ type: 'kill-word' })],
+];
 
 /**
- * Ink hands a chunk of several keys that arrive together ("\x7f\x7f" from a held
- * Backspace, a paste with a tab) to ink-text-input as typed text: apply the deletions and
- * drop the other control characters.
+ * What a key does to a line: an edit, a character typed, or nothing (a chord such as
+ * Ctrl+N, an arrow up, Tab or Esc, which belong to the screen).
  */
-export function applyControlChars(value: string): string {
-  let out = '';
-  for (const char of value) {
-    if (char === '\x7f' || char === '\b') out = [...out].slice(0, -1).join('');
-    else if (char >= ' ') out += char;
-  }
-  return out;
+export function lineEvent(input: string, key: Key): LineEvent | null {
+  for (const [id, event] of EDITS) if (isKey(id, input, key)) return event(key);
+  if (key.ctrl || key.meta || key.tab || key.return || key.escape) return null;
+  // The router hands keys one at a time: `input` is one printable character, or nothing.
+  return input && [...input].every((c) => c >= ' ' && c !== '\x7f') ? { type: 'insert', text: input } : null;
 }
 
 /**
- * ink-text-input, minus four traps:
- * - it types the letter of Ctrl/Meta chords (Ctrl+N would type "n"): a sibling that
- *   subscribes first records the modifier so that change is dropped;
- * - control characters typed in one chunk (see applyControlChars);
- * - when the owner replaces the value (Esc clears it), its cursor keeps the old offset
- *   until an effect clamps it, and a key typed in between lands in the wrong place: the
- *   input is remounted on every outside change, so its cursor starts at the end;
- * - keys that came in one write with others (see ../input.tsx): ink-text-input takes such a
- *   write as text, so an Enter in it is submitted here; and the keys of a write that came
- *   before the field had focus (`/` then a query, typed ahead) are typed here.
+ * A one-line text box that edits like a shell's line (src/edit/line.ts): ←/→, Home/End,
+ * Ctrl+A/E, Backspace, Delete, Ctrl+U/K/W, with the cursor always where the next character
+ * goes. The owner holds the value; the field holds the cursor. When the owner replaces the
+ * value (Esc clears the search), the cursor goes to its end. With `example`, the value
+ * shown is an example: selected, and replaced by the first character typed.
+ *
+ * Keys come through the app's input router one at a time (a paste, or keys typed ahead
+ * before the field had focus, included), so no key is typed against a stale value and an
+ * Enter among them submits what came before it.
  */
 export function TextField(props: {
   value: string;
   focus: boolean;
   placeholder?: string;
+  example?: boolean;
   onChange(value: string): void;
   onSubmit?(value: string): void;
 }) {
-  const chord = useRef(false);
-  const emitted = useRef(props.value);
-  const generation = useRef(0);
-  if (props.value !== emitted.current) {
-    generation.current++;
-    emitted.current = props.value;
-  }
-  useTextFocus(props.focus);
+  const line = useRef<LineState>(lineOf(props.value, props.example));
+  if (line.current.text !== props.value) line.current = lineOf(props.value);
+  // The cursor moving changes no value: this redraws the field.
+  const [, redraw] = useState(0);
+
   useKeys(
-    (input, key, arrival) => {
-      if (arrival === 'alone') return;
-      if (key.return) props.onSubmit?.(props.value);
-      else if (arrival === 'typed' || key.ctrl || key.meta) return;
-      else if (key.backspace || key.delete) props.onChange([...props.value].slice(0, -1).join(''));
-      else if (input >= ' ') props.onChange(props.value + input);
+    (input, key) => {
+      if (key.return) {
+        props.onSubmit?.(line.current.text);
+        return;
+      }
+      const event = lineEvent(input, key);
+      if (!event) return;
+      const before = line.current;
+      const after = editLine(before, event);
+      if (after === before) return;
+      line.current = after;
+      if (after.text !== before.text) props.onChange(after.text);
+      else redraw((n) => n + 1);
     },
     { isActive: props.focus },
   );
-  return (
-    <>
-      <ChordSpy active={props.focus} onKey={(isChord) => (chord.current = isChord)} />
-      <TextInput
-        key={generation.current}
-        value={props.value}
-        focus={props.focus}
-        placeholder={props.placeholder ?? ''}
-        onChange={(value) => {
-          if (chord.current) return;
-          const clean = applyControlChars(value);
-          // A cleaned value differs from what the input holds: remount it (below) to resync.
-          emitted.current = clean === value ? value : `${clean}\u0000`;
-          props.onChange(clean);
-        }}
-        onSubmit={props.onSubmit}
-      />
-    </>
-  );
-}
 
-function ChordSpy({ active, onKey }: { active: boolean; onKey(isChord: boolean): void }) {
-  useInput((_input, key) => onKey(key.ctrl || key.meta), { isActive: active });
-  return null;
+  const state = line.current;
+  const placeholder = props.placeholder ?? '';
+  if (!state.text && placeholder) {
+    // The cursor on the placeholder's first letter, as the box stays put when typing starts.
+    const [first, ...rest] = [...placeholder];
+    return (
+      <Text {...ROLE_STYLE.muted}>
+        <Text inverse={props.focus}>{first}</Text>
+        {rest.join('')}
+      </Text>
+    );
+  }
+  if (!props.focus) return <Text>{state.text}</Text>;
+  if (state.selected) return <Text inverse>{state.text}</Text>;
+  const [before, under, after] = splitAtCursor(state);
+  return (
+    <Text>
+      {before}
+      <Text inverse>{under || ' '}</Text>
+      {after}
+    </Text>
+  );
 }

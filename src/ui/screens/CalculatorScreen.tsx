@@ -7,6 +7,7 @@ import {
   fields as fieldsOf,
   focusedField,
   initialCalculator,
+  isExample,
   outcome as outcomeOf,
   reduceCalculator,
 } from '../../capacity/calculator-state.js';
@@ -16,6 +17,7 @@ import type { Question } from '../../content/types.js';
 import { createRng, randomSeed } from '../../quiz/random.js';
 import type { Line } from '../../render/lines.js';
 import { wrap } from '../../render/note.js';
+import { stepLines } from '../../render/steps.js';
 import { ScrollLines } from '../components/ScrollLines.js';
 import { TextField } from '../components/TextField.js';
 import { useKeys } from '../input.js';
@@ -73,9 +75,7 @@ export function CalculatorScreen({ width, height, active, onMode, onDrill }: Cal
     if (outcome.ok) {
       return [
         ...wrap([{ text: `= ${outcome.summary}`, role: 'success', bold: true }], width),
-        ...outcome.steps.flatMap((step, i) =>
-          wrap([{ text: step }], width, [{ text: `${String(i + 1).padStart(2)}. `, role: 'muted' }], [{ text: '    ' }]),
-        ),
+        ...outcome.steps.flatMap((step, i) => stepLines(i + 1, step, width)),
       ];
     }
     if (outcome.field === null) return wrap([{ text: `Fill in: ${outcome.missing.join(', ')}`, role: 'muted' }], width);
@@ -97,28 +97,36 @@ export function CalculatorScreen({ width, height, active, onMode, onDrill }: Cal
   const errorField = !outcome.ok && outcome.field !== null ? outcome.field : null;
 
   return (
-    <Box flexDirection="column" height={height}>
+    <Box flexDirection="column" height={height} width={width}>
       {fields.map((field, i) => {
         const isFocused = state.editing && i === state.focus;
         const value = field.id === 'calculation' ? CALCULATION_LABELS[state.calculation] : (current[field.id] ?? '');
         const error = errorField === field.id && !outcome.ok && outcome.field !== null ? outcome.error : '';
+        // One row each, whatever the width: the label keeps its column (never cut or
+        // wrapped), the value its width, an error what is left, cut at the edge.
         return (
-          <Box key={`${state.calculation}-${field.id}`}>
-            <Text {...(isFocused ? ROLE_STYLE.accent : {})} bold={isFocused}>
-              {`${isFocused ? '›' : ' '} ${field.label.padEnd(LABEL_WIDTH - 2)}`}
-            </Text>
-            {/* The value keeps its width; an inline error takes what is left. */}
+          <Box key={`${state.calculation}-${field.id}`} height={1} width={width} overflow="hidden">
+            <Box width={LABEL_WIDTH} flexShrink={0}>
+              <Text {...(isFocused ? ROLE_STYLE.accent : {})} bold={isFocused} wrap="truncate">
+                {`${isFocused ? '›' : ' '} ${field.label}`}
+              </Text>
+            </Box>
             <Box flexShrink={0}>
               {field.kind === 'choice' ? (
                 <Text inverse={isFocused}>{`‹ ${value} ›`}</Text>
               ) : isFocused ? (
-                <TextField value={value} focus={active} onChange={(text) => dispatch({ type: 'type', text })} />
+                <TextField
+                  value={value}
+                  focus={active}
+                  example={isExample(state, field.id)}
+                  onChange={(text) => dispatch({ type: 'type', text })}
+                />
               ) : (
                 <Text>{value || (field.optional ? '—' : '')}</Text>
               )}
             </Box>
             {error ? (
-              <Box flexShrink={1}>
+              <Box flexShrink={1} flexGrow={1} overflow="hidden">
                 <Text {...ROLE_STYLE.error} wrap="truncate">{`  ✗ ${error}`}</Text>
               </Box>
             ) : null}

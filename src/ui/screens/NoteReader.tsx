@@ -1,10 +1,13 @@
 import type { Key } from 'ink';
 import { Box, Text } from 'ink';
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import {
+  lineOfPlace,
   openReader,
+  placeAt,
   positionText,
   type ReaderEvent,
+  type ReaderPlace,
   type ReaderState,
   type ReaderView,
   reduceReader,
@@ -32,8 +35,15 @@ export interface NoteReaderProps {
   onMode(mode: InputMode): void;
   /** Starts a quiz on this service (absent when the reader was opened from a quiz). */
   onQuiz?(serviceId: string): void;
-  /** Opens the learner's editor on their notes on this service (absent when opened from a quiz). */
-  onEdit?(serviceId: string): void;
+  /**
+   * Opens the learner's editor on their notes on this service, told where the page is (a
+   * note of their own reopens there). Absent when the reader was opened from a quiz.
+   */
+  onEdit?(serviceId: string, place: ReaderPlace): void;
+  /** Where the learner left this note last time: where it opens when no section is asked for. */
+  place?: ReaderPlace | undefined;
+  /** Told where the learner leaves the note: when it closes and when the screen is left. */
+  onLeave?(place: ReaderPlace): void;
 }
 
 const MODE: Record<ReaderState['mode'], InputMode> = { read: 'reader', find: 'find', outline: 'outline' };
@@ -52,6 +62,10 @@ function readerEvent(state: ReaderState, input: string, key: Key): ReaderEvent |
   if (isKey('reader.up', input, key)) return { type: 'scroll', by: -1 };
   if (isKey('reader.page-down', input, key)) return { type: 'page', by: 1 };
   if (isKey('reader.page-up', input, key)) return { type: 'page', by: -1 };
+  if (isKey('reader.half-down', input, key)) return { type: 'half-page', by: 1 };
+  if (isKey('reader.half-up', input, key)) return { type: 'half-page', by: -1 };
+  if (isKey('reader.next-section', input, key)) return { type: 'section', by: 1 };
+  if (isKey('reader.prev-section', input, key)) return { type: 'section', by: -1 };
   if (isKey('reader.top', input, key)) return { type: 'top' };
   if (isKey('reader.bottom', input, key)) return { type: 'bottom' };
   if (isKey('reader.next-hit', input, key)) return { type: 'next-hit', by: 1 };
@@ -64,7 +78,7 @@ function readerEvent(state: ReaderState, input: string, key: Key): ReaderEvent |
   return null;
 }
 
-export function NoteReader({ service, section, width, height, active, onBack, onMode, onQuiz, onEdit }: NoteReaderProps) {
+export function NoteReader({ service, section, width, height, active, onBack, onMode, onQuiz, onEdit, place, onLeave }: NoteReaderProps) {
   const layout = useMemo(() => layoutNote(service, width), [service, width]);
   // One line for the status bar; the rest shows the note.
   const view: ReaderView = useMemo(
@@ -75,14 +89,26 @@ export function NoteReader({ service, section, width, height, active, onBack, on
     }),
     [layout, height, service],
   );
+  const slugs = useMemo(() => service.sections.map((s) => s.slug), [service]);
   const [state, dispatch] = useMachine(
-    () => openReader(view, section ? layout.anchors.get(section) : 0),
+    () => openReader(view, section ? layout.anchors.get(section) : place ? lineOfPlace(view, slugs, place) : 0),
     (s, event: ReaderEvent) => reduceReader(s, event, view),
   );
   useReportMode(onMode, MODE[state.mode]);
 
   // A resize can leave `top` past the end: clamp on render rather than store twice.
   const top = Math.min(state.top, Math.max(0, view.lines.length - view.height));
+
+  // The place is handed over when the note closes (back, another note, the app quitting)
+  // and when the screen is left for another: not on every scroll, each a snapshot write.
+  const leaving = useRef({ onLeave, place: placeAt(view, slugs, top) });
+  useLayoutEffect(() => {
+    leaving.current = { onLeave, place: placeAt(view, slugs, top) };
+  });
+  useEffect(() => () => leaving.current.onLeave?.(leaving.current.place), []);
+  useEffect(() => {
+    if (!active) leaving.current.onLeave?.(leaving.current.place);
+  }, [active]);
   const outline = service.sections;
   const currentSection = outline[sectionAt(view, top)];
 
@@ -91,7 +117,7 @@ export function NoteReader({ service, section, width, height, active, onBack, on
       const event = readerEvent(state, input, key);
       if (event === 'back') onBack();
       else if (event === 'quiz') onQuiz?.(service.id);
-      else if (event === 'edit') onEdit?.(service.id);
+      else if (event === 'edit') onEdit?.(service.id, placeAt(view, slugs, top));
       else if (event) dispatch(event);
     },
     { isActive: active },

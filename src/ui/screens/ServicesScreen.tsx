@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { type Ref, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { firstSelectable, isSelectable, menuRows, moveSelection, type MenuRow } from '../../browse/menu.js';
+import type { ReaderPlace } from '../../browse/reader.js';
 import { hasMine, serviceById } from '../../content/bundle.js';
 import type { Service } from '../../content/types.js';
 import { excerpt, highlight, truncateLine, type Line } from '../../render/lines.js';
@@ -27,7 +28,15 @@ export interface ServicesScreenProps {
   contentVersion?: number;
   /** The note to open as the screen opens (the Progress screen's "KMS note never read"); the App marks it read. */
   initialNote?: string | null;
+  /** Where each note was left, to open it there (when no section is asked for), and to save it. */
+  places?: NotePlaces;
   ref?: Ref<ServicesScreenHandle>;
+}
+
+/** Where the learner left each note (the progress store keeps them). */
+export interface NotePlaces {
+  get(serviceId: string): ReaderPlace | undefined;
+  save(serviceId: string, place: ReaderPlace): void;
 }
 
 /** Opening a note from outside the screen (a next step of the Progress screen). */
@@ -37,7 +46,11 @@ export interface ServicesScreenHandle {
 
 interface Reading {
   service: Service;
+  /** The section to open at; with none, `place`, else where the note was left last time. */
   section: string | null;
+  place?: ReaderPlace;
+  /** Counts the openings: a note opened again (after an edit) is a new reader, laid out anew. */
+  opening: number;
 }
 
 function rowLine(row: MenuRow, width: number): Line {
@@ -88,6 +101,7 @@ export function ServicesScreen({
   onEdit,
   contentVersion = 0,
   initialNote,
+  places,
   ref,
 }: ServicesScreenProps) {
   const [query, setQuery] = useState('');
@@ -96,9 +110,10 @@ export function ServicesScreen({
   // The list's scroll position, kept between renders; derived from the selection on each
   // render rather than stored in state, which would cost a second render per keystroke.
   const offset = useRef(0);
+  const openings = useRef(0);
   const [reading, setReading] = useState<Reading | null>(() => {
     const service = initialNote ? serviceById(initialNote) : undefined;
-    return service ? { service, section: null } : null;
+    return service ? { service, section: null, opening: 0 } : null;
   });
   useReportMode(onMode, reading ? null : boxFocused ? 'search-box' : 'menu');
 
@@ -118,7 +133,7 @@ export function ServicesScreen({
   offset.current = windowStart;
 
   const read = (service: Service, section: string | null) => {
-    setReading({ service, section });
+    setReading({ service, section, opening: ++openings.current });
     onOpen(service.id);
   };
   const open = (row: MenuRow | undefined) => {
@@ -133,12 +148,21 @@ export function ServicesScreen({
     },
   }));
 
-  // After the editor: the note as now saved, open at the learner's notes (at its top, for a service of theirs).
-  const edit = async (serviceId: string) => {
+  // After the editor: the note as now saved, in a reader laid out anew. A shipped note opens
+  // at the learner's "My notes"; a note of their own (or one whose notes they left empty)
+  // where the page was when they pressed e. The reader it replaces has saved where it was
+  // left, and this one saves its own place when it is left in turn. Unless the learner has
+  // gone back meanwhile (the notes load after the editor exits).
+  const edit = async (serviceId: string, place: ReaderPlace) => {
     await onEdit?.(serviceId);
     const service = serviceById(serviceId);
-    if (!service) setReading(null);
-    else setReading({ service, section: service.own ? null : (service.sections.find((s) => s.own)?.slug ?? reading?.section ?? null) });
+    const mine = service && !service.own ? service.sections.find((s) => s.own)?.slug : undefined;
+    const opening = ++openings.current;
+    setReading((current) => {
+      if (current?.service.id !== serviceId) return current;
+      if (!service) return null;
+      return { service, section: mine ?? null, ...(mine ? {} : { place }), opening };
+    });
   };
 
   const changeQuery = (value: string) => {
@@ -150,6 +174,9 @@ export function ServicesScreen({
 
   useKeys(
     (input, key) => {
+      const printable = !key.ctrl && !key.meta && input.length > 0 && input >= ' ';
+      // While the box has focus a letter is typed (its field takes it), j and k included.
+      if (boxFocused && printable) return;
       if (isKey('menu.down', input, key)) setSelected(moveSelection(rows, current, 1));
       else if (isKey('menu.up', input, key)) setSelected(moveSelection(rows, current, -1));
       else if (isKey('menu.page-down', input, key)) setSelected(moveSelection(rows, current, listHeight - 1));
@@ -158,7 +185,13 @@ export function ServicesScreen({
       else if (isKey('menu.clear', input, key)) {
         if (query) changeQuery('');
         else setBoxFocused(false);
-      } else if (!boxFocused && isKey('menu.focus', input, key)) setBoxFocused(true);
+      } else if (isKey('menu.focus', input, key)) setBoxFocused(true);
+      else if (printable && input.trim()) {
+        // Outside the box a letter starts a new search, as if / had come first: Esc Esc
+        // then "sqs" searches for sqs (q, ? and the digits are the app's, asked before).
+        setBoxFocused(true);
+        changeQuery(input);
+      }
     },
     { isActive: active && !reading },
   );
@@ -166,7 +199,7 @@ export function ServicesScreen({
   if (reading) {
     return (
       <NoteReader
-        key={`${reading.service.id}#${reading.section ?? ''}`}
+        key={reading.opening}
         service={reading.service}
         section={reading.section}
         width={width}
@@ -174,8 +207,10 @@ export function ServicesScreen({
         active={active}
         onMode={onMode}
         onQuiz={onQuiz}
-        {...(onEdit ? { onEdit: (id: string) => void edit(id) } : {})}
+        {...(onEdit ? { onEdit: (id: string, place: ReaderPlace) => void edit(id, place) } : {})}
         onBack={() => setReading(null)}
+        place={reading.section ? undefined : (reading.place ?? places?.get(reading.service.id))}
+        onLeave={(place) => places?.save(reading.service.id, place)}
       />
     );
   }
