@@ -22,6 +22,8 @@ const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
 interface BundleOptions {
   minify?: boolean;
   patches?: readonly Patch[];
+  /** Plugins that run before the patches (the app's: the learner's compiler kept apart). */
+  plugins?: Plugin[];
 }
 
 const common: BuildOptions = {
@@ -32,6 +34,9 @@ const common: BuildOptions = {
   define: { 'process.env.NODE_ENV': '"production"', __AWSNOTES_VERSION__: JSON.stringify(version) },
   logLevel: 'warning',
 };
+
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __awsnotesRequire } from 'node:module';\nconst require = __awsnotesRequire(import.meta.url);";
 
 /** The ESM configuration: the interactive app, and the bench's baseline and harness. */
 export async function bundle(entryPoints: string[], outdir: string, options: BundleOptions = {}): Promise<Metafile> {
@@ -45,12 +50,10 @@ export async function bundle(entryPoints: string[], outdir: string, options: Bun
     splitting: true,
     format: 'esm',
     minify: options.minify ?? true,
-    plugins: [patchPlugin(options.patches ?? PATCHES, root)],
+    plugins: [...(options.plugins ?? []), patchPlugin(options.patches ?? PATCHES, root)],
     metafile: true,
     // Some of Ink's dependencies are CommonJS and call require().
-    banner: {
-      js: "import { createRequire as __awsnotesRequire } from 'node:module';\nconst require = __awsnotesRequire(import.meta.url);",
-    },
+    banner: { js: ESM_REQUIRE_BANNER },
   });
   return metafile;
 }
@@ -70,6 +73,10 @@ const COMMAND_STAGES: Record<string, string> = {
   'src/commands/store.ts': 'store',
   'src/search/search.ts': 'search',
   'src/capacity/drills.ts': 'drills',
+  'src/commands/note.ts': 'note',
+  // The learner's own files: loaded only when there are some, compiled only when changed.
+  'src/own/load.ts': 'own',
+  'src/own/compile.ts': 'own-compile',
 };
 const APP = 'src/ui/run.tsx';
 
@@ -136,11 +143,44 @@ export async function bundleApp(outdir: string, options: BundleOptions = {}): Pr
     metafile: true,
   });
   for (const stage of Object.values(COMMAND_STAGES)) wrapStage(path.join(outdir, `${stage}.cjs`));
-  const metafiles = { commands: commands.metafile, app: await bundle([path.join(root, 'src', 'app.ts')], outdir, options) };
+  const metafiles = {
+    commands: commands.metafile,
+    app: await bundle([path.join(root, 'src', 'app.ts')], outdir, { ...options, plugins: [ownCompilerApart] }),
+  };
   const missing = checkBundledPatches(patches, metafiles);
   if (missing.length > 0) throw new PatchError(missing, 'bundle');
+  // The learner's-file compiler for the app: one file of its own, sharing no chunk with it.
+  // It imports no patched package (marked, yaml, zod), but gets the same plugin so that it
+  // never could by accident.
+  await build({
+    ...common,
+    entryPoints: { 'own-compile': OWN_COMPILER },
+    outdir,
+    format: 'esm',
+    minify: options.minify ?? true,
+    plugins: [patchPlugin(patches, root)],
+    banner: { js: ESM_REQUIRE_BANNER },
+  });
   return metafiles;
 }
+
+const OWN_COMPILER = path.join(root, 'src', 'own', 'compile.ts');
+
+/**
+ * In the app, the learner's-file compiler (marked, yaml, zod) is dist/own-compile.js, built
+ * apart. Split with the app, the parts of zod it uses went into a chunk shared with the
+ * progress store, which every start loads: 400 KB more to parse before the first frame.
+ * The app's loader (a chunk in dist/chunks/) imports it from beside app.js, only when a
+ * file of the learner's changed.
+ */
+const ownCompilerApart: Plugin = {
+  name: 'own-compiler-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/compile\.js$/ }, (args) =>
+      path.resolve(args.resolveDir, 'compile.ts') === OWN_COMPILER ? { path: '../own-compile.js', external: true } : undefined,
+    );
+  },
+};
 
 /**
  * A stage file is written as the function Node would wrap it in (src/stage-loader.ts

@@ -211,7 +211,17 @@ describe('a broken progress file', () => {
 describe('the code caches in dist/cache/', () => {
   it('are written by the build for each command stage', () => {
     const cached = readdirSync(path.join(path.dirname(CLI), 'cache')).sort();
-    expect(cached).toEqual(['calc.bin', 'notes.bin', 'progress.bin', 'quiz.bin', 'search.bin', 'store.bin']);
+    expect(cached).toEqual([
+      'calc.bin',
+      'note.bin',
+      'notes.bin',
+      'own-compile.bin',
+      'own.bin',
+      'progress.bin',
+      'quiz.bin',
+      'search.bin',
+      'store.bin',
+    ]);
   });
 
   it('change nothing when missing or damaged: V8 compiles instead', () => {

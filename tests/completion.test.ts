@@ -14,11 +14,23 @@ const hasBash = spawnSync('bash', ['--version']).status === 0;
 const script = path.join(tempDir(), 'awsnotes.bash');
 writeFileSync(script, run(['completion', 'bash']).stdout);
 
-/** What bash offers for `line` (Tab at its end; a trailing space starts a new word), run in `cwd`. */
-function complete(line: string, cwd = process.cwd()): string[] {
+/** A config directory without notes of the learner's: what the completion finds unless a test says otherwise. */
+const noNotes = tempDir();
+
+/** The environment a shell completes in: `configDir` as AWSNOTES_CONFIG_DIR (unset with null). */
+function shellEnv(configDir: string | null): NodeJS.ProcessEnv {
+  const { AWSNOTES_CONFIG_DIR: _, ...env } = process.env;
+  return configDir === null ? env : { ...env, AWSNOTES_CONFIG_DIR: configDir };
+}
+
+/**
+ * What bash offers for `line` (Tab at its end; a trailing space starts a new word), run in
+ * `cwd`, the learner's notes in `configDir`.
+ */
+function complete(line: string, cwd = process.cwd(), { configDir = noNotes as string | null, file = script } = {}): string[] {
   const words = line.split(' ');
-  const shell = `source ${JSON.stringify(script)}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _awsnotes; printf '%s\\n' "\${COMPREPLY[@]}"`;
-  const result = spawnSync('bash', ['--norc', '--noprofile', '-c', shell], { cwd, encoding: 'utf8' });
+  const shell = `source ${JSON.stringify(file)}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _awsnotes; printf '%s\\n' "\${COMPREPLY[@]}"`;
+  const result = spawnSync('bash', ['--norc', '--noprofile', '-c', shell], { cwd, encoding: 'utf8', env: shellEnv(configDir) });
   expect(result.stderr).toBe('');
   return result.stdout.split('\n').filter(Boolean).sort();
 }
@@ -59,6 +71,41 @@ describe.runIf(hasBash)('the bash completion, in bash', () => {
     expect(complete('awsnotes quiz --count ')).toEqual([]);
   });
 
+  it('completes note and its sub-commands, and questions --check', () => {
+    expect(complete('awsnotes no')).toEqual(['note']);
+    expect(complete('awsnotes note ')).toEqual(['add', 'edit', 'list']);
+    expect(complete('awsnotes note edit --')).toEqual(['--help', '--new']);
+    expect(complete('awsnotes note edit --n')).toEqual(['--new']);
+    expect(complete('awsnotes note list --')).toEqual(['--help', '--json']);
+    expect(complete('awsnotes note add sq')).toEqual(['sqs']);
+    expect(complete('awsnotes questions --c')).toEqual(['--check']);
+  });
+
+  it('offers your own services wherever it offers service ids, read from your notes/ at each Tab', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'notes'));
+    // A service of yours, your notes on a shipped one, and files that name no service.
+    for (const name of ['bedrock.md', 'sqs.md', '.#bedrock.md', 'Not An Id.md', 'draft.txt'])
+      writeFileSync(path.join(dir, 'notes', name), '');
+    mkdirSync(path.join(dir, 'notes', 'folder.md'));
+    for (const line of [
+      'awsnotes show be',
+      'awsnotes note edit be',
+      'awsnotes note add be',
+      'awsnotes quiz --service be',
+      'awsnotes questions --service be',
+    ])
+      expect({ line, offered: complete(line, undefined, { configDir: dir }) }).toEqual({ line, offered: ['bedrock'] });
+    // Each id once, yours among the shipped ones.
+    expect(complete('awsnotes show sq', undefined, { configDir: dir })).toEqual(['sqs']);
+    expect(complete('awsnotes show ', undefined, { configDir: dir })).toEqual([...serviceMeta().map((s) => s.id), 'bedrock'].sort());
+    expect(complete('awsnotes show be')).toEqual([]);
+    // Without AWSNOTES_CONFIG_DIR, the default config directory the script was made for.
+    const file = path.join(tempDir(), 'awsnotes.bash');
+    writeFileSync(file, completionScript('bash', undefined, dir));
+    expect(complete('awsnotes show be', undefined, { configDir: null, file })).toEqual(['bedrock']);
+  });
+
   it('completes file names where a file is asked for', () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'backups'));
@@ -80,7 +127,7 @@ const scriptFor = (shell: 'zsh' | 'fish') => {
  * handed to compadd (zsh) or printed (fish), filtered by the word being typed as the shell
  * filters them.
  */
-function completeIn(shell: 'zsh' | 'fish', file: string, line: string): string[] {
+function completeIn(shell: 'zsh' | 'fish', file: string, line: string, configDir: string | null = noNotes): string[] {
   const words = line.split(' ');
   const current = words.at(-1)!;
   const quoted = (list: string[]) => list.map((w) => `'${w}'`).join(' ');
@@ -88,7 +135,10 @@ function completeIn(shell: 'zsh' | 'fish', file: string, line: string): string[]
     shell === 'zsh'
       ? `compdef() {}; compadd() { shift; print -l -- "$@"; }; _files() { print @files; }; source ${JSON.stringify(file)}; words=(${quoted(words)}); CURRENT=${words.length}; _awsnotes`
       : `function commandline; switch $argv[1]; case -opc; printf '%s\n' ${quoted(words.slice(0, -1))}; case -ct; echo '${current}'; end; end; source ${JSON.stringify(file)}; __awsnotes_complete`;
-  const result = spawnSync(shell, shell === 'zsh' ? ['-f', '-c', command] : ['-N', '-c', command], { encoding: 'utf8' });
+  const result = spawnSync(shell, shell === 'zsh' ? ['-f', '-c', command] : ['-N', '-c', command], {
+    encoding: 'utf8',
+    env: shellEnv(configDir),
+  });
   expect(result.stderr).toBe('');
   return result.stdout
     .split('\n')
@@ -107,8 +157,25 @@ describe.each(['zsh', 'fish'] as const)('the %s completion, in %s', (shell) => {
       'awsnotes calc dynamodb read --size 6KB --consistency ',
       'awsnotes show dyn',
       'awsnotes completion ',
+      'awsnotes note ',
+      'awsnotes note edit --n',
+      'awsnotes questions --c',
     ])
       expect({ line, offered: completeIn(shell, file, line) }).toEqual({ line, offered: hasBash ? complete(line) : expect.anything() });
+  });
+
+  it.runIf(has(shell))('offers your own services from your notes/, each id once, like the bash one', () => {
+    const file = scriptFor(shell);
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'notes'));
+    for (const name of ['bedrock.md', 'sqs.md', '.#bedrock.md', 'Not An Id.md']) writeFileSync(path.join(dir, 'notes', name), '');
+    for (const line of ['awsnotes show be', 'awsnotes note edit be', 'awsnotes quiz --service be', 'awsnotes show sq'])
+      expect({ line, offered: completeIn(shell, file, line, dir) }).toEqual({ line, offered: [line.endsWith('sq') ? 'sqs' : 'bedrock'] });
+    expect(completeIn(shell, file, 'awsnotes show ', dir)).toEqual([...serviceMeta().map((s) => s.id), 'bedrock'].sort());
+    // Without AWSNOTES_CONFIG_DIR, the default config directory the script was made for.
+    const made = path.join(tempDir(), `awsnotes.${shell}`);
+    writeFileSync(made, completionScript(shell, undefined, dir));
+    expect(completeIn(shell, made, 'awsnotes show be', null)).toEqual(['bedrock']);
   });
 });
 

@@ -48,6 +48,18 @@ describe('the help', () => {
     ]);
   });
 
+  it('lists note with its sub-commands, questions --check and the editor, wrapped like the rest', () => {
+    for (const width of [80, 40]) {
+      const help = helpText('1.0.0', width);
+      const words = wordsOf(help).join(' ');
+      expect(words).toContain('awsnotes note edit <service> | note edit --new <id> | note add <service> <text…> | note list [--json]');
+      expect(words).toContain('| questions --check list the question bank (yours marked ✎); --check validates');
+      expect(words).toContain('note: edit <service> your notes on a service');
+      expect(words).toContain('VISUAL, EDITOR the editor of awsnotes note edit and of e in the reader');
+      expect(help).toMatch(/^ {2}awsnotes note edit <service>/m);
+    }
+  });
+
   it('piped, it is fitted to 80 columns', () => {
     const r = run(['--help']);
     expect(r.code).toBe(0);

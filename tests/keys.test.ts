@@ -28,7 +28,7 @@ describe('the key table', () => {
   });
 
   it('writes the footer from the rows of a scope, global keys last', () => {
-    expect(footerText(['reader'], 'help')).toBe('↓ scroll · / find · o outline · t quiz · q back · ? help');
+    expect(footerText(['reader'], 'help')).toBe('↓ scroll · / find · o outline · t quiz · e my notes · q back · ? help');
   });
 
   it('the ? help lists every key of the daily loop: undo, the quiz length, the filtering lists, the exam review filter', () => {
@@ -41,6 +41,16 @@ describe('the key table', () => {
     expect(help).toMatch(/^ {2}Esc +back to the list of sources$/m);
     expect(help).toMatch(/^ {2}f +walk through all, the wrong, the marked or the unanswered questions/m);
     expect(help).toMatch(/^ {2}2\/3\/4 +after a right answer: it was Hard \/ Good \/ Easy/m);
+  });
+
+  it("the ? help lists the reader's moves and e, your notes, in one list", () => {
+    const reader = helpLines(['reader'])
+      .map((l) => l.text)
+      .join('\n');
+    expect(reader).toMatch(/^ {2}Ctrl\+D +half a page down$/m);
+    expect(reader).toMatch(/^ {2}\] +to the next section$/m);
+    expect(reader).toMatch(/^ {2}\[ +to the previous section/m);
+    expect(reader).toMatch(/^ {2}e +edit your own notes on this service/m);
   });
 
   it('a wrong answer leaves no rating keys in the footer; the verdict offers undo', () => {

@@ -1,5 +1,7 @@
 // `npm run bench`: every figure next to its floor or baseline measured in the same run,
 // with its budget. `--json` prints the figures as JSON. Needs tmux (for first frames).
+// After the start-up figures, what 50 notes and 200 questions of the learner's add to the
+// plain commands and to the first frame (their own budgets, in milliseconds).
 // The study history's figures come last: with 50,000 answers (a year of study), then a
 // million (however they got there).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -9,11 +11,14 @@ import path from 'node:path';
 import { newSession } from '../tmux.js';
 import { encodeEvent } from '../../src/progress/events.js';
 import { bundle, root } from '../bundle.js';
+import { writeOwnContent } from '../own-data.js';
 import { writeHistory } from './history-data.js';
 
 const RUNS = 21;
 const WARMUP = 3;
 const FRAME_RUNS = 15;
+/** A difference of a few milliseconds between two launches needs more pairs than a ratio. */
+const OWN_RUNS = 31;
 const json = process.argv.includes('--json');
 const log = (text: string) => {
   if (!json) process.stderr.write(`${text}\n`);
@@ -168,6 +173,65 @@ newSession(['-s', holder, 'sleep 600']);
 const { baseline, app, ratio: frameRatio } = firstFrames(path.join(benchDir, 'hello.js'), cli);
 spawnSync('tmux', ['kill-session', '-t', holder]);
 
+// ---- the learner's own notes and questions -----------------------------------------------
+
+/**
+ * What 50 notes and 200 questions of the learner's add to a command: the same command on a
+ * config without them and on one with them, launched in pairs (each first in turn), the
+ * median of the pairs' differences. Their caches are warm, as on any start but the first
+ * after an edit.
+ */
+function ownDelta(args: string[], without: string, withOwn: string): { ms: number; without: number; delta: number } {
+  const times: number[] = [];
+  const bases: number[] = [];
+  for (let i = 0; i < WARMUP + OWN_RUNS; i++) {
+    const [b, t] = pair(
+      i,
+      () => timeOnce(args, without),
+      () => timeOnce(args, withOwn),
+    );
+    if (i >= WARMUP) {
+      bases.push(b);
+      times.push(t);
+    }
+  }
+  return { ms: median(times), without: median(bases), delta: median(times.map((t, i) => t - bases[i]!)) };
+}
+
+log('your own notes and questions: writing 50 notes and 200 questions…');
+const noOwnDir = path.join(benchDir, 'no-own');
+const ownDir = path.join(benchDir, 'own');
+const shippedIds = (JSON.parse(readFileSync(path.join(root, 'dist', 'content', 'meta.json'), 'utf8')) as { id: string }[]).map((s) => s.id);
+writeOwnContent(ownDir, shippedIds, { notes: 50, onShipped: 30, questions: 200 });
+const ownCommands: [string, string[]][] = [
+  ['awsnotes list', ['list']],
+  ['awsnotes show sqs', ['show', 'sqs']],
+  ['awsnotes search dynamo', ['search', 'dynamo']],
+  ['awsnotes questions', ['questions']],
+  ['awsnotes progress', ['progress']],
+];
+// The first start compiles the files and the first search makes their index: cached after.
+for (const [, args] of ownCommands) timeOnce([cli, ...args], ownDir);
+log(`your own notes and questions: commands without and with them, in pairs (median of ${OWN_RUNS})…`);
+const ownPlain = ownCommands.map(([name, args]) => ({ name, ...ownDelta([cli, ...args], noOwnDir, ownDir) }));
+log(`your own notes and questions: first frames without and with them, in pairs (median of ${FRAME_RUNS})…`);
+newSession(['-s', holder, 'sleep 600']);
+const ownFrames: { without: number; with: number }[] = [];
+for (let i = 0; i < 2 + FRAME_RUNS; i++) {
+  const [without, withOwn] = pair(
+    i,
+    () => firstFrameOnce(cli, 200 + i, noOwnDir).ms,
+    () => firstFrameOnce(cli, 200 + i, ownDir).ms,
+  );
+  if (i >= 2) ownFrames.push({ without, with: withOwn });
+}
+spawnSync('tmux', ['kill-session', '-t', holder]);
+const ownFrame = {
+  without: median(ownFrames.map((f) => f.without)),
+  with: median(ownFrames.map((f) => f.with)),
+  delta: median(ownFrames.map((f) => f.with - f.without)),
+};
+
 log('timing search and keystrokes in-process…');
 const inner = await harness();
 
@@ -264,6 +328,7 @@ interface Row {
   ok: boolean;
 }
 const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 1)} ms`;
+const signed = (v: number) => `${v < 0 ? '−' : '+'}${ms(Math.abs(v))}`;
 const mib = (v: number) => `${(v / 1024 / 1024).toFixed(1)} MiB`;
 const rows: Row[] = [
   { figure: 'node -e 0 (floor, alone)', value: ms(floor), reference: '', ratio: null, budget: '', ok: true },
@@ -335,6 +400,22 @@ const rows: Row[] = [
     ok: inner.keys.reader.p95 <= 16 && inner.keys.reader.unchanged === 0,
   },
   { figure: 'RSS at first frame: baseline', value: mib(baseline.rss), reference: '', ratio: null, budget: '', ok: true },
+  ...ownPlain.map((o) => ({
+    figure: `${o.name}, 50 notes + 200 questions of yours`,
+    value: signed(o.delta),
+    reference: `${ms(o.ms)}, without ${ms(o.without)} (paired)`,
+    ratio: null,
+    budget: '≤ +10 ms',
+    ok: o.delta <= 10,
+  })),
+  {
+    figure: 'first frame, 50 notes + 200 questions of yours',
+    value: signed(ownFrame.delta),
+    reference: `${ms(ownFrame.with)}, without ${ms(ownFrame.without)} (paired)`,
+    ratio: null,
+    budget: '≤ +20 ms',
+    ok: ownFrame.delta <= 20,
+  },
   ...history50k.map((h) => ({
     figure: h.name,
     value: ms(h.ms),
@@ -410,6 +491,7 @@ if (json) {
         plain,
         firstFrame: { baseline, app, ratio: frameRatio },
         ...inner,
+        own: { commands: ownPlain, firstFrame: ownFrame },
         history: { commands50k: history50k, firstFrame50k: frames50k, saving, worstLine, rebuild1m, million, frame1m },
         rows,
       },

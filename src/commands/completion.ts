@@ -1,9 +1,13 @@
 // `awsnotes completion bash|zsh|fish`: a completion script for commands, sub-commands,
 // flags and their values (service ids, domains, task statements, choices), generated from
 // the registry's usage lines, so it cannot drift from what the commands accept. Each shell
-// gets the same tables and the same small engine, in its own syntax.
-import { examGuide, serviceMeta } from '../content/bundle.js';
+// gets the same tables and the same small engine, in its own syntax. The learner's own
+// services are not in the tables: the script finds them at each Tab, as the names of their
+// notes files, so one added after the script was made is offered too.
+import { examGuide, shippedServiceMeta } from '../content/bundle.js';
 import { DOMAIN_INFO } from '../content/types.js';
+import { NOTES_DIR } from '../own/types.js';
+import { progressDir } from '../progress/paths.js';
 import { parse } from './args.js';
 import { EXIT, type Io, UsageError } from './io.js';
 import { type Command, COMMANDS } from './registry.js';
@@ -11,8 +15,11 @@ import { type Command, COMMANDS } from './registry.js';
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];
 
-/** Values a flag or a position takes: a list of words, the files of the file system, or none. */
-type Values = { words: string[] } | { files: true } | null;
+/**
+ * Values a flag or a position takes: a list of words (with the learner's service ids when
+ * `own`), the files of the file system, or none.
+ */
+type Values = { words: string[]; own?: true } | { files: true } | null;
 
 export interface CompletionTables {
   /** Command path ("" for the top, "calc dynamodb") → the words that may follow it. */
@@ -28,7 +35,7 @@ export interface CompletionTables {
 /** What a placeholder of a usage line stands for. */
 function placeholder(token: string): Values | undefined {
   const bare = token.replace(/[[\]…,]/g, '');
-  if (bare === 'S' || bare === '<service>') return { words: serviceMeta().map((s) => s.id) };
+  if (bare === 'S' || bare === '<service>') return { words: shippedServiceMeta().map((s) => s.id), own: true };
   if (bare === 'D') return { words: Object.keys(DOMAIN_INFO) };
   if (bare === 'T') return { words: examGuide().tasks.map((t) => t.id) };
   if (bare === 'FILE') return { files: true };
@@ -105,7 +112,9 @@ export function completionTables(commands: readonly Command[] = COMMANDS): Compl
         const known = values.get(flag);
         values.set(
           flag,
-          known && 'words' in known && taken && 'words' in taken ? { words: [...new Set([...known.words, ...taken.words])] } : taken,
+          known && 'words' in known && taken && 'words' in taken
+            ? { words: [...new Set([...known.words, ...taken.words])], ...(known.own || taken.own ? { own: true as const } : {}) }
+            : taken,
         );
       }
       // A path's flags are also offered on every path above it.
@@ -119,12 +128,16 @@ export function completionTables(commands: readonly Command[] = COMMANDS): Compl
 
 const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
+/** What a script says for values: `@none`, `@files`, or the words (then `@own` for the learner's service ids). */
+const valueWords = (v: Values) => (v === null ? ['@none'] : 'files' in v ? ['@files'] : [...v.words, ...(v.own ? [OWN] : [])]);
+const OWN = '@own';
+
 /** The tables as POSIX `case` functions, which bash and zsh both read. */
 function caseFunctions(tables: CompletionTables): string {
   const cases = (name: string, entries: [string, string][]) =>
     [`${name}() {`, '  case "$1" in', ...entries.map(([key, body]) => `    ${quote(key)}) ${body} ;;`), '  esac', '}'].join('\n');
   const list = (items: string[]) => `echo ${quote(items.join(' '))}`;
-  const valueBody = (v: Values) => (v === null ? 'echo @none' : 'files' in v ? 'echo @files' : list(v.words));
+  const valueBody = (v: Values) => list(valueWords(v));
   return [
     cases(
       '_awsnotes_words',
@@ -145,11 +158,25 @@ function caseFunctions(tables: CompletionTables): string {
   ].join('\n\n');
 }
 
-function bashScript(tables: CompletionTables): string {
+/** A learner's notes file names a service when it is an id: kebab-case. */
+const OWN_ID = '^[a-z0-9][a-z0-9-]*$';
+
+function bashScript(tables: CompletionTables, configDir: string): string {
   return `# awsnotes completion for bash. Load it with
 #   source <(awsnotes completion bash)
 # in ~/.bashrc, or save it as ~/.local/share/bash-completion/completions/awsnotes.
 ${caseFunctions(tables)}
+
+# The ids of your notes files (your own services among them), read at each Tab.
+_awsnotes_own() {
+  local dir=${quote(configDir)} file name
+  [ -n "$AWSNOTES_CONFIG_DIR" ] && dir="$AWSNOTES_CONFIG_DIR"
+  for file in "$dir"/${NOTES_DIR}/*.md; do
+    name="\${file##*/}"
+    name="\${name%.md}"
+    [[ -f "$file" && "$name" =~ ${OWN_ID} ]] && echo "$name"
+  done
+}
 
 _awsnotes() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="" path="" word i=1 next
@@ -175,6 +202,12 @@ _awsnotes() {
   else
     offer="$(_awsnotes_positional "$path")"
   fi
+  if [[ " $offer " == *" ${OWN} "* ]]; then
+    offer="\${offer/ ${OWN}/}"
+    for word in $(_awsnotes_own); do
+      [[ " $offer " == *" $word "* ]] || offer="$offer $word"
+    done
+  fi
   case "$offer" in
     @files) COMPREPLY=($(compgen -f -- "$cur")) ;;
     @none | '') COMPREPLY=() ;;
@@ -185,12 +218,22 @@ complete -F _awsnotes awsnotes
 `;
 }
 
-function zshScript(tables: CompletionTables): string {
+function zshScript(tables: CompletionTables, configDir: string): string {
   return `#compdef awsnotes
 # awsnotes completion for zsh. Load it with
 #   source <(awsnotes completion zsh)
 # in ~/.zshrc (after compinit), or save it as _awsnotes in a directory of $fpath.
 ${caseFunctions(tables)}
+
+# The ids of your notes files (your own services among them), read at each Tab.
+_awsnotes_own() {
+  local dir=${quote(configDir)} file name
+  [[ -n "$AWSNOTES_CONFIG_DIR" ]] && dir="$AWSNOTES_CONFIG_DIR"
+  for file in "$dir"/${NOTES_DIR}/*.md(N.); do
+    name="\${file:t:r}"
+    [[ "$name" =~ '${OWN_ID}' ]] && print -r -- "$name"
+  done
+}
 
 _awsnotes() {
   local cur="\${words[CURRENT]}" prev="" path="" word next offer
@@ -215,6 +258,12 @@ _awsnotes() {
   else
     offer="$(_awsnotes_positional "$path")"
   fi
+  if [[ " $offer " == *" ${OWN} "* ]]; then
+    offer="\${offer/ ${OWN}/}"
+    for word in $(_awsnotes_own); do
+      [[ " $offer " == *" $word "* ]] || offer="$offer $word"
+    done
+  fi
   case "$offer" in
     @files) _files ;;
     @none | '') return 1 ;;
@@ -225,7 +274,7 @@ compdef _awsnotes awsnotes
 `;
 }
 
-function fishScript(tables: CompletionTables): string {
+function fishScript(tables: CompletionTables, configDir: string): string {
   const switchFunction = (name: string, entries: [string, string][]) =>
     [
       `function ${name}`,
@@ -235,7 +284,7 @@ function fishScript(tables: CompletionTables): string {
       'end',
     ].join('\n');
   const list = (items: string[]) => `echo ${quote(items.join(' '))}`;
-  const valueBody = (v: Values) => (v === null ? 'echo @none' : 'files' in v ? 'echo @files' : list(v.words));
+  const valueBody = (v: Values) => list(valueWords(v));
   return `# awsnotes completion for fish. Load it with
 #   awsnotes completion fish | source
 # or save it as ~/.config/fish/completions/awsnotes.fish.
@@ -258,6 +307,16 @@ ${switchFunction(
   '__awsnotes_positional',
   [...tables.positional].map(([path, v]) => [path, valueBody(v)]),
 )}
+
+# The ids of your notes files (your own services among them), read at each Tab.
+function __awsnotes_own
+    set -l dir $AWSNOTES_CONFIG_DIR
+    test -n "$dir"; or set dir ${quote(configDir)}
+    for file in $dir/${NOTES_DIR}/*.md
+        set -l name (string replace -r '.*/' '' -- $file | string replace -r '\\.md$' '')
+        test -f $file; and string match -qr -- '${OWN_ID}' $name; and echo $name
+    end
+end
 
 function __awsnotes_complete
     set -l tokens (commandline -opc)
@@ -285,6 +344,14 @@ function __awsnotes_complete
     else
         set offer (__awsnotes_positional $path)
     end
+    set -l words (string split ' ' -- "$offer")
+    if contains -- ${OWN} $words
+        set words (string match -v -- ${OWN} $words)
+        for word in (__awsnotes_own)
+            contains -- $word $words; or set -a words $word
+        end
+        set offer (string join ' ' -- $words)
+    end
     switch "$offer"
         case @files
             __fish_complete_path $cur
@@ -299,10 +366,14 @@ complete -c awsnotes -f -a '(__awsnotes_complete)'
 `;
 }
 
-export function completionScript(shell: Shell, tables = completionTables()): string {
-  if (shell === 'bash') return bashScript(tables);
-  if (shell === 'zsh') return zshScript(tables);
-  return fishScript(tables);
+/**
+ * `configDir`: where the script looks for the learner's notes files when
+ * AWSNOTES_CONFIG_DIR is not set as Tab is pressed (the default config directory).
+ */
+export function completionScript(shell: Shell, tables = completionTables(), configDir = progressDir({})): string {
+  if (shell === 'bash') return bashScript(tables, configDir);
+  if (shell === 'zsh') return zshScript(tables, configDir);
+  return fishScript(tables, configDir);
 }
 
 export function completion(args: string[], io: Io): number {

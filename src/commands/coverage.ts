@@ -8,13 +8,15 @@ import type { Line } from '../render/lines.js';
 import { wrap } from '../render/note.js';
 import { parse } from './args.js';
 import { EXIT, type Io } from './io.js';
+import { loadOwn } from './own.js';
 import { openStore, reportNotices } from './store.js';
 
 /** Below this mastery a task is shown as a weak spot. */
 const WEAK = 0.72;
 
-export function coverage(args: string[], io: Io): number {
+export async function coverage(args: string[], io: Io): Promise<number> {
   const { values } = parse('coverage', args, { json: { type: 'boolean' } });
+  await loadOwn(io, { questions: true });
   const store = openStore(io);
   reportNotices(store, io);
   const rows = taskCoverage(examGuide(), services(), questions(), store.read(), new Date());

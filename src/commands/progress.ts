@@ -6,7 +6,8 @@ import { statfsSync } from 'node:fs';
 import path from 'node:path';
 import { DRILL_TEMPLATES } from '../capacity/drills.js';
 import { questions, serviceMeta, services } from '../content/bundle.js';
-import { backupText, exportAnki, MAX_IMPORT_BYTES, parseBackup, writeBackup } from '../progress/backup.js';
+import { collectOwnFiles, restoreOwnFiles } from '../own/transfer.js';
+import { backupText, exportAnki, MAX_IMPORT_BYTES, type OwnFileTexts, parseBackup, writeBackup } from '../progress/backup.js';
 import { checkExamDate, examDatePassed, localDayKey } from '../progress/calendar.js';
 import { progressJson, reportLines } from '../progress/dashboard.js';
 import { runDoctor } from '../progress/doctor.js';
@@ -25,12 +26,14 @@ import { printable } from '../term/printable.js';
 import { VERSION } from '../../generated/version.js';
 import { parse } from './args.js';
 import { EXIT, UsageError, type Io } from './io.js';
+import { loadOwn } from './own.js';
 import { openStore, reportNotices } from './store.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-export function progress(args: string[], io: Io): number {
+export async function progress(args: string[], io: Io): Promise<number> {
   const { values } = parse('progress', args, { json: { type: 'boolean' } });
+  await loadOwn(io, { questions: true });
   const store = openStore(io);
   reportNotices(store, io);
   const report = progressReport(store.read(), questions(), serviceMeta(), new Date());
@@ -153,20 +156,27 @@ export async function reset(args: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-export function exportCommand(args: string[], io: Io): number {
+export async function exportCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse('export', args, { format: { type: 'string' }, out: { type: 'string' } });
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'anki') throw new UsageError(`export: --format must be json or anki, not '${format}'`);
   let events = 0;
   let skipped = 0;
+  let own: OwnFileTexts = {};
   let content: (write: (chunk: string) => void) => void;
-  if (format === 'anki') content = (write) => write(exportAnki(questions(), services()));
-  else {
+  if (format === 'anki') {
+    await loadOwn(io, { questions: true });
+    content = (write) => write(exportAnki(questions(), services()));
+  } else {
     const store = openStore(io);
     reportNotices(store, io);
     const settings = store.readSettings();
+    // The files as they are, broken ones too: a backup keeps what the learner wrote.
+    const collected = collectOwnFiles(progressDir(io.env));
+    own = collected.files;
+    for (const reason of collected.leftOut) io.err(`awsnotes: export: left out of the backup: ${printable(reason)}\n`);
     content = (write) => {
-      events = writeBackup((visit) => (skipped = store.forEachEventLine(visit).skipped), new Date(), VERSION, write, settings);
+      events = writeBackup((visit) => (skipped = store.forEachEventLine(visit).skipped), new Date(), VERSION, write, settings, own);
     };
   }
   const toStdout = values.out === undefined || values.out === '-';
@@ -181,9 +191,10 @@ export function exportCommand(args: string[], io: Io): number {
   }
   if (skipped)
     io.err(`awsnotes: export: ${plural(skipped, 'journal line')} that could not be read left out (awsnotes doctor lists them)\n`);
+  const files = Object.keys(own).length;
   if (!toStdout)
     io.err(
-      `exported ${format === 'anki' ? `${questions().length} questions for Anki` : `your progress (${plural(events, 'event')})`} to ${printable(out)}\n`,
+      `exported ${format === 'anki' ? `${questions().length} questions for Anki` : `your progress (${plural(events, 'event')}${files ? ` and ${plural(files, 'file')} of your notes and questions` : ''})`} to ${printable(out)}\n`,
     );
   return EXIT.ok;
 }
@@ -198,7 +209,23 @@ function freeBytes(dir: string): number | undefined {
   }
 }
 
-export function importCommand(args: string[], io: Io): number {
+/** Restores the backup's files of the learner's and says what became of each; false when a write failed. */
+function restoreFiles(own: OwnFileTexts, dir: string, now: Date, io: Io): boolean {
+  const report = restoreOwnFiles(dir, own, now);
+  if (report.restored.length)
+    io.out(`Restored ${plural(report.restored.length, 'file')} of your notes and questions: ${report.restored.join(', ')}.\n`);
+  if (report.same.length) io.out(`${plural(report.same.length, 'file')} of yours already here, the same: ${report.same.join(', ')}.\n`);
+  for (const { file, aside } of report.keptBoth)
+    io.out(`${file} is here with other text: yours is kept, the backup's is in ${aside} (compare them and merge by hand).\n`);
+  for (const reason of report.refused) io.err(`awsnotes: import: not restored: ${printable(reason)}\n`);
+  if (report.failed) {
+    io.err(`awsnotes: import: ${printable(report.failed)}; nothing else was imported (run the import again once that is fixed)\n`);
+    return false;
+  }
+  return true;
+}
+
+export async function importCommand(args: string[], io: Io): Promise<number> {
   const { positionals } = parse('import', args, {}, 'some');
   if (positionals.length !== 1) throw new UsageError('import: give one backup file (awsnotes import FILE)');
   const file = path.resolve(positionals[0]!);
@@ -224,6 +251,9 @@ export function importCommand(args: string[], io: Io): number {
     io.err('awsnotes: import: the progress files cannot be written this session; nothing was saved\n');
     return EXIT.notFound;
   }
+  // The files first: the events about the learner's questions and notes are then known, not set aside.
+  if (parsed.own && !restoreFiles(parsed.own, store.dir, now, io)) return EXIT.notFound;
+  await loadOwn(io, { questions: true });
   const known = {
     questions: new Set([...questions().map((q) => q.id), ...DRILL_TEMPLATES]),
     services: new Set(serviceMeta().map((s) => s.id)),

@@ -1,7 +1,9 @@
 // `awsnotes quiz`, `awsnotes exam` and `awsnotes questions`.
-import { questions as bank, examGuide, services } from '../content/bundle.js';
+import { questions as bank, examGuide, ownContent, services } from '../content/bundle.js';
 import { findService } from '../content/lookup.js';
 import { DOMAINS, type Domain, type Question } from '../content/types.js';
+import { listOwnFiles, loadOwnContent } from '../own/index.js';
+import { progressDir } from '../progress/paths.js';
 import { createRng, randomSeed } from '../quiz/random.js';
 import { recordAnswer } from '../quiz/record.js';
 import { answerRecord, next, type Session, scoreText, startSession, submitLetters, tally } from '../quiz/session.js';
@@ -11,6 +13,7 @@ import { linesToAnsi } from '../render/ansi.js';
 import { printable } from '../term/printable.js';
 import { parse, positiveInt } from './args.js';
 import { EXIT, UsageError, type Io } from './io.js';
+import { loadOwn, tellProblems } from './own.js';
 import { openStore, reportNotices } from './store.js';
 
 async function serviceId(command: string, query: string): Promise<string> {
@@ -76,6 +79,10 @@ async function sourceFrom(values: {
 
 export async function quiz(args: string[], io: Io): Promise<number> {
   const { values } = parse('quiz', args, QUIZ_OPTIONS);
+  // Before the source: --service may name a service of the learner's own. The app shows
+  // their files' problems in its banner, so only the plain quiz tells them here.
+  if (values.plain) await loadOwn(io, { questions: true });
+  else if (values.service !== undefined) await loadOwnContent(progressDir(io.env));
   const source = await sourceFrom(values);
   const count = positiveInt('quiz', 'count', values.count, 10, 1000);
   if (!values.plain) {
@@ -170,13 +177,37 @@ export async function exam(args: string[], io: Io): Promise<number> {
   return runApp({ screen: 'quiz', source: { kind: 'exam' } });
 }
 
+/** `questions --check`: every problem of the learner's files, each with its file and line; exit 1 if any. */
+async function checkOwn(io: Io): Promise<number> {
+  const dir = progressDir(io.env);
+  const files = listOwnFiles(dir);
+  const problems = await loadOwnContent(dir, { questions: true });
+  tellProblems(problems, dir, io, true);
+  const loaded = ownContent()?.questions.length ?? 0;
+  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  const what = `${plural(loaded, 'question')} of yours loaded from ${plural(files.questions.length, 'file')} in ${printable(dir)}/questions`;
+  if (problems.length) {
+    io.out(`${what}; ${plural(problems.length, 'problem')} in your files (above)\n`);
+    return EXIT.notFound;
+  }
+  io.out(`${what}; no problem in your notes or questions\n`);
+  return EXIT.ok;
+}
+
 export async function questionsCommand(args: string[], io: Io): Promise<number> {
   const { values } = parse('questions', args, {
     service: { type: 'string' },
     domain: { type: 'string' },
     task: { type: 'string' },
     json: { type: 'boolean' },
+    check: { type: 'boolean' },
   });
+  if (values.check) {
+    if (values.service !== undefined || values.domain !== undefined || values.task !== undefined || values.json)
+      throw new UsageError('questions: --check takes no other option');
+    return checkOwn(io);
+  }
+  await loadOwn(io, { questions: true });
   let list = bank();
   if (values.service !== undefined) {
     const id = await serviceId('questions', values.service);
@@ -203,15 +234,17 @@ export async function questionsCommand(args: string[], io: Io): Promise<number> 
       explanation: q.explanation,
       why: q.options.map((o) => o.why),
       note: `${q.service}#${q.section}`,
+      own: q.own === true,
     }));
     io.out(`${JSON.stringify(out, null, 2)}\n`);
     return EXIT.ok;
   }
-  const idWidth = Math.max(...list.map((q) => q.id.length), 2);
+  const idWidth = Math.max(...list.map((q) => q.id.length + (q.own ? 2 : 0)), 2);
   for (const q of list) {
-    const line = `${q.id.padEnd(idWidth)}  ${q.domain.padEnd(15)}  ${q.kind.padEnd(8)}  ${q.question.replace(/\s+/g, ' ')}`;
+    const line = `${q.own ? '✎ ' : ''}${q.id.padEnd(idWidth - (q.own ? 2 : 0))}  ${q.domain.padEnd(15)}  ${q.kind.padEnd(8)}  ${q.question.replace(/\s+/g, ' ')}`;
     io.out(`${[...line].length > io.columns ? `${[...line].slice(0, io.columns - 1).join('')}…` : line}\n`);
   }
-  io.out(`${list.length} question${list.length === 1 ? '' : 's'}\n`);
+  const mine = list.filter((q) => q.own).length;
+  io.out(`${list.length} question${list.length === 1 ? '' : 's'}${mine ? ` (${mine} of yours, marked ✎)` : ''}\n`);
   return EXIT.ok;
 }

@@ -14,6 +14,7 @@ const calc = () => import('./calc.js');
 const quiz = () => import('./quiz.js');
 const progress = () => import('./progress.js');
 const coverage = () => import('./coverage.js');
+const note = () => import('./note.js');
 const completion = () => import('./completion.js');
 
 export interface Command {
@@ -49,6 +50,24 @@ export const COMMANDS: Command[] = [
     run: lazy(notes, (m) => m.searchCommand),
   },
   {
+    name: 'note',
+    usage: 'note edit <service> | note edit --new <id> | note add <service> <text…> | note list [--json]',
+    summary: 'your own notes: edit them in your editor, start a service of your own, add a bullet, list them',
+    examples: [
+      'awsnotes note edit sqs',
+      'awsnotes note add sqs "visibility timeout: at least 6x the Lambda timeout"',
+      'awsnotes note edit --new bedrock',
+      'awsnotes note list',
+    ],
+    details: [
+      'edit <service>        your notes on a service, in $VISUAL or $EDITOR (else nano, else vi); shown as "My notes" at its end',
+      'edit --new <id>       a service of your own (kebab-case id): its note, with front matter to fill in',
+      'add <service> <text>  append a bullet to your notes on a service, without an editor',
+      'list [--json]         your notes files: the service each is about, its size, when it changed',
+    ],
+    run: lazy(note, (m) => m.note),
+  },
+  {
     name: 'quiz',
     usage: 'quiz [--service S | --domain D | --task T | --due | --missed | --flagged | --drills] [--plain] [--count N]',
     summary: 'practise questions: the Quiz screen, or --plain to answer letters on stdin',
@@ -81,9 +100,9 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'questions',
-    usage: 'questions [--service S] [--domain D] [--task T] [--json]',
-    summary: 'list the question bank',
-    examples: ['awsnotes questions --service dynamodb', 'awsnotes questions --task 1.3 --json'],
+    usage: 'questions [--service S] [--domain D] [--task T] [--json] | questions --check',
+    summary: 'list the question bank (yours marked ✎); --check validates your own notes and questions',
+    examples: ['awsnotes questions --service dynamodb', 'awsnotes questions --task 1.3 --json', 'awsnotes questions --check'],
     run: lazy(quiz, (m) => m.questionsCommand),
   },
   {
@@ -189,7 +208,8 @@ export function helpText(version: string, width = 80): string {
     ...fitAll([
       '',
       'Environment:',
-      '  AWSNOTES_CONFIG_DIR   directory of your progress and settings (default: ~/.config/awsnotes-nodejs)',
+      '  AWSNOTES_CONFIG_DIR   directory of your progress and settings, and of your notes/ and questions/ (default: ~/.config/awsnotes-nodejs)',
+      '  VISUAL, EDITOR        the editor of awsnotes note edit and of e in the reader (else nano, else vi)',
       '  NO_COLOR, FORCE_COLOR=0, TERM=dumb   turn colour off',
       '',
       `Exit codes: ${EXIT_CODES}.`,

@@ -1,6 +1,8 @@
-// Markdown conversion, build-time only: a note's text (after its front matter) as the
-// blocks and spans of src/content/types.ts, with a message for every construct the notes
-// do not allow (links, images, HTML, italics, block quotes, # headings).
+// Markdown conversion: a note's text (after its front matter) as the blocks and spans of
+// src/content/types.ts. For content/ (at build time) every construct the notes do not allow
+// (links, images, HTML, italics, block quotes, # headings) is a problem; for a learner's
+// notes (at run time, `lenient`) it is kept as the text that was written, never rendered:
+// a link shows as [text](url), HTML as its tags.
 import type { Token, Tokens } from 'marked';
 import { plainText, type Block, type ListItem, type Span } from './types.js';
 
@@ -21,6 +23,8 @@ export function splitFrontMatter(source: string): { yaml: string; body: string }
 export class MarkdownConverter {
   readonly problems: string[] = [];
 
+  constructor(private readonly options: { lenient?: boolean } = {}) {}
+
   inline(tokens: Token[] | undefined, inherited: Omit<Span, 'text'> = {}): Span[] {
     const spans: Span[] = [];
     for (const token of tokens ?? []) {
@@ -40,7 +44,8 @@ export class MarkdownConverter {
           spans.push({ text: ' ', ...inherited });
           break;
         default:
-          this.problems.push(`unsupported inline Markdown (${token.type}): ${JSON.stringify(token.raw)}`);
+          if (this.options.lenient) spans.push({ text: token.raw, ...inherited });
+          else this.problems.push(`unsupported inline Markdown (${token.type}): ${JSON.stringify(token.raw)}`);
       }
     }
     return mergeSpans(spans);
@@ -54,12 +59,17 @@ export class MarkdownConverter {
           break;
         case 'heading': {
           const heading = token as Tokens.Heading;
-          if (heading.depth !== 2 && heading.depth !== 3) {
-            this.problems.push(`only ## and ### headings are allowed: ${JSON.stringify(heading.raw.trim())}`);
-            break;
+          let level = heading.depth;
+          if (level !== 2 && level !== 3) {
+            if (!this.options.lenient) {
+              this.problems.push(`only ## and ### headings are allowed: ${JSON.stringify(heading.raw.trim())}`);
+              break;
+            }
+            // A learner's # is a section and ####… a subsection: the reader has two levels.
+            level = level < 2 ? 2 : 3;
           }
           const spans = this.inline(heading.tokens);
-          blocks.push({ type: 'heading', level: heading.depth, spans, slug: slugify(plainText(spans)) });
+          blocks.push({ type: 'heading', level: level as 2 | 3, spans, slug: slugify(plainText(spans)) });
           break;
         }
         case 'paragraph':
@@ -93,7 +103,10 @@ export class MarkdownConverter {
           break;
         }
         default:
-          this.problems.push(`unsupported Markdown block (${token.type}): ${JSON.stringify(token.raw.slice(0, 60))}`);
+          if (this.options.lenient) {
+            const text = token.raw.trim();
+            if (text) blocks.push({ type: 'paragraph', spans: [{ text }] });
+          } else this.problems.push(`unsupported Markdown block (${token.type}): ${JSON.stringify(token.raw.slice(0, 60))}`);
       }
     }
     return blocks;

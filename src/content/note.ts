@@ -5,10 +5,11 @@ import { marked } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { MarkdownConverter, splitFrontMatter } from './markdown.js';
-import { firstLine, formatZodError, KEBAB, TASK_ID, unknownTasks } from './schema.js';
+import { assignTasks } from './note-rules.js';
+import { firstLine, formatZodError, KEBAB, TASK_ID } from './schema.js';
 import { CATEGORIES, DOMAINS, plainText, SERVICE_STATUSES, type Section, type Service } from './types.js';
 
-const frontMatterSchema = z.strictObject({
+export const frontMatterSchema = z.strictObject({
   id: z.string().regex(KEBAB, 'must be kebab-case'),
   title: z.string().min(2),
   aliases: z.array(z.string().trim().min(1)).min(1),
@@ -59,34 +60,4 @@ export function compileNote(file: string, source: string, taskIds: ReadonlySet<s
   problems.push(...assignTasks(sections, tasks ?? {}, taskIds).map((p) => `${file}: ${p}`));
 
   return { service: { ...meta, sections, blocks }, problems };
-}
-
-/**
- * Gives each section its task statements from the front matter: a ## section its own entry,
- * a ### section its own entry or else its ## section's. Returns the problems: an entry for
- * no section, an unknown task id, and ## sections with no entry.
- */
-function assignTasks(sections: Section[], tasks: Record<string, string[]>, taskIds: ReadonlySet<string>): string[] {
-  const problems: string[] = [];
-  const slugs = new Set(sections.map((s) => s.slug));
-  for (const [slug, ids] of Object.entries(tasks)) {
-    if (!slugs.has(slug)) problems.push(`front matter tasks: "${slug}" is not a section of the note`);
-    const unknown = unknownTasks(ids, taskIds);
-    if (unknown) problems.push(`front matter tasks: "${slug}": ${unknown}`);
-  }
-  let parent: string[] | undefined;
-  for (const section of sections) {
-    const own = tasks[section.slug];
-    if (section.level === 2) parent = own;
-    const served = own ?? (section.level === 3 ? parent : undefined);
-    if (served) section.tasks = [...served];
-  }
-  const untagged = sections.filter((s) => s.level === 2 && !tasks[s.slug]).map((s) => s.slug);
-  if (untagged.length) {
-    const list = untagged.map((slug) => `"${slug}"`).join(', ');
-    problems.push(
-      `front matter tasks: no task statements for the ## section${untagged.length > 1 ? 's' : ''} ${list} (every ## section names the tasks it serves, e.g. ${untagged[0]}: ["1.1"])`,
-    );
-  }
-  return problems;
 }

@@ -1,10 +1,13 @@
-// One file of questions, build-time only: content/questions/<service>.yaml into Questions,
-// each checked against its kind's rules, its note's sections and the exam guide's task
-// statements. Every problem names the file, the question's position and its id.
+// One file of questions: content/questions/<service>.yaml at build time, and a learner's
+// questions/<service>.yaml at run time (src/own/compile.ts). Parsing and the shape check
+// live here (yaml, zod), with the line of every entry and field for the learner's messages;
+// the rules beyond the shape live in question-rules.ts, which the run time checks without
+// loading either library.
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { firstLine, formatZodError, KEBAB, TASK_ID, unknownTasks } from './schema.js';
+import { checkQuestion, type QuestionInput } from './question-rules.js';
+import { firstLine, KEBAB, TASK_ID } from './schema.js';
 import { DOMAINS, QUESTION_KINDS, type Question, type Service } from './types.js';
 
 const optionSchema = z.strictObject({
@@ -25,9 +28,76 @@ const questionSchema = z.strictObject({
   explanation: z.string().min(20),
 });
 
-const CHOOSE = { 2: 'two', 3: 'three' } as const;
-/** Phrases that point at other options by position, which shuffling makes meaningless. */
-const SHUFFLE_BREAKERS = /all of the above|none of the above|both a and b/i;
+/** One entry of a questions file, with where it is. */
+export interface ParsedEntry {
+  /** Its position in the file, from 1. */
+  index: number;
+  /** The line it starts on, from 1. */
+  line: number;
+  /** The line of each of its top-level fields. */
+  fieldLines: Record<string, number>;
+  /** Its `id`, whatever it is, for messages. */
+  id?: string;
+  /** The question, when its shape is right. */
+  value?: QuestionInput;
+  /** What is wrong with its shape ("options.2.why: …"), each with its line. */
+  issues: { message: string; line: number }[];
+}
+
+export interface ParsedQuestionFile {
+  entries: ParsedEntry[];
+  /** Nothing in the file can be used: it is not YAML, or not a list. */
+  error?: { message: string; line: number };
+}
+
+/** Parses a questions file and checks the shape of each entry. An empty file is an empty list. */
+export function parseQuestionFile(source: string): ParsedQuestionFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+  const lineAt = (offset: number) => lineCounter.linePos(Math.min(offset, source.length)).line;
+  const [error] = doc.errors;
+  if (error) return { entries: [], error: { message: `not valid YAML: ${firstLine(error)}`, line: lineAt(error.pos[0]) } };
+  const raw: unknown = doc.toJS() ?? [];
+  if (!Array.isArray(raw) || (doc.contents !== null && !isSeq(doc.contents)))
+    return { entries: [], error: { message: 'must be a YAML list of questions', line: 1 } };
+
+  /** The line of the deepest node the path reaches: a missing field is reported on its parent's line. */
+  const lineOfPath = (at: readonly PropertyKey[]): number => {
+    for (let depth = at.length; depth >= 0; depth--) {
+      const node = doc.getIn(at.slice(0, depth) as unknown[], true) as { range?: [number, number, number] } | undefined;
+      if (node?.range) return lineAt(node.range[0]);
+    }
+    return 1;
+  };
+  const items = isSeq(doc.contents) ? doc.contents.items : [];
+  return {
+    entries: raw.map((entry: unknown, i): ParsedEntry => {
+      const node = items[i];
+      const fieldLines: Record<string, number> = {};
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          if (isScalar(pair.key) && pair.key.range) fieldLines[String(pair.key.value)] = lineAt(pair.key.range[0]);
+        }
+      }
+      const parsed = questionSchema.safeParse(entry);
+      const base: ParsedEntry = {
+        index: i + 1,
+        line: lineOfPath([i]),
+        fieldLines,
+        issues: parsed.success
+          ? []
+          : parsed.error.issues.map((issue) => ({
+              // zod says "Invalid input: expected string, received undefined" of a field left out.
+              message: `${issue.path.join('.') || '(root)'}: ${/received undefined$/.test(issue.message) ? 'missing' : issue.message}`,
+              line: lineOfPath([i, ...issue.path]),
+            })),
+      };
+      if (entry && typeof entry === 'object' && 'id' in entry) base.id = String(entry.id);
+      if (parsed.success) base.value = parsed.data;
+      return base;
+    }),
+  };
+}
 
 /**
  * Compiles one file of questions about one service (the file's name). `taskIds` are the exam
@@ -43,56 +113,26 @@ export function compileQuestions(
   const service = services.get(serviceId);
   if (!service) return { questions: [], problems: [`${file}: no service note content/services/${serviceId}.md`] };
 
-  let raw: unknown;
-  try {
-    raw = parseYaml(source);
-  } catch (error) {
-    return { questions: [], problems: [`${file}: not valid YAML: ${firstLine(error)}`] };
-  }
-  if (!Array.isArray(raw)) return { questions: [], problems: [`${file}: must be a YAML list of questions`] };
+  const parsed = parseQuestionFile(source);
+  if (parsed.error) return { questions: [], problems: [`${file}: ${parsed.error.message} (line ${parsed.error.line})`] };
 
   const problems: string[] = [];
   const questions: Question[] = [];
-  raw.forEach((entry, index) => {
-    const where = `${file}: question ${index + 1}${entry && typeof entry === 'object' && 'id' in entry ? ` (${String(entry.id)})` : ''}`;
-    const parsed = questionSchema.safeParse(entry);
-    if (!parsed.success) {
-      problems.push(...formatZodError(parsed.error).map((p) => `${where}: ${p}`));
-      return;
+  for (const entry of parsed.entries) {
+    const where = `${file}: question ${entry.index}${entry.id !== undefined ? ` (${entry.id})` : ''}`;
+    if (!entry.value) {
+      problems.push(...entry.issues.map((issue) => `${where}: ${issue.message}`));
+      continue;
     }
-    const q = parsed.data;
-    const options = q.options.map((o) => ({ text: o.text, correct: o.correct === true, why: o.why }));
-    const correct = options.filter((o) => o.correct).length;
-    const fail = (message: string) => problems.push(`${where}: ${message}`);
-
-    if (!q.id.startsWith(`${serviceId}-`)) fail(`id must start with "${serviceId}-"`);
-    if (!service.sections.some((s) => s.slug === q.section)) {
-      fail(
-        `section "${q.section}" is not a heading of content/services/${serviceId}.md (it has: ${service.sections.map((s) => s.slug).join(', ')})`,
-      );
-    }
-    if (q.kind === 'single' && (options.length !== 4 || correct !== 1))
-      fail('a single-answer question has exactly 4 options and 1 correct');
-    if (q.kind === 'boolean') {
-      if (options.length !== 2 || options[0]?.text !== 'True' || options[1]?.text !== 'False' || correct !== 1) {
-        fail('a true/false question has the options True then False, one of them correct');
-      }
-    }
-    if (q.kind === 'multiple') {
-      if (options.length < 5 || correct < 2 || correct > 3) fail('a multiple-response question has 5 or 6 options and 2 or 3 correct');
-      else if (!q.question.trim().endsWith(`(Choose ${CHOOSE[correct as 2 | 3]}.)`))
-        fail(`the stem must end with "(Choose ${CHOOSE[correct as 2 | 3]}.)"`);
-    }
-    if (new Set(options.map((o) => o.text.toLowerCase())).size !== options.length) fail('two options have the same text');
-    if ([q.question, ...options.map((o) => o.text)].some((text) => SHUFFLE_BREAKERS.test(text)))
-      fail('options are shuffled: no "all of the above", "none of the above" or "both A and B"');
-    if (!q.tasks?.length) fail('no tasks: name the exam-guide task statements it serves (tasks: ["1.1"])');
-    else {
-      const unknown = unknownTasks(q.tasks, taskIds);
-      if (unknown) fail(`tasks: ${unknown}`);
-    }
-
-    questions.push({ ...q, tasks: q.tasks ?? [], service: serviceId, options });
-  });
+    const { question, failures } = checkQuestion(entry.value, {
+      serviceId,
+      sections: service.sections,
+      noteName: `content/services/${serviceId}.md`,
+      taskIds,
+      tasksRequired: true,
+    });
+    problems.push(...failures.map((failure) => `${where}: ${failure.message}`));
+    questions.push(question);
+  }
   return { questions, problems };
 }

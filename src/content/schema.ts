@@ -1,4 +1,5 @@
-// Build-time schema pieces shared by the note, question and exam-guide compilers.
+// Schema pieces shared by the note, question and exam-guide compilers. Free of zod at run
+// time (a type import only): the learner's files are checked with them on every start.
 import type { z } from 'zod';
 
 export const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -50,6 +50,8 @@ export interface Section {
   level: 2 | 3;
   /** The exam-guide task statements the section serves ("1.1" … "4.3"). */
   tasks?: string[];
+  /** The learner wrote it (their notes/<id>.md, see src/own/). */
+  own?: true;
 }
 
 /**
@@ -73,6 +75,13 @@ export interface Service {
   status?: ServiceStatus;
   sections: Section[];
   blocks: Block[];
+  /** The whole service is the learner's: a notes/<id>.md of theirs for an id awsnotes does not ship. */
+  own?: true;
+  /**
+   * The learner's own notes, laid out after `blocks` and marked as theirs: for a shipped
+   * service a "My notes" section, for a service of their own the whole note.
+   */
+  mine?: Block[];
 }
 
 export const QUESTION_KINDS = ['single', 'multiple', 'boolean'] as const;
@@ -96,6 +105,8 @@ export interface Question {
   question: string;
   options: Option[];
   explanation: string;
+  /** The learner wrote it (their questions/<service>.yaml): never in the exam simulation. */
+  own?: true;
 }
 
 /** One searchable line. Exactly one of title/alias/heading/line is set. */

@@ -2,10 +2,13 @@
 // reading them back (and the files of older versions), and an export of the question bank
 // for Anki's text-file import. Pure: text in, text out; files are the caller's business.
 //
-// Backup version 2 (this one) holds the settings (settings.json's) and the events, one a
-// line, in journal order:
+// Backup version 2 (this one) holds the settings (settings.json's), the events, one a
+// line, in journal order, and the learner's own notes and questions as their files' texts
+// by path ("own", absent when they have none; an awsnotes that does not know it imports
+// the rest all the same):
 //   {"format": "awsnotes-progress", "backupVersion": 2, "exportedAt": …, "appVersion": …,
-//    "settings": {"examDate": …}, "events": [ {"i":…}, … ]}
+//    "settings": {"examDate": …}, "events": [ {"i":…}, … ],
+//    "own": {"notes/sqs.md": "…", "questions/sqs.yaml": "…"}}
 // A backup of version 2 without "settings" (made before settings had their own file) may
 // hold them as `setting` events instead. Backup version 1 (awsnotes 0.1) held a version-2
 // progress file under "progress": it is still read, as are a raw progress.json (versions 1
@@ -35,10 +38,16 @@ export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 const CHUNK = 1024 * 1024;
 
+/** The learner's files a backup carries: path in the config directory → text. */
+export type OwnFileTexts = Record<string, string>;
+
+/** The paths a backup may carry: notes/<id>.md and questions/<id>.yaml, nothing that leaves those folders. */
+export const OWN_FILE_PATH = /^(notes\/[a-z0-9]+(-[a-z0-9]+)*\.md|questions\/[a-z0-9]+(-[a-z0-9]+)*\.ya?ml)$/;
+
 /**
  * A backup, written in chunks: the envelope with the settings (none for a backup of some
  * events only), then each event line as the journal holds it (`forEachLine` gives them in
- * order), one a line.
+ * order), one a line, then the learner's files if any.
  */
 export function writeBackup(
   forEachLine: (visit: (line: string) => void) => void,
@@ -46,6 +55,7 @@ export function writeBackup(
   appVersion: string,
   write: (chunk: string) => void,
   settings?: Settings,
+  own: OwnFileTexts = {},
 ): number {
   let count = 0;
   let buffer = `{\n  "format": ${JSON.stringify(BACKUP_FORMAT)},\n  "backupVersion": ${BACKUP_VERSION},\n  "exportedAt": ${JSON.stringify(now.toISOString())},\n  "appVersion": ${JSON.stringify(appVersion)},\n`;
@@ -59,7 +69,11 @@ export function writeBackup(
       buffer = '';
     }
   });
-  write(`${buffer}${count ? '\n  ' : ''}]\n}\n`);
+  const files = Object.entries(own);
+  const ownPart = files.length
+    ? `,\n  "own": {${files.map(([file, text]) => `\n    ${JSON.stringify(file)}: ${JSON.stringify(text)}`).join(',')}\n  }`
+    : '';
+  write(`${buffer}${count ? '\n  ' : ''}]${ownPart}\n}\n`);
   return count;
 }
 
@@ -79,8 +93,10 @@ export function backupText(events: readonly Event[], now: Date, appVersion: stri
   return text;
 }
 
-/** `settings`: what the file says the settings are (absent when it carries none). */
-export type ParsedBackup = { ok: true; events: Event[]; settings?: Settings; what: string } | { ok: false; error: string };
+/** `settings`: what the file says the settings are; `own`: the learner's files it carries (each absent when none). */
+export type ParsedBackup =
+  | { ok: true; events: Event[]; settings?: Settings; what: string; own?: OwnFileTexts }
+  | { ok: false; error: string };
 
 const FOREIGN = `not an awsnotes backup: expected format ${BACKUP_FORMAT}`;
 
@@ -229,10 +245,22 @@ export function parseBackup(text: string, now: Date): ParsedBackup {
       if (!event) return { ok: false, error: `event ${i + 1} of the backup is not a valid event` };
       events.push(event);
     }
-    if (raw.settings === undefined) return withoutSettingEvents({ ok: true, events, what: 'a backup' });
+    let own: OwnFileTexts | undefined;
+    if (raw.own !== undefined) {
+      if (!isObject(raw.own)) return { ok: false, error: `the backup's "own" is not an object (found ${describe(raw.own)})` };
+      own = {};
+      for (const [file, text] of Object.entries(raw.own)) {
+        if (!OWN_FILE_PATH.test(file))
+          return { ok: false, error: `the backup's "own" names ${JSON.stringify(file)}, not a notes/<id>.md or questions/<id>.yaml` };
+        if (typeof text !== 'string') return { ok: false, error: `the backup's "own" ${file} is not text` };
+        own[file] = text;
+      }
+    }
+    const withOwn = (parsed: ParsedBackup): ParsedBackup => (own && parsed.ok ? { ...parsed, own } : parsed);
+    if (raw.settings === undefined) return withOwn(withoutSettingEvents({ ok: true, events, what: 'a backup' }));
     const settings = backupSettings(raw.settings);
     if (!settings.ok) return settings;
-    return withoutSettingEvents({ ok: true, events, settings: settings.settings, what: 'a backup' });
+    return withOwn(withoutSettingEvents({ ok: true, events, settings: settings.settings, what: 'a backup' }));
   }
 
   if (typeof raw.version === 'number' && 'notesRead' in raw) return progressEvents(raw, 'the progress file', now);
@@ -297,7 +325,13 @@ function ankiLine(q: Question, titles: ReadonlyMap<string, string>): string {
     '',
     `<i>${htmlText(titles.get(q.service) ?? q.service)} · ${htmlText(DOMAIN_INFO[q.domain].title)}</i>`,
   ].join('<br>');
-  const tags = ['awsnotes', `service::${tag(q.service)}`, `domain::${tag(q.domain)}`, ...q.tasks.map((t) => `task::${tag(t)}`)].join(' ');
+  const tags = [
+    'awsnotes',
+    ...(q.own ? ['yours'] : []),
+    `service::${tag(q.service)}`,
+    `domain::${tag(q.domain)}`,
+    ...q.tasks.map((t) => `task::${tag(t)}`),
+  ].join(' ');
   return [front, back, tags].map(field).join('\t');
 }
 

@@ -74,8 +74,9 @@ export function nextSteps(
   for (const q of bank) perDomain.set(q.domain, (perDomain.get(q.domain) ?? 0) + 1);
   const examShare = new Map<string, number>();
   for (const q of bank) examShare.set(q.service, (examShare.get(q.service) ?? 0) + DOMAIN_INFO[q.domain].weight / perDomain.get(q.domain)!);
+  const practised = new Set(bank.filter((q) => progress.stats[q.id] !== undefined).map((q) => q.service));
   const never = services
-    .filter((s) => s.questions > 0 && s.id !== toRead?.id && !bank.some((q) => q.service === s.id && progress.stats[q.id] !== undefined))
+    .filter((s) => s.questions > 0 && s.id !== toRead?.id && !practised.has(s.id))
     .sort((a, b) => examShare.get(b.id)! - examShare.get(a.id)! || byOrder(a.id, b.id))
     .map(
       (s): NextStep => ({

@@ -156,8 +156,15 @@ export function progressReport(progress: Progress, bank: Question[], services: r
     add(byDomain, owner.domain, stats.answers, stats.right);
   }
 
+  // Grouped once: a filter per service is services × questions, which the learner's own grow.
+  const byServiceQuestions = new Map<string, Question[]>();
+  for (const q of bank) {
+    const list = byServiceQuestions.get(q.service);
+    if (list) list.push(q);
+    else byServiceQuestions.set(q.service, [q]);
+  }
   const serviceRows: ServiceProgress[] = services.map((s) => {
-    const questions = bank.filter((q) => q.service === s.id);
+    const questions = byServiceQuestions.get(s.id) ?? [];
     const tally = byService.get(s.id) ?? { answered: 0, correct: 0 };
     return {
       id: s.id,
@@ -214,7 +221,12 @@ export function progressReport(progress: Progress, bank: Question[], services: r
     exams,
     services: serviceRows,
     domains: domainRows,
-    readiness: readiness(progress, bank, now),
+    // A prediction of the exam's score: the learner's own questions are not in the exam.
+    readiness: readiness(
+      progress,
+      bank.filter((q) => !q.own),
+      now,
+    ),
     nextSteps: nextSteps(progress, bank, serviceRows, domainRows, { reviews, fresh }),
   };
 }

@@ -25,11 +25,12 @@ export function domainCounts(total = EXAM_QUESTIONS): Record<Domain, number> {
 /**
  * The questions an exam may ask, as the real exam would: multiple choice and multiple
  * response only (no true/false), on services that are current and in the exam guide's
- * scope (not retired, not out of scope).
+ * scope (not retired, not out of scope), and none of the learner's own (the exam is
+ * AWS's, not theirs; and a service of their own is not in its scope).
  */
-export function examPool(bank: readonly Question[], services: readonly Pick<Service, 'id' | 'status'>[]): Question[] {
-  const current = new Set(services.filter(isExamService).map((s) => s.id));
-  return bank.filter((q) => q.kind !== 'boolean' && current.has(q.service));
+export function examPool(bank: readonly Question[], services: readonly Pick<Service, 'id' | 'status' | 'own'>[]): Question[] {
+  const current = new Set(services.filter((s) => !s.own && isExamService(s)).map((s) => s.id));
+  return bank.filter((q) => !q.own && q.kind !== 'boolean' && current.has(q.service));
 }
 
 /**
@@ -39,7 +40,7 @@ export function examPool(bank: readonly Question[], services: readonly Pick<Serv
  */
 export function drawExam(
   bank: readonly Question[],
-  services: readonly Pick<Service, 'id' | 'status'>[],
+  services: readonly Pick<Service, 'id' | 'status' | 'own'>[],
   rng: () => number,
   total = EXAM_QUESTIONS,
 ): Question[] {

@@ -17,6 +17,9 @@ export interface QuestionView {
   hideLabels?: boolean;
 }
 
+/** Above a question the learner wrote (their questions/<service>.yaml). */
+export const YOURS = '✎ your question';
+
 /**
  * What became of an option once the answer is revealed. The four stay apart without
  * colour (a mark each, and the word "missed"): a right option the learner did not pick is
@@ -116,7 +119,7 @@ export function questionLines(presented: Presented, width: number, view: Questio
   const label =
     view.hideLabels && !view.revealed
       ? kindHint(question)
-      : `${serviceTitle} · ${DOMAIN_INFO[question.domain].title} · ${kindHint(question)}`;
+      : `${question.own ? `${YOURS} · ` : ''}${serviceTitle} · ${DOMAIN_INFO[question.domain].title} · ${kindHint(question)}`;
   return [
     ...wrap([{ text: label, role: 'muted' }], width),
     ...wrap([{ text: question.question.trim() }], width),

@@ -226,21 +226,46 @@ function blockLines(block: Block, width: number, depth: number): Line[] {
   }
 }
 
+/**
+ * The mark at the left of every line the learner wrote (their "My notes" section, or the
+ * whole note of a service of their own): text, so it shows without colour too.
+ */
+export const MINE_GUTTER = '┃ ';
+/** Under the title of a service of the learner's own. */
+export const MINE_LABEL = '✎ your own note';
+
 /** Lays out a whole note at `width` columns (at least 10). */
 export function layoutNote(service: Service, width: number): NoteLayout {
   const w = Math.max(MIN_WIDTH, Math.floor(width));
   const lines: Line[] = [];
   const anchors = new Map<string, number>();
+  lines.push(...wrap([{ text: service.title, bold: true, role: 'accent' }], w));
+  const names = service.aliases.join(' · ');
+  if (service.own)
+    lines.push(...wrap([{ text: MINE_LABEL, role: 'accent' }, ...(names ? [{ text: ` · ${names}`, role: 'muted' as const }] : [])], w));
+  else lines.push(...wrap([{ text: names, role: 'muted' }], w));
+  layoutBlocks(service.blocks, w, lines, anchors);
+  if (service.mine?.length) {
+    // Laid out two columns narrower, then marked: the mark is never wrapped away from its line.
+    const mine: Line[] = [];
+    const mineAnchors = new Map<string, number>();
+    layoutBlocks(service.mine, Math.max(MIN_WIDTH, w - charLength(MINE_GUTTER)), mine, mineAnchors);
+    if (lines.at(-1)!.segments.length > 0) lines.push({ segments: [] });
+    const start = lines.length;
+    for (const line of mine) lines.push({ segments: [{ text: MINE_GUTTER, role: 'accent' }, ...line.segments] });
+    for (const [slug, at] of mineAnchors) anchors.set(slug, start + at);
+  }
+  return { lines, anchors };
+}
+
+function layoutBlocks(blocks: readonly Block[], w: number, lines: Line[], anchors: Map<string, number>): void {
   const spacer = () => {
     if (lines.length > 0 && lines.at(-1)!.segments.length > 0) lines.push({ segments: [] });
   };
-  lines.push(...wrap([{ text: service.title, bold: true, role: 'accent' }], w));
-  lines.push(...wrap([{ text: service.aliases.join(' · '), role: 'muted' }], w));
-  for (const block of service.blocks) {
+  for (const block of blocks) {
     // Lists stay tight under their heading; other blocks get a blank line before them.
     if (block.type !== 'list') spacer();
     if (block.type === 'heading') anchors.set(block.slug, lines.length);
     lines.push(...blockLines(block, w, 0));
   }
-  return { lines, anchors };
 }

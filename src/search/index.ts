@@ -24,10 +24,18 @@ export function tokenize(text: string): string[] {
 
 export const ownText = (r: SearchRecord) => r.title ?? r.alias ?? r.heading ?? r.line ?? '';
 
-export function buildWordIndex(records: readonly SearchRecord[]): WordIndex {
+/**
+ * `otherNames`: the names (id, title, aliases) of services whose title and alias records
+ * are in another index: the learner's notes on a shipped service are indexed apart from
+ * it, and "sqs retry" must still find a line of theirs about retries under SQS.
+ */
+export function buildWordIndex(records: readonly SearchRecord[], otherNames: Record<string, readonly string[]> = {}): WordIndex {
   const words = new Map<string, Set<number>>();
   // A service's name: its id and the text of its title and alias records.
   const names = new Map<string, Set<string>>();
+  for (const [service, texts] of Object.entries(otherNames)) {
+    names.set(service, new Set([...tokenize(service), ...texts.flatMap(tokenize)]));
+  }
   records.forEach((record, i) => {
     const tokens = tokenize(ownText(record));
     for (const word of tokens) {

@@ -1,9 +1,12 @@
 // Fuzzy search over short fields (titles, aliases, headings, single note lines), used by
 // `awsnotes search`, `awsnotes show` and the menu. Two stages, so a keystroke costs about a
 // millisecond: the word index (built at build time) picks the records worth scoring, and
-// fuse.js scores and highlights those few.
+// fuse.js scores and highlights those few. The learner's own notes have a small index of
+// their own, made when they load (src/own/), searched beside the shipped one: what they
+// save is found at once, without a rebuild.
 import Fuse, { type FuseResult } from 'fuse.js';
-import { searchData } from '../content/bundle.js';
+import { ownContent, searchData } from '../content/bundle.js';
+import type { OwnContent } from '../own/types.js';
 import type { SearchRecord } from '../content/types.js';
 import { buildWordIndex, matchWord, tokenize, vocabIndex, type WordIndex } from './index.js';
 import { kindOf, recordArray, type Kind, type RecordList } from './pack.js';
@@ -87,6 +90,19 @@ function shippedSearcher(): Searcher {
     shipped = searcherOver(data.records, data.index);
   }
   return shipped;
+}
+
+let own: { content: OwnContent; searcher: Searcher } | undefined;
+
+/** The index over the learner's records, made again whenever other content of theirs is loaded. */
+function ownSearcher(): Searcher | undefined {
+  const content = ownContent();
+  if (!content) return undefined;
+  if (own?.content !== content) {
+    const { records, index } = content.search();
+    own = { content, searcher: searcherOver(records, index) };
+  }
+  return own.searcher.records.length ? own.searcher : undefined;
 }
 
 export function normalizeQuery(query: string): string {
@@ -247,15 +263,22 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
   return out;
 }
 
-export function search(query: string, options: { limit?: number; searcher?: Searcher } = {}): SearchHit[] {
-  const q = normalizeQuery(query);
-  if (!q) return [];
-  const searcher = options.searcher ?? shippedSearcher();
-  const limit = options.limit ?? DEFAULT_LIMIT;
-  const words = tokenize(q);
-  if (words.length === 0) return [];
+const byRank = (a: SearchHit, b: SearchHit) => a.score - b.score || a.text.length - b.text.length;
+
+/** What one index holds for a query: hits on one line, and hits across one section. */
+interface IndexHits {
+  /** Best first (score, then the shorter text: "lamda" finds "Lambda" before "Lambda@Edge"). */
+  onLine: SearchHit[];
+  /**
+   * Sections holding the words only between their lines, best first: each with its own
+   * score (0.5 to 0.8), made into a hit, with the score it is shown with, only if shown.
+   */
+  acrossSection: { score: number; hit(shownScore: number): SearchHit }[];
+}
+
+function indexHits(searcher: Searcher, words: string[]): IndexHits {
   const { pool, matched, sections } = candidates(searcher, words);
-  if (pool.length === 0 && sections.length === 0) return [];
+  if (pool.length === 0 && sections.length === 0) return { onLine: [], acrossSection: [] };
   // Which query words each candidate's service name matches, for multi-word queries.
   const owners = new Map<string, Set<string>>();
   if (words.length > 1) {
@@ -265,14 +288,38 @@ export function search(query: string, options: { limit?: number; searcher?: Sear
       owners.set(record.service, new Set(words.filter((_, n) => name.some((w) => matched[n]!.has(w)))));
     }
   }
-  // A service's title and its aliases are one answer: keep only its best name hit.
-  // Equal scores: the shorter text is the closer match ("lamda": "Lambda" before "Lambda@Edge").
-  const ranked = score(pool, words, owners)
+  const onLine = score(pool, words, owners)
     .map(({ record, score: s, ranges }): SearchHit => {
       const kind = kindOf(record);
       return { service: record.service, section: record.section, kind, text: record[kind] ?? '', score: s, ranges };
     })
-    .sort((a, b) => a.score - b.score || a.text.length - b.text.length);
+    .sort(byRank);
+  const acrossSection = sections
+    .sort((a, b) => a.score - b.score || a.record - b.record)
+    .map(({ record: r, score: s }) => ({
+      score: s,
+      hit: (shownScore: number): SearchHit => {
+        const record = searcher.records.at(r)!;
+        const kind = kindOf(record);
+        const text = record[kind] ?? '';
+        const ranges = matchedRanges(text, searcher.index.vocab, matched);
+        return { service: record.service, section: record.section, kind, text, score: shownScore, ranges };
+      },
+    }));
+  return { onLine, acrossSection };
+}
+
+/** Searches the shipped notes and the learner's (or only `searcher`, when given). */
+export function search(query: string, options: { limit?: number; searcher?: Searcher } = {}): SearchHit[] {
+  const q = normalizeQuery(query);
+  if (!q) return [];
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const words = tokenize(q);
+  if (words.length === 0) return [];
+  const searchers = options.searcher ? [options.searcher] : [shippedSearcher(), ownSearcher()];
+  const found = searchers.flatMap((searcher) => (searcher ? [indexHits(searcher, words)] : []));
+  const ranked = found.flatMap((f) => f.onLine).sort(byRank);
+  // A service's title and its aliases are one answer: keep only its best name hit.
   const named = new Set<string>();
   const hits: SearchHit[] = [];
   for (const hit of ranked) {
@@ -283,18 +330,16 @@ export function search(query: string, options: { limit?: number; searcher?: Sear
     hits.push(hit);
     if (hits.length === limit) return hits;
   }
-  // Then the sections that hold the words only between their lines, scored past every
-  // hit on one line (Fuse's scores of long lines reach 0.9 and more), so that the order
-  // by score stays the order shown.
+  // Then the sections that hold the words only between their lines, of either index,
+  // scored past every hit on one line (Fuse's scores of long lines reach 0.9 and more), so
+  // that the order by score stays the order shown. The sort is stable: within one index
+  // the sections keep their order.
   const worst = ranked.reduce((max, hit) => Math.max(max, hit.score), 0);
-  const spread = sections.sort((a, b) => a.score - b.score || a.record - b.record).slice(0, limit - hits.length);
-  for (const { record: r, score: s } of spread) {
-    const record = searcher.records.at(r)!;
-    const kind = kindOf(record);
-    const text = record[kind] ?? '';
-    const ranges = matchedRanges(text, searcher.index.vocab, matched);
-    hits.push({ service: record.service, section: record.section, kind, text, score: worst + (1 - worst) * s, ranges });
-  }
+  const spread = found
+    .flatMap((f) => f.acrossSection)
+    .sort((a, b) => a.score - b.score)
+    .slice(0, limit - hits.length);
+  for (const section of spread) hits.push(section.hit(worst + (1 - worst) * section.score));
   return hits;
 }
 

@@ -18,3 +18,13 @@ function escaped(char: string): string {
 export function printable(text: string): string {
   return text.replace(CONTROL, escaped);
 }
+
+const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Like printable(), for text shown over several lines (a learner's note or question):
+ * newlines are kept, a tab becomes four spaces, every other control character an escape.
+ */
+export function printableLines(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').replace(CONTROL_BUT_NEWLINE, escaped);
+}

@@ -3,6 +3,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { ReaderPlace } from '../browse/reader.js';
 import { services } from '../content/bundle.js';
 import type { Question } from '../content/types.js';
+import type { OwnProblem } from '../own/types.js';
 import type { NextAction } from '../progress/report.js';
 import type { ProgressStore } from '../progress/store.js';
 import type { Source } from '../quiz/sources.js';
@@ -15,6 +16,8 @@ import type { QuizScreenHandle, QuizStart } from './screens/QuizScreen.js';
 import { type ServicesScreenHandle, ServicesScreen, warmSearch } from './screens/ServicesScreen.js';
 import { type InputMode, MODES } from './screens/types.js';
 import { ColorContext, ROLE_STYLE } from './theme.js';
+import type { AppTerminal } from './terminal.js';
+import { problemBanner, useOwnNotes } from './useOwnNotes.js';
 import { type Size, useTerminalSize } from './useTerminalSize.js';
 
 export const MIN_COLUMNS = 40;
@@ -52,14 +55,21 @@ export interface AppProps {
   start?: AppStart;
   /** Fixed size for tests; the real terminal's size otherwise. */
   size?: Size;
-  /** Ctrl+Z: stops the app, the terminal given back to the shell (absent in tests). */
-  onSuspend?(): void;
+  /**
+   * The terminal the app runs in (run.tsx, terminal.ts): Ctrl+Z stops the app, and `e` in
+   * the reader lends it to the learner's editor. Absent in tests.
+   */
+  terminal?: AppTerminal;
+  /** The environment the editor is chosen from ($VISUAL, $EDITOR); process.env by default. */
+  env?: Record<string, string | undefined>;
+  /** The problems found loading the learner's own files before the first frame. */
+  ownProblems?: readonly OwnProblem[];
 }
 
 const ALL_SCOPES = [...new Set(BINDINGS.map((b) => b.scope))] as Scope[];
 const SCREEN_IDS = TABS.map((t) => t.id);
 
-export function App({ store, color, onExit, start, size: fixedSize, onSuspend }: AppProps) {
+export function App({ store, color, onExit, start, size: fixedSize, terminal: session, env = process.env, ownProblems = [] }: AppProps) {
   const { exit } = useApp();
   const terminal = useTerminalSize();
   const { columns, rows } = fixedSize ?? terminal;
@@ -85,6 +95,8 @@ export function App({ store, color, onExit, start, size: fixedSize, onSuspend }:
   const [help, setHelp] = useState<{ offset: number } | null>(null);
   const [notice, setNotice] = useState(() => store.notices.splice(0).join(' '));
   const showNotice = useCallback((text: string) => setNotice(text), []);
+  const own = useOwnNotes({ dir: store.dir, env, terminal: session, initialProblems: ownProblems, onNotice: showNotice });
+  const banner = problemBanner(own.problems);
   const [readIds, setReadIds] = useState<ReadonlySet<string>>(() => new Set(Object.keys(store.read().notesRead)));
   // The screens the first frame does not show are loaded just after it (see later.ts);
   // until then, what they are asked to open waits here and is opened when they mount.
@@ -122,7 +134,7 @@ export function App({ store, color, onExit, start, size: fixedSize, onSuspend }:
   };
   // Header, footer, and one spare row: a frame as tall as the terminal makes Ink clear the
   // whole screen on every render (flicker, lost scrollback).
-  const bodyHeight = rows - 3 - (notice ? 1 : 0);
+  const bodyHeight = rows - 3 - (notice ? 1 : 0) - (banner ? 1 : 0);
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
 
   /** The global keys, asked before the screen's: true when the key was one of them. */
@@ -131,8 +143,8 @@ export function App({ store, color, onExit, start, size: fixedSize, onSuspend }:
       quit(130);
       return true;
     }
-    if (onSuspend && isKey('global.suspend', input, key)) {
-      onSuspend();
+    if (session && isKey('global.suspend', input, key)) {
+      session.suspend();
       return true;
     }
     if (notice) setNotice('');
@@ -202,7 +214,7 @@ export function App({ store, color, onExit, start, size: fixedSize, onSuspend }:
         {/* Too small: one line, but the screens stay mounted so nothing is lost until it grows. */}
         {tooSmall ? <Text wrap="truncate">{tooSmallMessage(columns)}</Text> : null}
         <Box display={tooSmall ? 'none' : 'flex'}>
-          <Frame tabs={TABS} current={screen} width={columns} footer={footer} notice={notice}>
+          <Frame tabs={TABS} current={screen} width={columns} footer={footer} notice={notice} banner={banner}>
             {help ? <HelpOverlay scopes={ALL_SCOPES} height={bodyHeight} offset={help.offset} /> : null}
             {slot('services', () => (
               <ServicesScreen
@@ -215,6 +227,8 @@ export function App({ store, color, onExit, start, size: fixedSize, onSuspend }:
                 places={places}
                 onMode={reportMode.services}
                 onQuiz={(service) => startQuiz({ kind: 'service', service })}
+                onEdit={own.edit}
+                contentVersion={own.version}
                 onOpen={markRead}
               />
             ))}

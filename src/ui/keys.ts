@@ -168,6 +168,14 @@ export const BINDINGS = [
     label: '[',
     description: 'to the previous section (or the start of this one)',
   },
+  {
+    id: 'reader.edit',
+    scope: 'reader',
+    keys: [ch('e')],
+    label: 'e',
+    description: 'edit your own notes on this service ($VISUAL or $EDITOR); they show under "My notes"',
+    footer: 'my notes',
+  },
   { id: 'reader.back', scope: 'reader', keys: [ch('q'), k('escape')], label: 'q/Esc', description: 'back', footer: 'back' },
 
   { id: 'find.submit', scope: 'find', keys: [k('return')], label: 'Enter', description: 'search, jump to the first hit', footer: 'search' },

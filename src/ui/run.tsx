@@ -1,7 +1,9 @@
 // The interactive path: alternate screen, Ink render, and a terminal restored on every
-// way out (q, Ctrl+C, a signal, an uncaught error) and while stopped (see terminal.ts).
+// way out (q, Ctrl+C, a signal, an uncaught error) and while stopped or lent to the
+// learner's editor (see terminal.ts).
 import { render, useStdout } from 'ink';
 import { useEffect } from 'react';
+import { loadOwnContent } from '../own/index.js';
 import { ProgressStore } from '../progress/store.js';
 import { colorEnabled } from '../term/color.js';
 import { App, type AppStart } from './App.js';
@@ -30,6 +32,10 @@ function Redraw({ onReady }: { onReady(redraw: () => void): void }) {
 export async function runApp(start: AppStart = { screen: 'services' }): Promise<number> {
   if (start.screen !== 'services') await loadLaterScreens();
   const store = ProgressStore.open();
+  // Before the first frame, their notes: the menu lists the learner's own services with the
+  // others. Their questions (checked against the whole bank) load just after it, unless the
+  // app opens on the quiz, which asks them at once.
+  const ownProblems = await loadOwnContent(store.dir, { questions: start.screen !== 'services' });
   let exitCode = 0;
   let redraw = () => {};
   let unmount = () => {};
@@ -45,7 +51,14 @@ export async function runApp(start: AppStart = { screen: 'services' }): Promise<
   const instance = render(
     <>
       <Redraw onReady={(draw) => (redraw = draw)} />
-      <App store={store} color={colorEnabled(true)} start={start} onExit={(code) => (exitCode = code)} onSuspend={session.suspend} />
+      <App
+        store={store}
+        color={colorEnabled(true)}
+        start={start}
+        onExit={(code) => (exitCode = code)}
+        terminal={session}
+        ownProblems={ownProblems}
+      />
     </>,
     { ...INK_OPTIONS, ...(onRender ? { onRender } : {}) },
   );

@@ -10,6 +10,12 @@
 // - Ctrl+Z or SIGTSTP: cooked mode, the cursor and the main screen back, then the process
 //   stops as a shell expects; `fg` (SIGCONT) brings raw mode, the alternate screen and a
 //   full redraw back, and the size the terminal has now.
+// - Lent to a program the app waits for (the learner's editor, `e` in the reader): cooked
+//   mode, the cursor and the main screen while it runs, as a shell gives them; then the
+//   same way back as after `fg`. Meanwhile the app behaves as a shell running a command:
+//   Ctrl+C and Ctrl+\ are the program's (they reach the whole foreground process group),
+//   and Ctrl+Z stops the app with it, so that the shell sees the whole job stopped and
+//   `fg` continues both.
 //
 // Every sequence is written to the terminal (stdout), never to stderr: `awsnotes 2>log`
 // keeps a clean log. Writes are synchronous, as a signal handler's must be.
@@ -31,9 +37,14 @@ export interface TerminalSession {
   hangUp(): void;
   /** Ctrl+Z: gives the terminal back and stops the process, as SIGTSTP does. */
   suspend(): void;
+  /** Gives the terminal to `run` (which runs another program and waits for it), then takes it back. */
+  lend<T>(run: () => T): T;
   /** Removes the signal handlers (after the app has ended). */
   close(): void;
 }
+
+/** What the app's screens do with the terminal: stop the app (Ctrl+Z), lend it to an editor (`e`). */
+export type AppTerminal = Pick<TerminalSession, 'suspend' | 'lend'>;
 
 export interface SessionOptions {
   stdin: NodeJS.ReadStream;
@@ -49,6 +60,8 @@ export interface SessionOptions {
 export function startTerminalSession({ stdin, stdout, unmount, redraw, exit }: SessionOptions): TerminalSession {
   let entered = true;
   let suspended = false;
+  /** Lendings of the terminal not over yet: over once the signals its keys sent meanwhile are dispatched. */
+  let lendings = 0;
   // process.stdout on a terminal is a tty.WriteStream, which has its descriptor.
   const fd = (stdout as NodeJS.WriteStream & { fd?: number }).fd ?? 1;
   /** Writes to the terminal, if it is still there. */
@@ -74,6 +87,8 @@ export function startTerminalSession({ stdin, stdout, unmount, redraw, exit }: S
   };
 
   const end = (signal: EndingSignal) => {
+    // The lent terminal's Ctrl+C or Ctrl+\: the program's to act on, not the app's.
+    if (lendings > 0 && (signal === 'SIGINT' || signal === 'SIGQUIT')) return;
     if (signal === 'SIGHUP') {
       rawMode(false);
       restore();
@@ -94,6 +109,14 @@ export function startTerminalSession({ stdin, stdout, unmount, redraw, exit }: S
     (Object.keys(SIGNAL_EXIT_CODES) as EndingSignal[]).map((signal) => [signal, () => end(signal)]),
   ) as Record<EndingSignal, () => void>;
 
+  /** Raw mode, the alternate screen and the whole frame again, after the terminal was given away. */
+  const takeBack = () => {
+    rawMode(true);
+    entered = true;
+    write(ENTER_ALT_SCREEN + HIDE_CURSOR);
+    redraw();
+  };
+
   const onStop = () => {
     if (suspended) return;
     suspended = true;
@@ -107,13 +130,28 @@ export function startTerminalSession({ stdin, stdout, unmount, redraw, exit }: S
   const onContinue = () => {
     if (!suspended) return;
     suspended = false;
-    rawMode(true);
-    entered = true;
-    write(ENTER_ALT_SCREEN + HIDE_CURSOR);
-    redraw();
+    takeBack();
     // The window may have been resized meanwhile, with the shell in the foreground: Node
     // reads the size again on SIGWINCH and tells Ink (and the app) if it changed.
     process.kill(process.pid, 'SIGWINCH');
+  };
+
+  const lend = <T>(run: () => T): T => {
+    lendings++;
+    rawMode(false);
+    restore();
+    // No handler: Ctrl+Z in the program stops this process too (its default action).
+    process.off('SIGTSTP', onStop);
+    try {
+      return run();
+    } finally {
+      process.on('SIGTSTP', onStop);
+      takeBack();
+      // A signal that came while `run` blocked the event loop is dispatched when the loop
+      // next polls: after the first check phase from here, before the second. Until then
+      // Ctrl+C and Ctrl+\ stay the program's.
+      setImmediate(() => setImmediate(() => lendings--));
+    }
   };
 
   for (const [signal, handler] of Object.entries(handlers)) process.on(signal, handler);
@@ -130,5 +168,5 @@ export function startTerminalSession({ stdin, stdout, unmount, redraw, exit }: S
   }
 
   write(ENTER_ALT_SCREEN);
-  return { restore, hangUp: handlers.SIGHUP, suspend: () => process.kill(process.pid, 'SIGTSTP'), close };
+  return { restore, hangUp: handlers.SIGHUP, suspend: () => process.kill(process.pid, 'SIGTSTP'), lend, close };
 }

@@ -7,9 +7,20 @@ export interface ScreenTab {
   title: string;
 }
 
-/** Header (app name and screens), body, an optional notice and the one-line footer. */
-export function Frame(props: { tabs: ScreenTab[]; current: string; width: number; footer: string; notice?: string; children: ReactNode }) {
-  const { tabs, current, width, footer, notice, children } = props;
+/**
+ * Header (app name and screens), an optional banner (a problem in the learner's files, for
+ * as long as it lasts), body, an optional notice and the one-line footer.
+ */
+export function Frame(props: {
+  tabs: ScreenTab[];
+  current: string;
+  width: number;
+  footer: string;
+  notice?: string;
+  banner?: string;
+  children: ReactNode;
+}) {
+  const { tabs, current, width, footer, notice, banner, children } = props;
   return (
     <Box flexDirection="column" width={width}>
       {/* One Text, truncated: the header never wraps to a second row on a narrow terminal. */}
@@ -24,6 +35,11 @@ export function Frame(props: { tabs: ScreenTab[]; current: string; width: number
           </Text>
         ))}
       </Text>
+      {banner ? (
+        <Text {...ROLE_STYLE.warning} wrap="truncate">
+          {banner}
+        </Text>
+      ) : null}
       {children}
       {notice ? (
         <Text {...ROLE_STYLE.warning} wrap="truncate">

@@ -35,6 +35,11 @@ export interface NoteReaderProps {
   onMode(mode: InputMode): void;
   /** Starts a quiz on this service (absent when the reader was opened from a quiz). */
   onQuiz?(serviceId: string): void;
+  /**
+   * Opens the learner's editor on their notes on this service, told where the page is (a
+   * note of their own reopens there). Absent when the reader was opened from a quiz.
+   */
+  onEdit?(serviceId: string, place: ReaderPlace): void;
   /** Where the learner left this note last time: where it opens when no section is asked for. */
   place?: ReaderPlace | undefined;
   /** Told where the learner leaves the note: when it closes and when the screen is left. */
@@ -44,7 +49,7 @@ export interface NoteReaderProps {
 const MODE: Record<ReaderState['mode'], InputMode> = { read: 'reader', find: 'find', outline: 'outline' };
 
 /** What a key means in the reader: an event for its state, or leaving it. */
-function readerEvent(state: ReaderState, input: string, key: Key): ReaderEvent | 'back' | 'quiz' | null {
+function readerEvent(state: ReaderState, input: string, key: Key): ReaderEvent | 'back' | 'quiz' | 'edit' | null {
   if (state.mode === 'find') return isKey('find.cancel', input, key) ? { type: 'cancel' } : null; // the field has the rest
   if (state.mode === 'outline') {
     if (isKey('outline.down', input, key)) return { type: 'outline-move', by: 1 };
@@ -68,11 +73,12 @@ function readerEvent(state: ReaderState, input: string, key: Key): ReaderEvent |
   if (isKey('reader.outline', input, key)) return { type: 'open-outline' };
   if (isKey('reader.find', input, key)) return { type: 'open-find' };
   if (isKey('reader.quiz', input, key)) return 'quiz';
+  if (isKey('reader.edit', input, key)) return 'edit';
   if (isKey('reader.back', input, key)) return 'back';
   return null;
 }
 
-export function NoteReader({ service, section, width, height, active, onBack, onMode, onQuiz, place, onLeave }: NoteReaderProps) {
+export function NoteReader({ service, section, width, height, active, onBack, onMode, onQuiz, onEdit, place, onLeave }: NoteReaderProps) {
   const layout = useMemo(() => layoutNote(service, width), [service, width]);
   // One line for the status bar; the rest shows the note.
   const view: ReaderView = useMemo(
@@ -111,6 +117,7 @@ export function NoteReader({ service, section, width, height, active, onBack, on
       const event = readerEvent(state, input, key);
       if (event === 'back') onBack();
       else if (event === 'quiz') onQuiz?.(service.id);
+      else if (event === 'edit') onEdit?.(service.id, placeAt(view, slugs, top));
       else if (event) dispatch(event);
     },
     { isActive: active },

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { type Ref, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { firstSelectable, isSelectable, menuRows, moveSelection, type MenuRow } from '../../browse/menu.js';
 import type { ReaderPlace } from '../../browse/reader.js';
-import { serviceById } from '../../content/bundle.js';
+import { hasMine, serviceById } from '../../content/bundle.js';
 import type { Service } from '../../content/types.js';
 import { excerpt, highlight, truncateLine, type Line } from '../../render/lines.js';
 import { StyledLine } from '../components/StyledLine.js';
@@ -22,6 +22,10 @@ export interface ServicesScreenProps {
   onOpen(serviceId: string): void;
   onMode(mode: InputMode): void;
   onQuiz(serviceId: string): void;
+  /** Opens the learner's editor on their notes on a service; resolves once they are loaded again. */
+  onEdit?(serviceId: string): Promise<void>;
+  /** Changes whenever the learner's own content is loaded again: the rows and the open note are made anew. */
+  contentVersion?: number;
   /** The note to open as the screen opens (the Progress screen's "KMS note never read"); the App marks it read. */
   initialNote?: string | null;
   /** Where each note was left, to open it there (when no section is asked for), and to save it. */
@@ -42,7 +46,11 @@ export interface ServicesScreenHandle {
 
 interface Reading {
   service: Service;
+  /** The section to open at; with none, `place`, else where the note was left last time. */
   section: string | null;
+  place?: ReaderPlace;
+  /** Counts the openings: a note opened again (after an edit) is a new reader, laid out anew. */
+  opening: number;
 }
 
 function rowLine(row: MenuRow, width: number): Line {
@@ -56,6 +64,7 @@ function rowLine(row: MenuRow, width: number): Line {
           segments: [
             { text: row.read ? '✓ ' : '· ', role: row.read ? 'success' : 'muted' },
             ...title.segments,
+            ...(hasMine(row.service) ? [{ text: ' ✎', role: 'accent' as const }] : []),
             // A few aliases: enough to recognise the service, few enough to draw fast.
             { text: `  ${row.service.aliases.slice(0, 3).join(', ')}`, role: 'muted' },
           ],
@@ -81,20 +90,35 @@ export function warmSearch(width: number): void {
   for (const query of ['e', 'ec2', 'bukcet', 'cache ttl']) for (const row of menuRows(query, new Set())) rowLine(row, width);
 }
 
-export function ServicesScreen({ width, height, active, readIds, onOpen, onMode, onQuiz, initialNote, places, ref }: ServicesScreenProps) {
+export function ServicesScreen({
+  width,
+  height,
+  active,
+  readIds,
+  onOpen,
+  onMode,
+  onQuiz,
+  onEdit,
+  contentVersion = 0,
+  initialNote,
+  places,
+  ref,
+}: ServicesScreenProps) {
   const [query, setQuery] = useState('');
   const [boxFocused, setBoxFocused] = useState(true);
   const [selected, setSelected] = useState(0);
   // The list's scroll position, kept between renders; derived from the selection on each
   // render rather than stored in state, which would cost a second render per keystroke.
   const offset = useRef(0);
+  const openings = useRef(0);
   const [reading, setReading] = useState<Reading | null>(() => {
     const service = initialNote ? serviceById(initialNote) : undefined;
-    return service ? { service, section: null } : null;
+    return service ? { service, section: null, opening: 0 } : null;
   });
   useReportMode(onMode, reading ? null : boxFocused ? 'search-box' : 'menu');
 
-  const rows = useMemo(() => menuRows(query, readIds), [query, readIds]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: contentVersion stands for the learner's content, read by menuRows
+  const rows = useMemo(() => menuRows(query, readIds), [query, readIds, contentVersion]);
   // Box, blank line, then the list.
   const listHeight = Math.max(1, height - 2);
   const current = isSelectable(rows[selected]) ? selected : firstSelectable(rows);
@@ -109,7 +133,7 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
   offset.current = windowStart;
 
   const read = (service: Service, section: string | null) => {
-    setReading({ service, section });
+    setReading({ service, section, opening: ++openings.current });
     onOpen(service.id);
   };
   const open = (row: MenuRow | undefined) => {
@@ -123,6 +147,23 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
       if (service) read(service, null);
     },
   }));
+
+  // After the editor: the note as now saved, in a reader laid out anew. A shipped note opens
+  // at the learner's "My notes"; a note of their own (or one whose notes they left empty)
+  // where the page was when they pressed e. The reader it replaces has saved where it was
+  // left, and this one saves its own place when it is left in turn. Unless the learner has
+  // gone back meanwhile (the notes load after the editor exits).
+  const edit = async (serviceId: string, place: ReaderPlace) => {
+    await onEdit?.(serviceId);
+    const service = serviceById(serviceId);
+    const mine = service && !service.own ? service.sections.find((s) => s.own)?.slug : undefined;
+    const opening = ++openings.current;
+    setReading((current) => {
+      if (current?.service.id !== serviceId) return current;
+      if (!service) return null;
+      return { service, section: mine ?? null, ...(mine ? {} : { place }), opening };
+    });
+  };
 
   const changeQuery = (value: string) => {
     setQuery(value);
@@ -158,7 +199,7 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
   if (reading) {
     return (
       <NoteReader
-        key={`${reading.service.id}#${reading.section ?? ''}`}
+        key={reading.opening}
         service={reading.service}
         section={reading.section}
         width={width}
@@ -166,8 +207,9 @@ export function ServicesScreen({ width, height, active, readIds, onOpen, onMode,
         active={active}
         onMode={onMode}
         onQuiz={onQuiz}
+        {...(onEdit ? { onEdit: (id: string, place: ReaderPlace) => void edit(id, place) } : {})}
         onBack={() => setReading(null)}
-        place={reading.section ? undefined : places?.get(reading.service.id)}
+        place={reading.section ? undefined : (reading.place ?? places?.get(reading.service.id))}
         onLeave={(place) => places?.save(reading.service.id, place)}
       />
     );
