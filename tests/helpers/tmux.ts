@@ -28,13 +28,15 @@ export class Terminal {
     const redirect = `${options.stdin ? ` < ${options.stdin}` : ''}${options.stderr ? ` 2> ${options.stderr}` : ''}`;
     // In CI (is-in-ci: CI, CONTINUOUS_INTEGRATION, CI_*) Ink prints only the last frame and
     // ignores resizes: unset them all for the app.
+    // A tmux server started elsewhere may hand on NODE_EXTRA_CA_CERTS (see vitest.config.ts).
     const ci = Object.keys(process.env).filter((k) => k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_'));
-    const app = `env ${ci.map((k) => `-u ${k}`).join(' ')} ${exports} ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ${args.map((a) => JSON.stringify(a)).join(' ')}${redirect}`;
+    const unset = [...ci, 'NODE_EXTRA_CA_CERTS'].map((k) => `-u ${k}`).join(' ');
+    const app = `env ${unset} ${exports} ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ${args.map((a) => JSON.stringify(a)).join(' ')}${redirect}`;
     const size = ['-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30)];
     if (options.shell) {
       // A stopped job does not stop the rest of a command line: the exit code is asked
       // for once the app has ended (see shellExitCode).
-      newSession(['-s', this.name, ...size, `env ${ci.map((k) => `-u ${k}`).join(' ')} PS1='$ ' bash --norc --noprofile -i`]);
+      newSession(['-s', this.name, ...size, `env ${unset} PS1='$ ' bash --norc --noprofile -i`]);
       this.line(app);
     } else newSession(['-s', this.name, ...size, `${app}; echo "__EXIT__$?"; sleep 600`]);
   }
