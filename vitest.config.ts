@@ -7,6 +7,8 @@ delete process.env.NODE_EXTRA_CA_CERTS;
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
+    globalSetup: ['tests/global-setup.ts'],
+    setupFiles: ['tests/setup.ts'],
     // The end-to-end tests drive real processes and terminals; two cores, so keep it calm.
     testTimeout: 30_000,
     hookTimeout: 30_000,

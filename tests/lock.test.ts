@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 async function heldByChild(lockPath: string) {
-  const { child } = await startHelper('hold-lock.ts', [lockPath], /^held \d+/);
+  const { child } = await startHelper('hold-lock', [lockPath], /^held \d+/);
   children.push(child);
   return child;
 }
