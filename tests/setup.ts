@@ -1,4 +1,5 @@
-// Run before each test file: what a file leaves behind is undone after it.
+// Run before each test file. Test files share their worker's modules (isolate: false in
+// vitest.config.ts), so what one file leaves behind in them is undone here.
 import { afterAll } from 'vitest';
 import { installOwnContent } from '../src/content/bundle.js';
 import { removeTempDirs } from './helpers/cli.js';
