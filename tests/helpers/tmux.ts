@@ -2,11 +2,45 @@
 // keys and read the screen like a person would, waiting for each change.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
+import { describe, expect, type TestContext } from 'vitest';
 import { newSession } from '../../scripts/tmux.js';
 import { CLI } from './cli.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+/** describe for the terminal tests: without tmux they are skipped with a note, but not in CI (.ci/run installs it). */
+export const terminalSuite = hasTmux || process.env.CI ? describe : describe.skip;
+if (!hasTmux && !process.env.CI) console.warn('tmux not found: skipping the end-to-end terminal tests');
+
+/** What the screen's line starting with `prefix` holds after it ('' without one): a text box. */
+export const boxAfter = (prefix: string) => (screen: string) =>
+  screen
+    .split('\n')
+    .find((line) => line.startsWith(prefix))
+    ?.slice(prefix.length)
+    .trimEnd() ?? '';
+
+/** The search box of the menu. */
+export const searchBox = boxAfter('› ');
+
+interface TerminalOptions {
+  columns?: number;
+  rows?: number;
+  env?: Record<string, string>;
+  stdin?: string;
+  stderr?: string;
+  shell?: boolean;
+}
+
+/**
+ * A Terminal closed when the test that opened it ends, passed or failed: by that test's own
+ * hook, so that each test of a concurrent suite closes its own.
+ */
+export function openTerminal(test: Pick<TestContext, 'onTestFinished'>, args: string[], options: TerminalOptions = {}): Terminal {
+  const terminal = new Terminal(args, options);
+  test.onTestFinished(() => terminal.kill());
+  return terminal;
+}
 
 const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
@@ -17,10 +51,7 @@ export class Terminal {
    * awsnotes with `args` in a new pane. With `shell`, the pane runs an interactive bash
    * (job control: Ctrl+Z, fg) and awsnotes is typed at its prompt.
    */
-  constructor(
-    args: string[],
-    options: { columns?: number; rows?: number; env?: Record<string, string>; stdin?: string; stderr?: string; shell?: boolean } = {},
-  ) {
+  constructor(args: string[], options: TerminalOptions = {}) {
     const env = { AWSNOTES_CONFIG_DIR: '', TERM: 'xterm-256color', ...options.env };
     const exports = Object.entries(env)
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
@@ -103,10 +134,9 @@ export class Terminal {
     const started = Date.now();
     for (;;) {
       const screen = this.screen();
-      if (test(screen)) {
-        await new Promise((r) => setTimeout(r, 30));
-        return screen;
-      }
+      // No pause after a match before the next key: the app delivers each key only once
+      // the frame of the one before is committed (src/ui/input.tsx, KeyRouter).
+      if (test(screen)) return screen;
       if (Date.now() - started > timeout) expect.fail(`timed out waiting for ${what}; screen:\n${screen}`);
       await new Promise((r) => setTimeout(r, 25));
     }
