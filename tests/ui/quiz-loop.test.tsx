@@ -133,7 +133,10 @@ describe('answering in the Quiz screen', () => {
     app.stdin.write('q');
     // The notice takes a row, so the position's line count moves by one; the top of the view does not.
     const top = (f: string) => f.split('\n').slice(1, 6).join('\n');
-    const back = await app.wait((f) => top(f) === top(note) && /Amazon Cognito: [01]\/1 correct/.test(f), 'back in the note, the score told');
+    const back = await app.wait(
+      (f) => top(f) === top(note) && /Amazon Cognito: [01]\/1 correct/.test(f),
+      'back in the note, the score told',
+    );
     expect(back).not.toContain('Missed (they come back when due)');
     expect(back.split('\n')[0]).toMatch(/awsnotes +1 Services/);
     expect(app.exits).toEqual([]);

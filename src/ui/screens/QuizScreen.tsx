@@ -246,9 +246,9 @@ export function QuizScreen({ width, height, active, store, initial, initialLengt
         const t = tally(session.results);
         const missed = t.answered - t.correct;
         leave();
-        if (t.answered) onNotice(`${sourceLabel(session.source, titles)}: ${scoreText(t)}${missed ? ` · ${missed} missed, asked again when due` : ''}`);
-      }
-      else if (command.type === 'flag') {
+        if (t.answered)
+          onNotice(`${sourceLabel(session.source, titles)}: ${scoreText(t)}${missed ? ` · ${missed} missed, asked again when due` : ''}`);
+      } else if (command.type === 'flag') {
         if (session) dispatch({ type: 'flagged', flagged: toggleFlag(store, session.presented.question.id, new Date()) });
       } else dispatch(command);
     },
