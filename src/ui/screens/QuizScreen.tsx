@@ -242,7 +242,7 @@ export function QuizScreen({ width, height, active, store, initial, initialLengt
       else if (command.type === 'take-back') takeBack();
       else if (command.type === 'sources' && (state.view.kind === 'summary' || state.view.kind === 'empty')) leave();
       else if (command.type === 'stop' && returnTo.current && session) {
-        // Started from a note or a drill: q goes back there at once, the score in one line.
+        // Started from a note, a drill or Progress: q goes back there at once, the score in one line.
         const t = tally(session.results);
         const missed = t.answered - t.correct;
         leave();
