@@ -63,6 +63,15 @@ describe('search ranking', () => {
     expect(hit.text.slice(start, end + 1).toLowerCase()).toBe('polling');
   });
 
+  it('scattered letters are not a match: "lambda" is not highlighted as "am" and "da" of "downstream database"', () => {
+    const hits = search('lambda concurrency reserved', { limit: 10 });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits)
+      for (const [start, end] of hit.ranges) expect(hit.text.slice(start, end + 1), hit.text).not.toMatch(/^(am|da)$/i);
+    // A typo still matches: it keeps a run of at least half the word.
+    expect(top('lamda')?.service).toBe('lambda');
+  });
+
   it('nonsense finds nothing; blank finds nothing', () => {
     expect(search('qqqqzzzz')).toEqual([]);
     expect(search('   ')).toEqual([]);
