@@ -136,6 +136,10 @@ describe('menu rows', () => {
     ['kinessis', 'kinesis'],
     ['dynamo', 'dynamodb'],
     ['Amazon Simple Queue Service', 'sqs'],
+    // The start of a name being typed.
+    ['secrets', 'secrets-manager'],
+    ['step', 'step-functions'],
+    ['simple queue', 'sqs'],
   ])('"%s" names %s: its note opens at the top', (query, id) => {
     expect(firstService(query)).toMatchObject({ kind: 'service', service: { id }, target: null });
   });
