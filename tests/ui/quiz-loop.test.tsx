@@ -117,7 +117,8 @@ describe('answering in the Quiz screen', () => {
     expect(app.store.read().stats[chooseTwo.id]).toMatchObject({ answers: 1, right: 1 });
   });
 
-  it('a quiz started from a note (t) ends back in the note with one q, its score in one line', async () => {
+  /** The Cognito note opened from the menu, and a quiz started from it with t. */
+  async function quizFromNote() {
     const app = start();
     await app.wait((f) => f.includes('type to search'), 'the menu');
     await type(app.stdin, app.frame, 'cognito');
@@ -126,6 +127,11 @@ describe('answering in the Quiz screen', () => {
     const note = await app.wait((f) => /\d+\/\d+ +\d+%/.test(f), 'the note');
     app.stdin.write('t');
     const question = await app.wait((f) => /Question 1\//.test(status(f)), 'the quiz on Cognito');
+    return { app, note, question };
+  }
+
+  it('a quiz started from a note (t) ends back in the note with one q, its score in one line', async () => {
+    const { app, note, question } = await quizFromNote();
     const needed = Number(/· choose (\d)$/m.exec(question)?.[1] ?? 1);
     for (const letter of 'abc'.slice(0, needed)) app.stdin.write(letter);
     app.stdin.write(KEY.enter);
@@ -143,15 +149,8 @@ describe('answering in the Quiz screen', () => {
   });
 
   it('q at the first question of a quiz started from a note goes back without a score', async () => {
-    const app = start();
-    await app.wait((f) => f.includes('type to search'), 'the menu');
-    await type(app.stdin, app.frame, 'cognito');
-    await app.wait((f) => /^› .*Cognito/m.test(f));
-    app.stdin.write(KEY.enter);
-    const note = await app.wait((f) => /\d+\/\d+ +\d+%/.test(f), 'the note');
+    const { app, note } = await quizFromNote();
     const position = /(\d+\/\d+ +\d+%)/.exec(note)![1]!;
-    app.stdin.write('t');
-    await app.wait((f) => /Question 1\//.test(status(f)), 'the quiz on Cognito');
     app.stdin.write('q');
     const back = await app.wait((f) => f.includes(position), 'back in the note');
     expect(back).not.toMatch(/correct \(|no question answered/);
