@@ -339,9 +339,9 @@ describe('recording', () => {
     expect(toggleFlag(store, 'sqs-x', now)).toBe(true);
     expect(store.read().flags).toHaveProperty('sqs-x');
     expect(toggleFlag(store, 'sqs-x', now)).toBe(false);
-    const exam = recordExam(store, {
-      startedAt: now.toISOString(),
-      finishedAt: now.toISOString(),
+    const id = recordExam(store, {
+      startedAt: now.getTime(),
+      at: now.getTime(),
       questions: 65,
       correct: 50,
       scaled: 792,
@@ -351,7 +351,7 @@ describe('recording', () => {
     });
     expect(store.read().exams).toEqual([
       {
-        id: exam.id,
+        id,
         startedAt: now.toISOString(),
         finishedAt: now.toISOString(),
         questions: 65,

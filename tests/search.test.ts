@@ -63,6 +63,15 @@ describe('search ranking', () => {
     expect(hit.text.slice(start, end + 1).toLowerCase()).toBe('polling');
   });
 
+  it('scattered letters are not a match: "lambda" is not highlighted as "am" and "da" of "downstream database"', () => {
+    const hits = search('lambda concurrency reserved', { limit: 10 });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits)
+      for (const [start, end] of hit.ranges) expect(hit.text.slice(start, end + 1), hit.text).not.toMatch(/^(am|da)$/i);
+    // A typo still matches: it keeps a run of at least half the word.
+    expect(top('lamda')?.service).toBe('lambda');
+  });
+
   it('nonsense finds nothing; blank finds nothing', () => {
     expect(search('qqqqzzzz')).toEqual([]);
     expect(search('   ')).toEqual([]);
@@ -127,6 +136,10 @@ describe('menu rows', () => {
     ['kinessis', 'kinesis'],
     ['dynamo', 'dynamodb'],
     ['Amazon Simple Queue Service', 'sqs'],
+    // The start of a name being typed.
+    ['secrets', 'secrets-manager'],
+    ['step', 'step-functions'],
+    ['simple queue', 'sqs'],
   ])('"%s" names %s: its note opens at the top', (query, id) => {
     expect(firstService(query)).toMatchObject({ kind: 'service', service: { id }, target: null });
   });

@@ -24,7 +24,12 @@ function wordMatches(typed: string, word: string, last: boolean): boolean {
 
 /** Whether the query's words are the words of a name, in order (typos and a word being typed allowed). */
 function isName(queryWords: readonly string[], words: readonly string[]): boolean {
-  return words.length === queryWords.length && queryWords.every((typed, i) => wordMatches(typed, words[i]!, i === queryWords.length - 1));
+  return words.length === queryWords.length && isStartOf(queryWords, words);
+}
+
+/** Whether the query's words begin a name: "secrets" of "Secrets Manager", "simple queue" of "Simple Queue Service". */
+function isStartOf(queryWords: readonly string[], words: readonly string[]): boolean {
+  return words.length >= queryWords.length && queryWords.every((typed, i) => wordMatches(typed, words[i]!, i === queryWords.length - 1));
 }
 
 /**
@@ -42,12 +47,13 @@ export function serviceNames(service: Pick<ServiceMeta, 'id' | 'title' | 'aliase
 type Named = Pick<ServiceMeta, 'id' | 'title' | 'aliases' | 'sections'>;
 
 /** The words of each name and heading, made once per service (the menu asks on every key). */
-const wordsOf = new WeakMap<Named, { names: string[][]; headings: { slug: string; words: string[] }[] }>();
+const wordsOf = new WeakMap<Named, { proper: string[][]; names: string[][]; headings: { slug: string; words: string[] }[] }>();
 
 function namesOf(service: Named) {
   let found = wordsOf.get(service);
   if (!found) {
     found = {
+      proper: serviceNames({ ...service, aliases: [] }).map(nameWords),
       names: serviceNames(service).map(nameWords),
       headings: service.sections.map((section) => ({ slug: section.slug, words: nameWords(section.title) })),
     };
@@ -58,7 +64,11 @@ function namesOf(service: Named) {
 
 export function namesService(query: string, service: Named): boolean {
   const words = nameWords(query);
-  return words.length > 0 && namesOf(service).names.some((name) => isName(words, name));
+  if (words.length === 0) return false;
+  const { proper, names } = namesOf(service);
+  // The service's own name may be typed in part; an alias only whole ("fifo" is a topic of
+  // SQS, not its name, though "FIFO queue" is one of its aliases).
+  return proper.some((name) => isStartOf(words, name)) || names.some((name) => isName(words, name));
 }
 
 /** The section whose whole heading the query is ("dead-letter queues"), if any. */

@@ -21,7 +21,7 @@ import path from 'node:path';
 import { decodeLine, encodeEvent, type Event, JOURNAL_VERSION, newEventId, TYPE_CODES } from './events.js';
 import { describeFsError, errorCode } from './paths.js';
 import { randomName } from './random.js';
-import { writeAll } from './safe-file.js';
+import { syncDir, writeAll } from './safe-file.js';
 
 const NEWLINE = 0x0a;
 /** Written before a new line when the journal ends with a cut-off one (see above). */
@@ -88,21 +88,9 @@ export function createJournal(file: string, now: Date): JournalHeader | undefine
   } finally {
     unlinkSync(temp);
   }
-  syncDirectory(path.dirname(file));
+  syncDir(path.dirname(file));
   const info = journalInfo(file);
   return info.exists ? info.header : undefined;
-}
-
-function syncDirectory(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Not possible everywhere; the link itself has happened.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 export type AppendResult =

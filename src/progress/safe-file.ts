@@ -60,7 +60,7 @@ function removeQuietly(file: string): void {
 }
 
 /** Makes the rename of a file in `dir` durable (a directory fsync; not possible everywhere). */
-function syncDir(dir: string): void {
+export function syncDir(dir: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(dir, 'r');

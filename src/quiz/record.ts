@@ -1,7 +1,7 @@
 // Writing quiz events to the journal the moment they happen: a killed process loses at
 // most the question on screen. Each function appends events (progress/store.ts) and the
 // store applies them; a save that fails is kept in memory and reported in store.notices.
-import { type AnswerEvent, type Event, newEventId } from '../progress/events.js';
+import { type AnswerEvent, type Event, type ExamEvent, newEventId } from '../progress/events.js';
 import type { CardState } from '../progress/schema.js';
 import type { ProgressStore } from '../progress/store.js';
 import { defaultRating, type RatingValue } from './srs.js';
@@ -26,17 +26,8 @@ export interface Recorded {
   saved: boolean;
 }
 
-export interface ExamResult {
-  id: string;
-  startedAt: string;
-  finishedAt: string;
-  questions: number;
-  correct: number;
-  scaled: number;
-  passed: boolean;
-  timedOut: boolean;
-  domains: Record<string, { questions: number; correct: number }>;
-}
+/** A finished exam as the journal keeps it: `at` is when it finished, times in epoch milliseconds. */
+export type ExamRecord = Omit<ExamEvent, 'kind' | 'id'>;
 
 /** Records answers in one append (an exam submits all of its answers at once). */
 export function recordAnswers(store: ProgressStore, inputs: AnswerInput[], now: Date): Recorded[] {
@@ -99,21 +90,9 @@ export function toggleFlag(store: ProgressStore, question: string, now: Date): b
   return store.read().flags[question] !== undefined;
 }
 
-export function recordExam(store: ProgressStore, result: Omit<ExamResult, 'id'>): ExamResult {
-  const exam: ExamResult = { id: newEventId(), ...result };
-  store.commit([
-    {
-      kind: 'exam',
-      id: exam.id,
-      at: Date.parse(result.finishedAt),
-      startedAt: Date.parse(result.startedAt),
-      questions: result.questions,
-      correct: result.correct,
-      scaled: result.scaled,
-      passed: result.passed,
-      timedOut: result.timedOut,
-      domains: result.domains,
-    },
-  ]);
-  return exam;
+/** Keeps a submitted exam in the history; returns its event id. */
+export function recordExam(store: ProgressStore, exam: ExamRecord): string {
+  const id = newEventId();
+  store.commit([{ kind: 'exam', id, ...exam }]);
+  return id;
 }

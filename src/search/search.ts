@@ -220,7 +220,11 @@ function score(pool: SearchRecord[], words: string[], owners: Map<string, Set<st
     if (word.length <= 2) return prefixMatches(pool, word);
     const byRecord = new Map<SearchRecord, { score: number; ranges: [number, number][] }>();
     for (const result of fuseFor(thresholdFor(word)).search(word)) {
-      byRecord.set(result.item, { score: result.score ?? 1, ranges: rangesOf(result, kindOf(result.item)) });
+      const ranges = rangesOf(result, kindOf(result.item));
+      // Scattered letters are not the word: "lambda" within "downstream database" matches
+      // "am" and "da". A typo keeps a run of at least half the word ("lamda", "lmabda").
+      if (!ranges.some(([a, b]) => b - a + 1 >= Math.ceil(word.length / 2))) continue;
+      byRecord.set(result.item, { score: result.score ?? 1, ranges });
     }
     return byRecord;
   });

@@ -37,8 +37,10 @@ export class KeyRouter {
   /** A key was handled and its frame is not committed yet. */
   private waiting = false;
   global: GlobalKeyHandler | undefined;
-  /** Asks for a commit after which `resume` is called (set by the provider). */
-  requestCommit: () => void = () => {};
+  /** Asks for the commit numbered `n`, after which `resume(n)` is called (set by the provider). */
+  requestCommit: (n: number) => void = () => {};
+  /** The commit the last key's frame is in: its state updates and this number render together. */
+  private awaited = 0;
 
   subscribe(subscriber: RefObject<Subscriber>): () => void {
     this.subscribers.add(subscriber);
@@ -53,9 +55,13 @@ export class KeyRouter {
     if (!this.waiting) this.next();
   }
 
-  /** Called after each commit: the frame of the last key is drawn, the next one may go. */
-  resume(): void {
-    if (!this.waiting) return;
+  /**
+   * Called after each commit with its number: once the frame of the last key is drawn, the
+   * next key may go. A commit for something else (a parent's re-render) does not count: the
+   * key's own updates may not be in it.
+   */
+  resume(commit: number): void {
+    if (!this.waiting || commit < this.awaited) return;
     this.waiting = false;
     this.next();
   }
@@ -63,11 +69,12 @@ export class KeyRouter {
   private next(): void {
     const press = this.queue.shift();
     if (!press) return;
+    // Every key waits for the frame of the one before, including a key of a later write:
+    // until that commit the handlers are those of the old frame ("4" right after the Esc that
+    // leaves the search box would be typed into the box).
+    this.waiting = true;
     this.deliver(press);
-    if (this.queue.length > 0) {
-      this.waiting = true;
-      this.requestCommit();
-    }
+    this.requestCommit(++this.awaited);
   }
 
   private deliver({ input, key }: KeyPress): void {
@@ -83,14 +90,19 @@ const KeysContext = createContext<KeyRouter | null>(null);
 
 export function KeysProvider({ global, children }: { global?: GlobalKeyHandler; children: ReactNode }) {
   const [router] = useState(() => new KeyRouter());
-  const [, setCommits] = useState(0);
+  const [commit, setCommit] = useState(0);
   useLayoutEffect(() => {
     router.global = global;
-    router.requestCommit = () => setCommits((n) => n + 1);
+    router.requestCommit = setCommit;
   });
   // After every commit of this provider; a parent's effects run after its children's, so
-  // every handler of the new frame is in place.
-  useEffect(() => router.resume());
+  // every handler of the new frame is in place. Deferred by a turn: a screen reports its
+  // input mode from a layout effect, and the App's re-render for it comes after these
+  // effects; the next key must see the new mode ("4" after the Esc that leaves the box).
+  useEffect(() => {
+    const turn = setImmediate(() => router.resume(commit));
+    return () => clearImmediate(turn);
+  });
   // The bytes of each input event, which Ink's useInput does not pass on: they tell the
   // Backspace key from the Delete key. Subscribed before useInput's own listener (effects
   // run in order), so it is known when the key arrives.

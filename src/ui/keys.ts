@@ -273,7 +273,7 @@ export const BINDINGS = [
     scope: 'quiz-empty',
     keys: [k('return'), ch('q'), k('escape')],
     label: 'Enter/q',
-    description: 'back to the list of sources',
+    description: 'back to the list of sources, or to the screen the quiz started from',
     footer: 'back',
     footerKeys: 'Enter/q',
   },
@@ -307,7 +307,7 @@ export const BINDINGS = [
     scope: 'quiz-question',
     keys: [ch('q'), k('escape')],
     label: 'q',
-    description: 'stop: show the summary',
+    description: 'stop: the summary; a quiz started from a note, a drill or Progress goes straight back there',
     footer: 'stop',
   },
 
@@ -358,7 +358,7 @@ export const BINDINGS = [
     scope: 'quiz-verdict',
     keys: [ch('q'), k('escape')],
     label: 'q',
-    description: 'stop: show the summary',
+    description: 'stop: the summary; a quiz started from a note, a drill or Progress goes straight back there',
     footer: 'stop',
   },
 
@@ -367,7 +367,7 @@ export const BINDINGS = [
     scope: 'quiz-summary',
     keys: [k('return'), ch('q'), k('escape')],
     label: 'Enter/q',
-    description: 'back to the list of sources',
+    description: 'back to the list of sources, or to the screen the quiz started from',
     footer: 'done',
   },
   {

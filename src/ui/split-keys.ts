@@ -80,9 +80,13 @@ export function keyOf(char: string): KeyPress {
  * The keys in what one input event brought: itself when it is one key, else one key per
  * character of the run, in order. Ink reports the Backspace key (DEL, 0x7f) and the Delete
  * key (ESC [3~) alike, as `delete`; `raw`, the bytes of the event, tells them apart: the
- * Backspace key comes out as `backspace`, Delete stays `delete`.
+ * Backspace key comes out as `backspace`, Delete stays `delete`; two ESC bytes are two Escapes.
  */
 export function splitKeys(input: string, key: Key, raw?: string): KeyPress[] {
+  // Esc pressed twice in one write (a quick double press over SSH) reads as one Esc: it is
+  // two, each as Ink reports Esc alone (with \`meta\`, as Ink sets it).
+  if (raw !== undefined && raw.length > 1 && /^\x1b+$/.test(raw))
+    return [...raw].map(() => ({ input: '', key: { ...NO_KEY, escape: true, meta: true } }));
   const chars = [...input];
   if (chars.length <= 1 || NAMED.some((name) => key[name] === true)) {
     const backspace = key.delete && raw !== undefined && !raw.startsWith('\x1b');

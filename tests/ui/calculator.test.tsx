@@ -124,7 +124,7 @@ describe('Calculator screen', () => {
       await until(frame, (f) => f.includes('RCU'), 'the result');
       app.stdin.write(KEY.end);
       for (const char of 'zz') app.stdin.write(char);
-      const f = await until(frame, (f) => f.includes('✗'), 'the error');
+      const f = await until(frame, (f) => f.includes('6KBzz') && f.includes('✗'), 'the error');
       const lines = f.split('\n');
       expect(lines).toHaveLength(9);
       expect(lines.slice(0, 5).map((l) => l.slice(2, 17).trim())).toEqual([
@@ -148,7 +148,7 @@ describe('Calculator screen', () => {
     await until(frame, (f) => f.includes('= 20 RCU'), 'the calculator');
     app.stdin.write(KEY.end);
     for (const char of 'zz') app.stdin.write(char);
-    const f = await until(frame, (f) => f.includes('✗'), 'the error');
+    const f = await until(frame, (f) => f.includes('6KBzz') && f.includes('✗'), 'the error');
     const lines = f.split('\n');
     expect(lines[0]).toMatch(/^awsnotes +1 Services +2 Quiz +3 Calculator +4 Progress/);
     // One row a field, the labels in their column, the value after them.

@@ -53,6 +53,21 @@ describe('splitting a run of characters', () => {
     expect(splitKeys('😀é', run).map((k) => k.input)).toEqual(['😀', 'é']);
   });
 
+  it('reads two Escapes in one write as two presses of Esc, as Ink reports Esc alone', async () => {
+    const seen: { input: string; key: Key }[] = [];
+    const app = render(<Recorder seen={seen} />);
+    app.stdin.write('\x1b');
+    await until(app.lastFrame, (f) => f === 'keys 1', 'Esc');
+    app.unmount();
+    const lone = seen[0]!;
+    expect(lone.key.escape).toBe(true);
+    const { eventType: _, ...alone } = lone.key as Key & { eventType?: unknown };
+    expect(splitKeys('\x1b', { ...keyOf('x').key, escape: true, meta: true }, '\x1b\x1b')).toEqual([
+      { input: lone.input, key: { ...keyOf('x').key, ...alone } },
+      { input: lone.input, key: { ...keyOf('x').key, ...alone } },
+    ]);
+  });
+
   it('tells the Backspace key (DEL) from the Delete key (ESC [3~), which Ink reports alike', () => {
     const deleted = { ...keyOf('\x7f').key };
     expect(deleted.delete).toBe(true);
@@ -78,6 +93,17 @@ describe('keys that arrive in one write', () => {
     return { ...app, store, exits, frame, wait: (test: (f: string) => boolean, what?: string) => until(frame, test, what) };
   }
   const position = (f: string) => Number(/(\d+)\/\d+ +\d+%/.exec(f)?.[1] ?? Number.NaN);
+
+  it('Esc twice in one write clears the search box and leaves it: 4 then opens Progress', async () => {
+    const app = start();
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`));
+    await type(app.stdin, app.frame, 'sqs');
+    await app.wait((f) => /^› .*Simple Queue Service/m.test(f), 'SQS found');
+    app.stdin.write('\x1b\x1b');
+    await app.wait((f) => f.includes(`${NOTE_COUNT} services`) && !/^› sqs/m.test(f), 'the box cleared');
+    app.stdin.write('4');
+    await app.wait((f) => f.includes('Where you stand'), 'the Progress screen');
+  });
 
   it('"jj" scrolls the note two lines, "kkk" three back', async () => {
     const app = start();

@@ -100,8 +100,18 @@ describe('Progress screen', () => {
     const asked = await app.wait((f) => /Question 1\/\d+/.test(f), `a quiz on ${task}`);
     const onTask = questions().filter((q) => q.tasks.includes(task));
     expect(onTask.some((q) => asked.replace(/\s+/g, ' ').includes(q.question.replace(/\s+/g, ' ').slice(0, 50)))).toBe(true);
+    // One answer, then q: back on the Progress screen, the score in one line naming the task.
+    const needed = Number(/· choose (\d)$/m.exec(asked)?.[1] ?? 1);
+    for (const letter of 'abc'.slice(0, needed)) app.stdin.write(letter);
+    app.stdin.write(KEY.enter);
+    await app.wait((f) => /(✓ Correct|✗ Wrong)\./.test(f), 'the verdict');
     app.stdin.write('q');
-    await app.wait((f) => f.includes(`Task ${task}: no question answered`), 'its summary names the task');
+    await app.wait(
+      (f) =>
+        f.includes('Weakest task statements of the exam guide') &&
+        new RegExp(`^Task ${task.replace('.', '\\.')}: [01]/1 correct`, 'm').test(f),
+      'back on Progress, the score naming the task',
+    );
   });
 
   it('at 40 columns each service row keeps its figures; a name too long ends with an ellipsis', async () => {

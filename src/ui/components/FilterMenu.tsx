@@ -4,7 +4,7 @@ import { useKeys } from '../input.js';
 import { isKey, type KeyId } from '../keys.js';
 import { ROLE_STYLE } from '../theme.js';
 import { type Filterable, filterEntries } from './filter-list.js';
-import type { MenuItem } from './Menu.js';
+import { type MenuItem, MenuRows } from './Menu.js';
 import { fitMenu, initialMenu, type MenuState, moveMenu } from './menu-state.js';
 import { TextField } from './TextField.js';
 
@@ -74,19 +74,7 @@ export function FilterMenu<V>({
         <TextField value={filter} focus={active} placeholder="type to filter" onChange={onFilter} />
       </Box>
       {shown.length === 0 ? <Text {...ROLE_STYLE.muted} wrap="truncate">{`nothing matches "${filter}" (Esc: back)`}</Text> : null}
-      {shown.slice(state.start, state.start + visible).map((item, i) => {
-        const isSelected = state.start + i === state.selected;
-        return (
-          <Box key={item.key}>
-            <Box marginRight={1} flexShrink={0}>
-              <Text {...ROLE_STYLE.accent}>{isSelected ? '›' : ' '}</Text>
-            </Box>
-            <Text inverse={isSelected} wrap="truncate">
-              {item.label}
-            </Text>
-          </Box>
-        );
-      })}
+      <MenuRows items={shown} state={state} visible={visible} />
     </Box>
   );
 }

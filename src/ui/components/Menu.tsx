@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useKeys } from '../input.js';
 import { isKey, type KeyId } from '../keys.js';
 import { ROLE_STYLE } from '../theme.js';
-import { fitMenu, initialMenu, moveMenu } from './menu-state.js';
+import { fitMenu, initialMenu, type MenuState, moveMenu } from './menu-state.js';
 
 export interface MenuItem<V> {
   key: string;
@@ -66,19 +66,24 @@ export function Menu<V>({
       <Text bold {...ROLE_STYLE.accent} wrap="truncate">
         {title}
       </Text>
-      {items.slice(state.start, state.start + visible).map((item, i) => {
-        const isSelected = state.start + i === state.selected;
-        return (
-          <Box key={item.key}>
-            <Box marginRight={1} flexShrink={0}>
-              <Text {...ROLE_STYLE.accent}>{isSelected ? '›' : ' '}</Text>
-            </Box>
-            <Text inverse={isSelected} wrap="truncate">
-              {item.label}
-            </Text>
-          </Box>
-        );
-      })}
+      <MenuRows items={items} state={state} visible={visible} />
     </Box>
   );
+}
+
+/** The window of `items` on screen, the selected one marked with › and shown inverse. */
+export function MenuRows<V>({ items, state, visible }: { items: MenuItem<V>[]; state: MenuState; visible: number }) {
+  return items.slice(state.start, state.start + visible).map((item, i) => {
+    const isSelected = state.start + i === state.selected;
+    return (
+      <Box key={item.key}>
+        <Box marginRight={1} flexShrink={0}>
+          <Text {...ROLE_STYLE.accent}>{isSelected ? '›' : ' '}</Text>
+        </Box>
+        <Text inverse={isSelected} wrap="truncate">
+          {item.label}
+        </Text>
+      </Box>
+    );
+  });
 }

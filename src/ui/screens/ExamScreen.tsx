@@ -178,16 +178,8 @@ function RunningExam({
       })),
       at,
     );
-    recordExam(store, {
-      startedAt: new Date(exam.startedAt).toISOString(),
-      finishedAt: at.toISOString(),
-      questions: result.questions,
-      correct: result.correct,
-      scaled: result.scaled,
-      passed: result.passed,
-      timedOut: result.timedOut,
-      domains: result.domains,
-    });
+    const { finishedAt, ...score } = result;
+    recordExam(store, { ...score, at: finishedAt, startedAt: exam.startedAt });
     discard();
     const notices = store.notices.splice(0);
     if (notices.length) onNotice(notices.join(' '));

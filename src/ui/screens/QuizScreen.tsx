@@ -241,7 +241,14 @@ export function QuizScreen({ width, height, active, store, initial, initialLengt
       if (command.type === 'rate') rate(command.rating);
       else if (command.type === 'take-back') takeBack();
       else if (command.type === 'sources' && (state.view.kind === 'summary' || state.view.kind === 'empty')) leave();
-      else if (command.type === 'flag') {
+      else if (command.type === 'stop' && returnTo.current && session) {
+        // Started from a note, a drill or Progress: q goes back there at once, the score in one line.
+        const t = tally(session.results);
+        const missed = t.answered - t.correct;
+        leave();
+        if (t.answered)
+          onNotice(`${sourceLabel(session.source, titles)}: ${scoreText(t)}${missed ? ` · ${missed} missed, asked again when due` : ''}`);
+      } else if (command.type === 'flag') {
         if (session) dispatch({ type: 'flagged', flagged: toggleFlag(store, session.presented.question.id, new Date()) });
       } else dispatch(command);
     },

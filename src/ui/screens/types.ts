@@ -1,27 +1,11 @@
 import type { Scope } from '../keys.js';
 
-/** Which part of a screen has the keys; the App derives the global-key rules and the footer from it. */
-export type InputMode =
-  | 'search-box'
-  | 'menu'
-  | 'reader'
-  | 'find'
-  | 'outline'
-  | 'quiz-source'
-  | 'quiz-list'
-  | 'quiz-filter'
-  | 'quiz-empty'
-  | 'quiz-question'
-  | 'quiz-verdict'
-  | 'quiz-summary'
-  | 'exam'
-  | 'exam-grid'
-  | 'exam-results'
-  | 'exam-refused'
-  | 'calc-field'
-  | 'calc'
-  | 'progress'
-  | 'progress-date';
+/**
+ * Which part of a screen has the keys; the App derives the global-key rules and the footer from it.
+ * Every key scope is a mode, except the app-wide keys and the line editor's; the menu's search
+ * box is a mode whose keys are the line editor's.
+ */
+export type InputMode = Exclude<Scope, 'global' | 'text'> | 'search-box';
 
 export interface ModeRules {
   /** A text box has focus: every printable key (and Tab) is the screen's; no global key fires. */
