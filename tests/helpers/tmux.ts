@@ -130,15 +130,26 @@ export class Terminal {
     tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
   }
 
+  /**
+   * The screen once `test` holds for it and it holds still: a capture can land while tmux
+   * is still drawing a frame (a large frame reaches it in several reads), with its top new
+   * and its bottom old, so a match counts when the next capture is the same screen.
+   */
   async waitFor(test: (screen: string) => boolean, what: string, timeout = 20_000): Promise<string> {
     const started = Date.now();
+    let screen = this.screen();
     for (;;) {
-      const screen = this.screen();
-      // No pause after a match before the next key: the app delivers each key only once
-      // the frame of the one before is committed (src/ui/input.tsx, KeyRouter).
-      if (test(screen)) return screen;
+      if (test(screen)) {
+        const again = this.screen();
+        // No pause before the next key: the app delivers each key only once the frame of
+        // the one before is committed (src/ui/input.tsx, KeyRouter).
+        if (again === screen) return screen;
+        screen = again;
+        continue;
+      }
       if (Date.now() - started > timeout) expect.fail(`timed out waiting for ${what}; screen:\n${screen}`);
       await new Promise((r) => setTimeout(r, 25));
+      screen = this.screen();
     }
   }
 
