@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { batchGetCapacity, queryCapacity, readCapacity, writeCapacity, type Calculated } from '../src/capacity/dynamodb.js';
 import { kinesisShards } from '../src/capacity/kinesis.js';
 import { parseRate, parseSize } from '../src/capacity/parse.js';
-import { run } from './helpers/cli.js';
+import { runInProcess } from './helpers/cli.js';
 
 const result = (c: Calculated) => {
   if (!c.ok) throw new Error(`${c.field}: ${c.error}`);
@@ -13,7 +13,7 @@ const result = (c: Calculated) => {
 };
 
 describe("the notes' worked examples", () => {
-  it('100 writes/s of 512 bytes = 100 WCU (200 transactional)', () => {
+  it('100 writes/s of 512 bytes = 100 WCU (200 transactional)', async () => {
     const r = result(writeCapacity({ size: '512', rate: '100' }));
     expect(r).toMatchObject({ unit: 'WCU', units: 100, provision: 100 });
     expect(r.steps.join('\n')).toMatch(/0\.5 KB ÷ 1 KB = 0\.5, rounded up = 1 WCU/);
@@ -21,7 +21,7 @@ describe("the notes' worked examples", () => {
     expect(result(writeCapacity({ size: '512B', rate: '100/s', transactional: true })).units).toBe(200);
   });
 
-  it('80 reads/s of 3 KB = 80 RCU strongly consistent, 40 eventually, 160 transactional', () => {
+  it('80 reads/s of 3 KB = 80 RCU strongly consistent, 40 eventually, 160 transactional', async () => {
     const strong = result(readCapacity({ size: '3KB', rate: '80' }));
     expect(strong).toMatchObject({ unit: 'RCU', units: 80, provision: 80 });
     expect(strong.steps.join('\n')).toMatch(/3 KB ÷ 4 KB = 0\.75, rounded up = 1 RCU/);
@@ -31,7 +31,7 @@ describe("the notes' worked examples", () => {
     expect(result(readCapacity({ size: '3KB', rate: '80', consistency: 'transactional' })).units).toBe(160);
   });
 
-  it('300 items of 6 KB every 30 s = 10/s × 2 = 20 RCU strong, 10 eventual, 40 transactional', () => {
+  it('300 items of 6 KB every 30 s = 10/s × 2 = 20 RCU strong, 10 eventual, 40 transactional', async () => {
     const strong = result(readCapacity({ size: '6 KB', rate: '300/30s' }));
     expect(strong.units).toBe(20);
     expect(strong.steps.join('\n')).toMatch(/300 reads every 30 seconds = 300 ÷ 30 = 10 reads per second/);
@@ -42,7 +42,7 @@ describe("the notes' worked examples", () => {
 });
 
 describe("AWS's documented cases", () => {
-  it('an item of exactly 4 KB: 1 RCU (0.5 eventual, 2 transactional), 4 WCU (8 transactional)', () => {
+  it('an item of exactly 4 KB: 1 RCU (0.5 eventual, 2 transactional), 4 WCU (8 transactional)', async () => {
     expect(result(readCapacity({ size: '4096', rate: '1' })).units).toBe(1);
     const eventual = result(readCapacity({ size: '4KB', rate: '1', consistency: 'eventual' }));
     expect(eventual).toMatchObject({ units: 0.5, provision: 1 });
@@ -51,32 +51,32 @@ describe("AWS's documented cases", () => {
     expect(result(writeCapacity({ size: '4KB', rate: '1', transactional: true })).units).toBe(8);
   });
 
-  it('a 1-byte item: 1 RCU (0.5 eventual), 1 WCU', () => {
+  it('a 1-byte item: 1 RCU (0.5 eventual), 1 WCU', async () => {
     expect(result(readCapacity({ size: '1', rate: '1' })).units).toBe(1);
     expect(result(readCapacity({ size: '1B', rate: '1', consistency: 'eventual' })).units).toBe(0.5);
     expect(result(writeCapacity({ size: '1B', rate: '1' })).units).toBe(1);
   });
 
-  it('3,500 bytes reads as 4 KB; a 1.6 KB write as 2 KB; a 3 KB transactional write = 6 WCU', () => {
+  it('3,500 bytes reads as 4 KB; a 1.6 KB write as 2 KB; a 3 KB transactional write = 6 WCU', async () => {
     expect(result(readCapacity({ size: '3500', rate: '1' })).units).toBe(1);
     expect(result(writeCapacity({ size: '1.6KB', rate: '1' })).units).toBe(2);
     expect(result(writeCapacity({ size: '3KB', rate: '1', transactional: true })).units).toBe(6);
   });
 
-  it('Query rounds the total once: 40.8 KB → 11 RCU; 1,500 items of 64 B = 96 KB → 24 RCU', () => {
+  it('Query rounds the total once: 40.8 KB → 11 RCU; 1,500 items of 64 B = 96 KB → 24 RCU', async () => {
     expect(result(queryCapacity({ totalSize: '40.8KB' })).units).toBe(11);
     expect(result(queryCapacity({ totalSize: `${1500 * 64}` })).units).toBe(24);
     expect(result(queryCapacity({ totalSize: '40.8KB', consistency: 'eventual' })).units).toBe(5.5);
   });
 
-  it('BatchGetItem rounds each item: 1.5 KB + 6.5 KB → 4 KB + 8 KB = 3 RCU', () => {
+  it('BatchGetItem rounds each item: 1.5 KB + 6.5 KB → 4 KB + 8 KB = 3 RCU', async () => {
     const r = result(batchGetCapacity({ sizes: '1.5KB, 6.5KB' }));
     expect(r.units).toBe(3);
     expect(r.steps.join('\n')).toMatch(/1\.5 KB → 4 KB, 6\.5 KB → 8 KB/);
     expect(result(batchGetCapacity({ sizes: '1.5KB,6.5KB', consistency: 'eventual' })).units).toBe(1.5);
   });
 
-  it('on-demand uses request units with the same sizes and multipliers, and provisions nothing', () => {
+  it('on-demand uses request units with the same sizes and multipliers, and provisions nothing', async () => {
     const r = result(readCapacity({ size: '6KB', rate: '10', consistency: 'eventual', mode: 'on-demand' }));
     expect(r).toMatchObject({ unit: 'RRU', units: 10 });
     expect(r.provision).toBeUndefined();
@@ -86,7 +86,7 @@ describe("AWS's documented cases", () => {
     });
   });
 
-  it('provisioned capacity is a whole number of at least 1', () => {
+  it('provisioned capacity is a whole number of at least 1', async () => {
     expect(result(readCapacity({ size: '1KB', rate: '10/min' }))).toMatchObject({ provision: 1 });
     expect(result(readCapacity({ size: '5KB', rate: '3', consistency: 'eventual' }))).toMatchObject({ units: 3, provision: 3 });
     expect(result(readCapacity({ size: '4KB', rate: '3', consistency: 'eventual' }))).toMatchObject({ units: 1.5, provision: 2 });
@@ -105,7 +105,7 @@ describe('parsers', () => {
     ['1 MiB', 1048576],
     ['4kb', 4096],
     ['1.2KB', 1229],
-  ])('size %s = %i bytes', (text, bytes) => {
+  ])('size %s = %i bytes', async (text, bytes) => {
     const parsed = parseSize(text);
     expect(parsed.ok && parsed.value.bytes).toBe(bytes);
   });
@@ -119,7 +119,7 @@ describe('parsers', () => {
     ['5/h', 5 / 3600],
     ['120 per minute', 2],
     ['7200/2h', 1],
-  ])('rate %s = %f per second', (text, perSecond) => {
+  ])('rate %s = %f per second', async (text, perSecond) => {
     const parsed = parseRate(text);
     expect(parsed.ok && parsed.value.perSecond).toBeCloseTo(perSecond, 10);
   });
@@ -134,13 +134,13 @@ describe('parsers', () => {
     ['1e999', /too large/],
     ['NaN', /is not a size/],
     ['Infinity KB', /is not a size/],
-  ])('size %j is refused: %s', (text, message) => {
+  ])('size %j is refused: %s', async (text, message) => {
     const parsed = parseSize(text);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toMatch(message);
   });
 
-  it('names what was wrong with the right article: "an item size", "a record size"', () => {
+  it('names what was wrong with the right article: "an item size", "a record size"', async () => {
     const item = parseSize('zz', 'item size');
     expect(item.ok || item.error).toMatch(/^'zz' is not an item size: give/);
     const record = parseSize('zz', 'record size');
@@ -158,7 +158,7 @@ describe('parsers', () => {
     ['10/0s', /longer than 0/],
     ['1e12', /more than 1,000,000,000 per second/],
     ['10/s/s', /is not a rate/],
-  ])('rate %j is refused: %s', (text, message) => {
+  ])('rate %j is refused: %s', async (text, message) => {
     const parsed = parseRate(text);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.error).toMatch(message);
@@ -183,7 +183,7 @@ describe('invalid capacity inputs are returned errors naming the field', () => {
     [() => kinesisShards({ records: '10', recordSize: '11MiB' }), 'record-size', /10 MiB/],
     [() => kinesisShards({ records: '10', recordSize: '1KB', consumers: '0' }), 'consumers', /whole number from 1/],
     [() => kinesisShards({ records: '10', recordSize: '1KB', consumers: 'two' }), 'consumers', /whole number from 1/],
-  ])('%#', (calculate, field, message) => {
+  ])('%#', async (calculate, field, message) => {
     const c = calculate();
     expect(c.ok).toBe(false);
     if (!c.ok) {
@@ -194,13 +194,13 @@ describe('invalid capacity inputs are returned errors naming the field', () => {
 });
 
 describe('Kinesis shards', () => {
-  it('1 MiB/s or 1,000 records/s in per shard, whichever is hit first', () => {
+  it('1 MiB/s or 1,000 records/s in per shard, whichever is hit first', async () => {
     expect(result2(kinesisShards({ records: '1000', recordSize: '1KB' }))).toMatchObject({ shards: 1, limitedBy: 'write-records' });
     expect(result2(kinesisShards({ records: '3500', recordSize: '100B' }))).toMatchObject({ shards: 4, limitedBy: 'write-records' });
     expect(result2(kinesisShards({ records: '500', recordSize: '10KB' }))).toMatchObject({ shards: 5, limitedBy: 'write-throughput' });
   });
 
-  it('shared consumers split 2 MiB/s per shard; enhanced fan-out does not', () => {
+  it('shared consumers split 2 MiB/s per shard; enhanced fan-out does not', async () => {
     const shared = result2(kinesisShards({ records: '2000/s', recordSize: '2KB', consumers: '3' }));
     expect(shared).toMatchObject({ shards: 6, limitedBy: 'read-throughput' });
     const fanOut = result2(kinesisShards({ records: '2000/s', recordSize: '2KB', consumers: '3', fanOut: true }));
@@ -208,7 +208,7 @@ describe('Kinesis shards', () => {
     expect(fanOut.steps.join('\n')).toMatch(/Enhanced fan-out/);
   });
 
-  it('a tiny stream still needs 1 shard', () => {
+  it('a tiny stream still needs 1 shard', async () => {
     expect(result2(kinesisShards({ records: '1/min', recordSize: '10B' })).shards).toBe(1);
   });
 });
@@ -224,7 +224,7 @@ describe('under random input', () => {
     fc.constantFrom('1e308KB', '-0', '0.0000001', '.5', '5.', '1/1e-9s', 'Infinity', '400KB', '409601'),
   );
 
-  it('parsers and calculators never throw and never return NaN', () => {
+  it('parsers and calculators never throw and never return NaN', async () => {
     fc.assert(
       fc.property(
         anyText,
@@ -255,7 +255,7 @@ describe('under random input', () => {
   const bytes = fc.integer({ min: 1, max: 400 * 1024 });
   const perSecond = fc.integer({ min: 1, max: 100_000 });
 
-  it('a bigger item never costs fewer units', () => {
+  it('a bigger item never costs fewer units', async () => {
     fc.assert(
       fc.property(bytes, bytes, perSecond, (a, b, rate) => {
         const [small, big] = a <= b ? [a, b] : [b, a];
@@ -267,7 +267,7 @@ describe('under random input', () => {
     );
   });
 
-  it('eventual is half of strong and transactional double, before rounding', () => {
+  it('eventual is half of strong and transactional double, before rounding', async () => {
     fc.assert(
       fc.property(bytes, perSecond, (size, rate) => {
         const units = (consistency: 'strong' | 'eventual' | 'transactional') =>
@@ -278,7 +278,7 @@ describe('under random input', () => {
     );
   });
 
-  it('BatchGetItem never costs less than one Query of the same items', () => {
+  it('BatchGetItem never costs less than one Query of the same items', async () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 8 * 1024 }), { minLength: 1, maxLength: 100 }), (sizes) => {
         const batch = result(batchGetCapacity({ sizes: sizes.join(',') })).units;
@@ -290,27 +290,35 @@ describe('under random input', () => {
 });
 
 describe('awsnotes calc', () => {
-  it('prints the answer, then numbered steps', () => {
-    const r = run(['calc', 'dynamodb', 'read', '--size', '6KB', '--rate', '300/30s', '--consistency', 'eventual']);
+  it('prints the answer, then numbered steps', async () => {
+    const r = await runInProcess(['calc', 'dynamodb', 'read', '--size', '6KB', '--rate', '300/30s', '--consistency', 'eventual']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('10 RCU for eventually consistent reads');
     expect(lines.slice(1).every((l, i) => l.startsWith(`  ${i + 1}. `))).toBe(true);
   });
 
-  it('--json: {unit, units, provision, steps} for DynamoDB, {shards, limitedBy, steps} for Kinesis', () => {
-    const read = JSON.parse(run(['calc', 'dynamodb', 'write', '--size', '512B', '--rate', '100/s', '--transactional', '--json']).stdout);
+  it('--json: {unit, units, provision, steps} for DynamoDB, {shards, limitedBy, steps} for Kinesis', async () => {
+    const read = JSON.parse(
+      (await runInProcess(['calc', 'dynamodb', 'write', '--size', '512B', '--rate', '100/s', '--transactional', '--json'])).stdout,
+    );
     expect(read).toMatchObject({ unit: 'WCU', units: 200, provision: 200 });
     expect(read.steps.length).toBeGreaterThan(2);
-    const onDemand = JSON.parse(run(['calc', 'dynamodb', 'read', '--size', '3KB', '--rate', '80', '--mode', 'on-demand', '--json']).stdout);
+    const onDemand = JSON.parse(
+      (await runInProcess(['calc', 'dynamodb', 'read', '--size', '3KB', '--rate', '80', '--mode', 'on-demand', '--json'])).stdout,
+    );
     expect(onDemand).toMatchObject({ unit: 'RRU', units: 80 });
     expect(onDemand).not.toHaveProperty('provision');
-    expect(JSON.parse(run(['calc', 'dynamodb', 'query', '--total-size', '40.8KB', '--json']).stdout)).toMatchObject({
+    expect(JSON.parse((await runInProcess(['calc', 'dynamodb', 'query', '--total-size', '40.8KB', '--json'])).stdout)).toMatchObject({
       unit: 'RCU',
       units: 11,
     });
-    expect(JSON.parse(run(['calc', 'dynamodb', 'batch-get', '--sizes', '1.5KB,6.5KB', '--json']).stdout)).toMatchObject({ units: 3 });
-    const k = JSON.parse(run(['calc', 'kinesis', '--records', '2000/s', '--record-size', '2KB', '--consumers', '3', '--json']).stdout);
+    expect(JSON.parse((await runInProcess(['calc', 'dynamodb', 'batch-get', '--sizes', '1.5KB,6.5KB', '--json'])).stdout)).toMatchObject({
+      units: 3,
+    });
+    const k = JSON.parse(
+      (await runInProcess(['calc', 'kinesis', '--records', '2000/s', '--record-size', '2KB', '--consumers', '3', '--json'])).stdout,
+    );
     expect(k).toMatchObject({ shards: 6, limitedBy: 'read-throughput' });
     expect(Array.isArray(k.steps)).toBe(true);
   });
@@ -327,8 +335,8 @@ describe('awsnotes calc', () => {
     [['calc', 'dynamodb', 'read', '--size', '500KB', '--rate', '1'], /--size: .*400 KB item limit/],
     [['calc', 'dynamodb', 'read', '--size', '4KB', '--rate', 'x'], /--rate: 'x' is not a rate/],
     [['calc', 'kinesis', '--records', '10', '--record-size', 'big'], /--record-size: 'big' is not a record size/],
-  ])('%j: message on stderr, exit 2', (args, message) => {
-    const r = run(args);
+  ])('%j: message on stderr, exit 2', async (args, message) => {
+    const r = await runInProcess(args);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);

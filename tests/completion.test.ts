@@ -8,11 +8,11 @@ import { completionScript, completionTables } from '../src/commands/completion.j
 import type { Io } from '../src/commands/io.js';
 import { main, reportError } from '../src/commands/main.js';
 import { serviceMeta } from '../src/content/bundle.js';
-import { run, tempDir } from './helpers/cli.js';
+import { runInProcess, tempDir } from './helpers/cli.js';
 
 const hasBash = spawnSync('bash', ['--version']).status === 0;
 const script = path.join(tempDir(), 'awsnotes.bash');
-writeFileSync(script, run(['completion', 'bash']).stdout);
+writeFileSync(script, (await runInProcess(['completion', 'bash'])).stdout);
 
 /** A config directory without notes of the learner's: what the completion finds unless a test says otherwise. */
 const noNotes = tempDir();
@@ -36,7 +36,7 @@ function complete(line: string, cwd = process.cwd(), { configDir = noNotes as st
 }
 
 describe.runIf(hasBash)('the bash completion, in bash', () => {
-  it('completes commands, and the sub-commands of calc, config and completion', () => {
+  it('completes commands, and the sub-commands of calc, config and completion', async () => {
     expect(complete('awsnotes qu')).toEqual(['questions', 'quiz']);
     expect(complete('awsnotes ')).toContain('completion');
     expect(complete('awsnotes calc ')).toEqual(['dynamodb', 'kinesis']);
@@ -46,7 +46,7 @@ describe.runIf(hasBash)('the bash completion, in bash', () => {
     expect(complete('awsnotes --')).toEqual(['--help', '--version']);
   });
 
-  it("completes each command's flags, and their values: service ids, domains, tasks, choices", () => {
+  it("completes each command's flags, and their values: service ids, domains, tasks, choices", async () => {
     expect(complete('awsnotes quiz --d')).toEqual(['--domain', '--drills', '--due']);
     expect(complete('awsnotes quiz --service sq')).toEqual(['sqs']);
     expect(complete('awsnotes quiz --domain ')).toEqual(['deployment', 'development', 'security', 'troubleshooting']);
@@ -71,7 +71,7 @@ describe.runIf(hasBash)('the bash completion, in bash', () => {
     expect(complete('awsnotes quiz --count ')).toEqual([]);
   });
 
-  it('completes note and its sub-commands, and questions --check', () => {
+  it('completes note and its sub-commands, and questions --check', async () => {
     expect(complete('awsnotes no')).toEqual(['note']);
     expect(complete('awsnotes note ')).toEqual(['add', 'edit', 'list']);
     expect(complete('awsnotes note edit --')).toEqual(['--help', '--new']);
@@ -81,7 +81,7 @@ describe.runIf(hasBash)('the bash completion, in bash', () => {
     expect(complete('awsnotes questions --c')).toEqual(['--check']);
   });
 
-  it('offers your own services wherever it offers service ids, read from your notes/ at each Tab', () => {
+  it('offers your own services wherever it offers service ids, read from your notes/ at each Tab', async () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'notes'));
     // A service of yours, your notes on a shipped one, and files that name no service.
@@ -106,7 +106,7 @@ describe.runIf(hasBash)('the bash completion, in bash', () => {
     expect(complete('awsnotes show be', undefined, { configDir: null, file })).toEqual(['bedrock']);
   });
 
-  it('completes file names where a file is asked for', () => {
+  it('completes file names where a file is asked for', async () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'backups'));
     writeFileSync(path.join(dir, 'backup.json'), '{}');
@@ -116,9 +116,9 @@ describe.runIf(hasBash)('the bash completion, in bash', () => {
 });
 
 const has = (shell: string) => spawnSync(shell, ['--version']).status === 0;
-const scriptFor = (shell: 'zsh' | 'fish') => {
+const scriptFor = async (shell: 'zsh' | 'fish') => {
   const file = path.join(tempDir(), `awsnotes.${shell}`);
-  writeFileSync(file, run(['completion', shell]).stdout);
+  writeFileSync(file, (await runInProcess(['completion', shell])).stdout);
   return file;
 };
 
@@ -147,8 +147,8 @@ function completeIn(shell: 'zsh' | 'fish', file: string, line: string, configDir
 }
 
 describe.each(['zsh', 'fish'] as const)('the %s completion, in %s', (shell) => {
-  it.runIf(has(shell))('completes commands, sub-commands, flags and their values like the bash one', () => {
-    const file = scriptFor(shell);
+  it.runIf(has(shell))('completes commands, sub-commands, flags and their values like the bash one', async () => {
+    const file = await scriptFor(shell);
     for (const line of [
       'awsnotes qu',
       'awsnotes calc dynamodb ',
@@ -164,8 +164,8 @@ describe.each(['zsh', 'fish'] as const)('the %s completion, in %s', (shell) => {
       expect({ line, offered: completeIn(shell, file, line) }).toEqual({ line, offered: hasBash ? complete(line) : expect.anything() });
   });
 
-  it.runIf(has(shell))('offers your own services from your notes/, each id once, like the bash one', () => {
-    const file = scriptFor(shell);
+  it.runIf(has(shell))('offers your own services from your notes/, each id once, like the bash one', async () => {
+    const file = await scriptFor(shell);
     const dir = tempDir();
     mkdirSync(path.join(dir, 'notes'));
     for (const name of ['bedrock.md', 'sqs.md', '.#bedrock.md', 'Not An Id.md']) writeFileSync(path.join(dir, 'notes', name), '');
@@ -211,7 +211,7 @@ describe('the completion scripts', () => {
     }
   });
 
-  it('zsh and fish carry the same tables: every command, flag and service id', () => {
+  it('zsh and fish carry the same tables: every command, flag and service id', async () => {
     const tables = completionTables();
     for (const shell of ['zsh', 'fish'] as const) {
       const text = completionScript(shell, tables);
@@ -223,9 +223,9 @@ describe('the completion scripts', () => {
     expect(completionScript('fish', tables)).toContain("complete -c awsnotes -f -a '(__awsnotes_complete)'");
   });
 
-  it('an unknown shell is a usage error', () => {
-    expect(run(['completion', 'tcsh'])).toMatchObject({ code: 2, stdout: '' });
-    expect(run(['completion']).stderr).toMatch(/which shell\? bash, zsh or fish/);
+  it('an unknown shell is a usage error', async () => {
+    expect(await runInProcess(['completion', 'tcsh'])).toMatchObject({ code: 2, stdout: '' });
+    expect((await runInProcess(['completion'])).stderr).toMatch(/which shell\? bash, zsh or fish/);
   });
 });
 

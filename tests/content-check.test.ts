@@ -1,9 +1,8 @@
 // The content check (npm run check:content and the build): each rule proved on a small
 // fixture that passes, then broken in one way, failing with the file and the question id.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkBank, MIN_QUESTIONS } from '../src/content/bank-checks.js';
 import { compileContent, ContentError } from '../src/content/compile.js';
 import { compileExamGuide } from '../src/content/exam-guide.js';
@@ -11,6 +10,7 @@ import { compileNote } from '../src/content/note.js';
 import { compileQuestions } from '../src/content/question.js';
 import type { Question } from '../src/content/types.js';
 import { fixtureBank, fixtureQuestion, fixtureService, where } from './helpers/bank-fixture.js';
+import { tempDir } from './helpers/cli.js';
 
 const TASKS = new Set(['1.1', '2.1']);
 const root = path.resolve(import.meta.dirname, '..');
@@ -279,13 +279,8 @@ describe('the exam guide file', () => {
 });
 
 describe('a content tree on disk', () => {
-  let dir: string | undefined;
-  afterEach(() => {
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
-
   function tree(questionTasks: string): string {
-    dir = mkdtempSync(path.join(tmpdir(), 'awsnotes-content-'));
+    const dir = tempDir('awsnotes-content-');
     const content = path.join(dir, 'content');
     mkdirSync(path.join(content, 'services'), { recursive: true });
     mkdirSync(path.join(content, 'questions'));

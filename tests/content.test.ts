@@ -76,8 +76,12 @@ function noteText(service: Service): string {
 const byId = (id: string) => services().find((s) => s.id === id)!;
 
 describe('the shipped content', () => {
+  let built: ReturnType<typeof compileContent> | undefined;
+  /** content/ compiled as the build compiles it: once, for the tests that compare with it (it takes a second or two). */
+  const compiled = () => (built ??= compileContent(path.join(root, 'content')));
+
   it('compiles without a problem and has one service per note file', () => {
-    const bundle = compileContent(path.join(root, 'content'));
+    const bundle = compiled();
     expect(bundle.services).toHaveLength(NOTE_COUNT);
     expect(
       services()
@@ -87,7 +91,7 @@ describe('the shipped content', () => {
   });
 
   it('search.json, packed as parallel arrays, unpacks to exactly the records and index the build made', () => {
-    const { records, index } = compileContent(path.join(root, 'content'));
+    const { records, index } = compiled();
     const packed = packSearch(records, index);
     expect(JSON.stringify(packed).length).toBeLessThan(0.85 * JSON.stringify({ records, index }).length);
     // Postings are compared list by list: the unpacked ones decode on demand.
@@ -102,7 +106,7 @@ describe('the shipped content', () => {
   });
 
   it('stores the compiled content as ASCII JSON that reads back to exactly what the build made', () => {
-    const bundle = compileContent(path.join(root, 'content'));
+    const bundle = compiled();
     for (const name of ['notes.json', 'meta.json', 'questions.json', 'search.json', 'note/sqs.json']) {
       expect(readFileSync(path.join(root, 'generated', name), 'utf8'), name).toMatch(/^[\x20-\x7e]*$/);
     }

@@ -4,22 +4,16 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { questions } from '../src/content/bundle.js';
 import { encodeEvent, type Event } from '../src/progress/events.js';
 import { scanJournal } from '../src/progress/journal.js';
 import { differences } from '../src/progress/state.js';
 import { ProgressStore } from '../src/progress/store.js';
 import { recordAnswer } from '../src/quiz/record.js';
-import { bundleHelper } from './helpers/bundle.js';
-import { CLI, run, tempDir } from './helpers/cli.js';
+import { helperScript } from './helpers/bundle.js';
+import { CLI, runInProcess, tempDir } from './helpers/cli.js';
 import { exited } from './helpers/processes.js';
-
-let answerUntilKilled: string;
-let writeAnswers: string;
-beforeAll(async () => {
-  [answerUntilKilled, writeAnswers] = await Promise.all([bundleHelper('answer-until-killed.ts'), bundleHelper('write-answers.ts')]);
-});
 
 function journalAnswers(dir: string): string[] {
   const ids: string[] = [];
@@ -62,7 +56,7 @@ describe('kill -9 at random moments during writes', () => {
       Array.from({ length: lanes }, async (_, lane) => {
         while (started < rounds) {
           started++;
-          const child = answering(answerUntilKilled, [dir, `lane${lane}`], confirmed, 1 + Math.floor(Math.random() * 6));
+          const child = answering(helperScript('answer-until-killed'), [dir, `lane${lane}`], confirmed, 1 + Math.floor(Math.random() * 6));
           const { signal } = await exited(child);
           expect(signal).toBe('SIGKILL');
         }
@@ -105,7 +99,7 @@ describe('four processes answering while a fifth imports', () => {
     );
     ProgressStore.open({ dir }); // the journal exists before they start
     const confirmed = new Set<string>();
-    const answerers = ['a', 'b', 'c', 'd'].map((prefix) => answering(writeAnswers, [dir, prefix, '40'], confirmed));
+    const answerers = ['a', 'b', 'c', 'd'].map((prefix) => answering(helperScript('write-answers'), [dir, prefix, '40'], confirmed));
     const importer = spawn(process.execPath, [CLI, 'import', backup], {
       env: { ...process.env, AWSNOTES_CONFIG_DIR: dir },
       stdio: 'ignore',
@@ -144,7 +138,7 @@ function studiedIn(dir: string): void {
 describe('a read-only directory', () => {
   it.skipIf(!canMount && process.getuid?.() === 0)(
     'commands say nothing was saved (exit 1), reading still works, nothing is damaged',
-    () => {
+    async () => {
       let dir: string;
       if (canMount) {
         const mount = tinyFileSystem(1024);
@@ -167,15 +161,15 @@ describe('a read-only directory', () => {
         ['import', backup],
         ['reset', '--yes'],
       ]) {
-        const r = run(args, { configDir: dir });
+        const r = await runInProcess(args, { configDir: dir });
         expect(r.code, args.join(' ')).toBe(1);
         expect(r.stderr, args.join(' ')).toMatch(/nothing was (saved|changed)/);
         expect(r.stdout, args.join(' ')).not.toMatch(/set to|Imported|erased/);
       }
-      const shown = run(['show', 'sqs'], { configDir: dir });
+      const shown = await runInProcess(['show', 'sqs'], { configDir: dir });
       expect(shown.code).toBe(0);
       expect(shown.stderr).toMatch(/could not be saved|will not be saved/);
-      const progress = run(['progress', '--json'], { configDir: dir });
+      const progress = await runInProcess(['progress', '--json'], { configDir: dir });
       expect(progress.code).toBe(0);
       expect(JSON.parse(progress.stdout)).toMatchObject({ answered: 1, notesRead: ['sqs'] });
       expect(readFileSync(path.join(dir, 'journal.jsonl'), 'utf8')).toBe(before);
@@ -184,7 +178,7 @@ describe('a read-only directory', () => {
 });
 
 describe('a full disk', () => {
-  it.skipIf(!canMount)('a save that does not fit says so; what was saved before stays; saving resumes with space', () => {
+  it.skipIf(!canMount)('a save that does not fit says so; what was saved before stays; saving resumes with space', async () => {
     const mount = tinyFileSystem(64);
     if (!mount) return;
     const dir = path.join(mount, 'config');
@@ -200,7 +194,7 @@ describe('a full disk', () => {
     expect(saved.length).toBeGreaterThan(10);
     expect(store.notices.join()).toMatch(/could not be saved .*no space left on the device.*kept in memory/);
     // The commands say the same, with exit 1.
-    const r = run(['config', 'set', 'exam-date', '2030-01-01'], { configDir: dir });
+    const r = await runInProcess(['config', 'set', 'exam-date', '2030-01-01'], { configDir: dir });
     expect(r.code).toBe(1);
     // Settings are written under the lock, which cannot be made on a full disk either.
     expect(r.stderr).toMatch(/nothing was saved \(.*no space left on the device/);
@@ -213,7 +207,7 @@ describe('a full disk', () => {
         events: Array.from({ length: 500 }, (_, i) => ({ i: `big-${i}`, e: 'a', q: 'sqs-1', c: [0], at: 1_700_000_000_000 + i })),
       }),
     );
-    const imported = run(['import', big], { configDir: dir });
+    const imported = await runInProcess(['import', big], { configDir: dir });
     expect(imported.code).toBe(1);
     expect(imported.stderr).toMatch(/nothing was saved/);
     // Every confirmed answer is there, counted once.

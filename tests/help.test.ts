@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fill, fitLine } from '../src/commands/help-layout.js';
 import { COMMANDS, commandHelpText, helpText } from '../src/commands/registry.js';
-import { run } from './helpers/cli.js';
+import { runInProcess } from './helpers/cli.js';
 
 /** The words of a text in order, continuation backslashes left out. */
 const wordsOf = (text: string) =>
@@ -17,7 +17,7 @@ describe('the help', () => {
   /** Lines wider than `width`, but for one word longer than a line (a path), alone on its line. */
   const tooWide = (text: string, width: number) => text.split('\n').filter((line) => [...line].length > width && /\S\s+\S/.test(line));
 
-  it.each([80, 60, 40])('at %i columns: every line fits and every word is whole, in order', (width) => {
+  it.each([80, 60, 40])('at %i columns: every line fits and every word is whole, in order', async (width) => {
     const wide = helpText('1.0.0', 10_000);
     const fitted = helpText('1.0.0', width);
     expect(tooWide(fitted, width)).toEqual([]);
@@ -29,7 +29,7 @@ describe('the help', () => {
     }
   });
 
-  it('continues a term\'s text under its column, and a long example with " \\"', () => {
+  it('continues a term\'s text under its column, and a long example with " \\"', async () => {
     expect(fitLine('  --task T      one task statement of the exam guide, 1.1 to 4.3', 40)).toEqual([
       '  --task T      one task statement of',
       '                the exam guide, 1.1 to',
@@ -48,7 +48,7 @@ describe('the help', () => {
     ]);
   });
 
-  it('lists note with its sub-commands, questions --check and the editor, wrapped like the rest', () => {
+  it('lists note with its sub-commands, questions --check and the editor, wrapped like the rest', async () => {
     for (const width of [80, 40]) {
       const help = helpText('1.0.0', width);
       const words = wordsOf(help).join(' ');
@@ -60,8 +60,8 @@ describe('the help', () => {
     }
   });
 
-  it('piped, it is fitted to 80 columns', () => {
-    const r = run(['--help']);
+  it('piped, it is fitted to 80 columns', async () => {
+    const r = await runInProcess(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').filter((line) => [...line].length > 80)).toEqual([]);
     expect(

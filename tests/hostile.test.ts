@@ -4,42 +4,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { main, reportError } from '../src/commands/main.js';
-import type { Io } from '../src/commands/io.js';
 import { ProgressStore } from '../src/progress/store.js';
-import { run, STACK_TRACE, tempDir } from './helpers/cli.js';
-
-function fakeIo(configDir: string): Io & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-    env: { AWSNOTES_CONFIG_DIR: configDir },
-    stdoutIsTTY: false,
-    stdinIsTTY: false,
-    columns: 80,
-    color: false,
-    readLine: async () => null,
-    closeInput() {},
-  };
-  return io;
-}
-
-async function runInProcess(args: string[], configDir: string) {
-  const io = fakeIo(configDir);
-  let code: number;
-  try {
-    code = await main(args, io);
-  } catch (error) {
-    code = reportError(error, io);
-  }
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+import { run, runInProcess, STACK_TRACE, tempDir } from './helpers/cli.js';
 
 // Words a command line is built from: real commands and flags, and junk.
 const word = fc.oneof(
@@ -120,7 +86,7 @@ describe('random command lines', () => {
     const dir = tempDir();
     await fc.assert(
       fc.asyncProperty(fc.array(word, { maxLength: 7 }), async (args) => {
-        const r = await runInProcess(args, dir);
+        const r = await runInProcess(args, { configDir: dir });
         expect([0, 1, 2], `${JSON.stringify(args)}: ${r.stderr}`).toContain(r.code);
         expect(r.stderr, JSON.stringify(args)).not.toMatch(STACK_TRACE);
         expect(r.stderr, JSON.stringify(args)).not.toMatch(/unexpected error/);
@@ -190,21 +156,21 @@ describe('hostile progress files', () => {
     }
   });
 
-  it('a file from the future: the app starts, says so, and never touches it', () => {
+  it('a file from the future: the app starts, says so, and never touches it', async () => {
     const dir = tempDir();
     const future = JSON.stringify({ version: 99, everything: 'new' });
     writeFileSync(path.join(dir, 'progress.json'), future);
-    const r = run(['show', 'sqs'], { configDir: dir });
+    const r = await runInProcess(['show', 'sqs'], { configDir: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/newer awsnotes .*will not be saved|not be saved.*newer awsnotes/);
     expect(readFileSync(path.join(dir, 'progress.json'), 'utf8')).toBe(future);
   });
 
-  it('an unwritable location: commands still work and say progress is not saved', () => {
+  it('an unwritable location: commands still work and say progress is not saved', async () => {
     const parent = tempDir();
     const blocker = path.join(parent, 'file');
     writeFileSync(blocker, 'not a directory');
-    const r = run(['show', 'sqs'], { configDir: path.join(blocker, 'config') });
+    const r = await runInProcess(['show', 'sqs'], { configDir: path.join(blocker, 'config') });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Simple Queue Service');
     expect(r.stderr).toMatch(/will not be saved/);

@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireLock, describeLockProblem } from '../src/progress/lock.js';
-import { CLI, tempDir } from './helpers/cli.js';
+import { CLI, runInProcess, tempDir } from './helpers/cli.js';
 import { exited, startHelper } from './helpers/processes.js';
 
 const children: { kill(signal?: NodeJS.Signals): boolean }[] = [];
@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 async function heldByChild(lockPath: string) {
-  const { child } = await startHelper('hold-lock.ts', [lockPath], /^held \d+/);
+  const { child } = await startHelper('hold-lock', [lockPath], /^held \d+/);
   children.push(child);
   return child;
 }
@@ -125,11 +125,8 @@ describe('a command waiting for the lock', () => {
     const backup = path.join(tempDir(), 'backup.json');
     writeFileSync(backup, JSON.stringify({ format: 'awsnotes-progress', backupVersion: 2, events: [] }));
     const holder = await heldByChild(path.join(dir, 'progress.json.lock'));
-    const r = spawnSync(process.execPath, [CLI, 'import', backup], {
-      env: { ...process.env, AWSNOTES_CONFIG_DIR: dir, AWSNOTES_LOCK_WAIT: '0.3' },
-      encoding: 'utf8',
-    });
-    expect(r.status).toBe(1);
+    const r = await runInProcess(['import', backup], { configDir: dir, env: { AWSNOTES_LOCK_WAIT: '0.3' } });
+    expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`nothing was saved .*held by awsnotes process ${holder.pid}`));
   });
 });

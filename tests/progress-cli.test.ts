@@ -17,23 +17,23 @@ import { describe, expect, it } from 'vitest';
 import { questions } from '../src/content/bundle.js';
 import { ANKI_HEADERS } from '../src/progress/backup.js';
 import { localDayKey } from '../src/progress/calendar.js';
-import { run, runScript, STACK_TRACE, tempDir } from './helpers/cli.js';
+import { run, runInProcess, STACK_TRACE, tempDir } from './helpers/cli.js';
 import { NOTE_COUNT } from './helpers/content.js';
-import { exited } from './helpers/processes.js';
+import { exited, runHelper, startHelper } from './helpers/processes.js';
 
 const journalFile = (dir: string) => path.join(dir, 'journal.jsonl');
-const json = (dir: string) => JSON.parse(run(['progress', '--json'], { configDir: dir }).stdout);
+const json = async (dir: string) => JSON.parse((await runInProcess(['progress', '--json'], { configDir: dir })).stdout);
 
-function studied(): string {
+async function studied(): Promise<string> {
   const dir = tempDir();
   // A little history: three plain answers and a note read. Each question takes A, AB or
   // ABC, whichever it asks for ("choose 1/2/3"); the others are refused.
-  run(['quiz', '--plain', '--service', 'sqs', '--count', '3'], {
+  await runInProcess(['quiz', '--plain', '--service', 'sqs', '--count', '3'], {
     input: 'A\nAB\nABC\n'.repeat(3),
     configDir: dir,
     env: { AWSNOTES_SEED: '3' },
   });
-  run(['show', 'kms'], { configDir: dir });
+  await runInProcess(['show', 'kms'], { configDir: dir });
   return dir;
 }
 
@@ -46,8 +46,8 @@ function backupWith(events: object[]): string {
 const SQS = questions().find((q) => q.service === 'sqs')!.id;
 
 describe('awsnotes progress', () => {
-  it('--json has the documented figures', () => {
-    const p = json(studied());
+  it('--json has the documented figures', async () => {
+    const p = await json(await studied());
     expect(p.notesRead).toEqual(['kms']);
     expect(p.answered).toBe(3);
     expect(typeof p.correct).toBe('number');
@@ -60,15 +60,15 @@ describe('awsnotes progress', () => {
     expect(p.nextSteps.length).toBeGreaterThan(0);
   });
 
-  it('"due" is what quiz --due asks: the same number of questions', () => {
-    const dir = studied();
-    const { due } = json(dir);
-    const asked = run(['quiz', '--plain', '--due', '--count', '1000'], { configDir: dir, input: '' });
+  it('"due" is what quiz --due asks: the same number of questions', async () => {
+    const dir = await studied();
+    const { due } = await json(dir);
+    const asked = await runInProcess(['quiz', '--plain', '--due', '--count', '1000'], { configDir: dir, input: '' });
     expect(asked.stdout.match(/^Question 1\/(\d+)$/m)?.[1]).toBe(String(due));
   });
 
-  it('text shows where you stand and what is next', () => {
-    const r = run(['progress'], { configDir: studied() });
+  it('text shows where you stand and what is next', async () => {
+    const r = await runInProcess(['progress'], { configDir: await studied() });
     expect(r.stdout).toMatch(new RegExp(`Notes read +1/${NOTE_COUNT}\\b`));
     expect(r.stdout).toMatch(/Due now +\d+ \(\d+ reviews?, \d+ new of 20 a day\)/);
     expect(r.stdout).toMatch(/Expected score \d+ \(likely \d+–\d+\) · pass line 720/);
@@ -78,91 +78,97 @@ describe('awsnotes progress', () => {
 });
 
 describe('awsnotes config', () => {
-  it('sets, shows and clears the exam date; the "set a date" hint goes once one is set', () => {
+  it('sets, shows and clears the exam date; the "set a date" hint goes once one is set', async () => {
     const dir = tempDir();
-    expect(run(['config', 'set', 'exam-date', '2037-03-15'], { configDir: dir }).stdout).toBe('exam-date set to 2037-03-15\n');
-    expect(run(['config', 'get', 'exam-date'], { configDir: dir }).stdout).toBe('exam-date 2037-03-15\n');
-    expect(json(dir).readiness.examDate).toBe('2037-03-15');
-    const text = run(['progress'], { configDir: dir }).stdout;
+    expect((await runInProcess(['config', 'set', 'exam-date', '2037-03-15'], { configDir: dir })).stdout).toBe(
+      'exam-date set to 2037-03-15\n',
+    );
+    expect((await runInProcess(['config', 'get', 'exam-date'], { configDir: dir })).stdout).toBe('exam-date 2037-03-15\n');
+    expect((await json(dir)).readiness.examDate).toBe('2037-03-15');
+    const text = (await runInProcess(['progress'], { configDir: dir })).stdout;
     expect(text).toMatch(/Exam readiness on 2037-03-15/);
     expect(text).not.toMatch(/set a date/);
-    expect(run(['config', 'set', 'exam-date', 'none'], { configDir: dir }).stdout).toBe('exam-date cleared\n');
+    expect((await runInProcess(['config', 'set', 'exam-date', 'none'], { configDir: dir })).stdout).toBe('exam-date cleared\n');
   });
 
-  it.each([['2027-02-30'], ['15/03/2027'], ['tomorrow'], ['2025-13-45']])('refuses %s with exit 2', (date) => {
-    const r = run(['config', 'set', 'exam-date', date]);
+  it.each([['2027-02-30'], ['15/03/2027'], ['tomorrow'], ['2025-13-45']])('refuses %s with exit 2', async (date) => {
+    const r = await runInProcess(['config', 'set', 'exam-date', date]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is not a date as YYYY-MM-DD/);
   });
 
-  it('refuses an exam date in the past, saying what today is', () => {
-    const r = run(['config', 'set', 'exam-date', '2020-01-01']);
+  it('refuses an exam date in the past, saying what today is', async () => {
+    const r = await runInProcess(['config', 'set', 'exam-date', '2020-01-01']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`2020-01-01 is in the past (today is ${localDayKey(new Date())})`);
   });
 
-  it('new-per-day: set, shown by config get, applied by quiz --due', () => {
+  it('new-per-day: set, shown by config get, applied by quiz --due', async () => {
     const dir = tempDir();
-    expect(run(['config', 'get'], { configDir: dir }).stdout).toBe('exam-date (not set)\nnew-per-day 20 (default)\n');
-    expect(run(['config', 'set', 'new-per-day', '2'], { configDir: dir }).stdout).toBe('new-per-day set to 2\n');
-    expect(run(['config', 'get', 'new-per-day'], { configDir: dir }).stdout).toBe('new-per-day 2\n');
-    expect(json(dir)).toMatchObject({ due: 2, dueNew: 2, newPerDay: 2 });
-    expect(run(['quiz', '--plain', '--due', '--count', '100'], { configDir: dir, input: '' }).stdout).toMatch(/^Question 1\/2$/m);
-    expect(run(['config', 'set', 'new-per-day', '-1'], { configDir: dir }).code).toBe(2);
-    expect(run(['config', 'set', 'new-per-day', 'many'], { configDir: dir }).code).toBe(2);
+    expect((await runInProcess(['config', 'get'], { configDir: dir })).stdout).toBe('exam-date (not set)\nnew-per-day 20 (default)\n');
+    expect((await runInProcess(['config', 'set', 'new-per-day', '2'], { configDir: dir })).stdout).toBe('new-per-day set to 2\n');
+    expect((await runInProcess(['config', 'get', 'new-per-day'], { configDir: dir })).stdout).toBe('new-per-day 2\n');
+    expect(await json(dir)).toMatchObject({ due: 2, dueNew: 2, newPerDay: 2 });
+    expect((await runInProcess(['quiz', '--plain', '--due', '--count', '100'], { configDir: dir, input: '' })).stdout).toMatch(
+      /^Question 1\/2$/m,
+    );
+    expect((await runInProcess(['config', 'set', 'new-per-day', '-1'], { configDir: dir })).code).toBe(2);
+    expect((await runInProcess(['config', 'set', 'new-per-day', 'many'], { configDir: dir })).code).toBe(2);
   });
 });
 
 describe('reset', () => {
-  it('refuses without --yes when not on a terminal, and changes nothing', () => {
-    const dir = studied();
+  it('refuses without --yes when not on a terminal, and changes nothing', async () => {
+    const dir = await studied();
     const before = readFileSync(journalFile(dir), 'utf8');
-    const r = run(['reset'], { configDir: dir });
+    const r = await runInProcess(['reset'], { configDir: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/refusing to erase progress without --yes/);
     expect(readFileSync(journalFile(dir), 'utf8')).toBe(before);
   });
 
-  it('--yes keeps a backup first and the settings; the backup restores everything', () => {
-    const dir = studied();
-    run(['config', 'set', 'new-per-day', '7'], { configDir: dir });
-    const before = json(dir);
-    const r = run(['reset', '--yes'], { configDir: dir });
+  it('--yes keeps a backup first and the settings; the backup restores everything', async () => {
+    const dir = await studied();
+    await runInProcess(['config', 'set', 'new-per-day', '7'], { configDir: dir });
+    const before = await json(dir);
+    const r = await runInProcess(['reset', '--yes'], { configDir: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Progress erased \(3 answers, 1 note read, 0 exams\); your settings were kept/);
     const backup = readdirSync(dir).find((f) => f.startsWith('progress.backup-'));
     expect(backup).toBeDefined();
-    expect(json(dir)).toMatchObject({ answered: 0, notesRead: [], newPerDay: 7 });
-    expect(run(['import', path.join(dir, backup!)], { configDir: dir }).code).toBe(0);
-    expect(json(dir)).toMatchObject({ answered: before.answered, correct: before.correct, notesRead: before.notesRead });
+    expect(await json(dir)).toMatchObject({ answered: 0, notesRead: [], newPerDay: 7 });
+    expect((await runInProcess(['import', path.join(dir, backup!)], { configDir: dir })).code).toBe(0);
+    expect(await json(dir)).toMatchObject({ answered: before.answered, correct: before.correct, notesRead: before.notesRead });
   });
 });
 
 describe('export and import', () => {
-  it('round trip: export, reset, import gives identical figures; importing twice counts each event once', () => {
-    const dir = studied();
+  it('round trip: export, reset, import gives identical figures; importing twice counts each event once', async () => {
+    const dir = await studied();
     const file = path.join(tempDir(), 'backup.json');
-    expect(run(['export', '--out', file], { configDir: dir }).code).toBe(0);
+    expect((await runInProcess(['export', '--out', file], { configDir: dir })).code).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'awsnotes-progress', backupVersion: 2 });
-    const before = json(dir);
-    run(['reset', '--yes'], { configDir: dir });
-    expect(run(['import', file], { configDir: dir }).stdout).toMatch(/Imported .*: 3 new answers and 1 other event; 0 events already here/);
-    expect(run(['import', file], { configDir: dir }).stdout).toMatch(/0 new answers; 4 events already here/);
-    const after = json(dir);
+    const before = await json(dir);
+    await runInProcess(['reset', '--yes'], { configDir: dir });
+    expect((await runInProcess(['import', file], { configDir: dir })).stdout).toMatch(
+      /Imported .*: 3 new answers and 1 other event; 0 events already here/,
+    );
+    expect((await runInProcess(['import', file], { configDir: dir })).stdout).toMatch(/0 new answers; 4 events already here/);
+    const after = await json(dir);
     for (const key of ['notesRead', 'answered', 'correct', 'due', 'streakDays', 'exams', 'services', 'domains'])
       expect(after[key], key).toEqual(before[key]);
   });
 
-  it('into another machine: the union with what is already there', () => {
-    const a = studied();
+  it('into another machine: the union with what is already there', async () => {
+    const a = await studied();
     const file = path.join(tempDir(), 'a.json');
-    run(['export', '--out', file], { configDir: a });
-    const b = studied();
-    run(['import', file], { configDir: b });
-    expect(json(b).answered).toBe(6);
+    await runInProcess(['export', '--out', file], { configDir: a });
+    const b = await studied();
+    await runInProcess(['import', file], { configDir: b });
+    expect((await json(b)).answered).toBe(6);
   });
 
-  it('reads backups of the previous version and raw progress files of older ones', () => {
+  it('reads backups of the previous version and raw progress files of older ones', async () => {
     const dir = tempDir();
     const old = path.join(tempDir(), 'old.json');
     const v2 = {
@@ -184,13 +190,13 @@ describe('export and import', () => {
         progress: v2,
       }),
     );
-    expect(run(['import', old], { configDir: dir }).code).toBe(0);
+    expect((await runInProcess(['import', old], { configDir: dir })).code).toBe(0);
     writeFileSync(old, JSON.stringify(v2));
-    expect(run(['import', old], { configDir: dir }).stdout).toMatch(/0 new answers; 2 events already here/);
-    expect(json(dir)).toMatchObject({ answered: 1, notesRead: ['sqs'] });
+    expect((await runInProcess(['import', old], { configDir: dir })).stdout).toMatch(/0 new answers; 2 events already here/);
+    expect(await json(dir)).toMatchObject({ answered: 1, notesRead: ['sqs'] });
   });
 
-  it('reads a backup with a byte-order mark, and one in UTF-16 (PowerShell)', () => {
+  it('reads a backup with a byte-order mark, and one in UTF-16 (PowerShell)', async () => {
     for (const [name, encode] of [
       ['utf8-bom', (text: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
       ['utf16le-bom', (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
@@ -209,36 +215,36 @@ describe('export and import', () => {
           }),
         ),
       );
-      const r = run(['import', file], { configDir: dir });
+      const r = await runInProcess(['import', file], { configDir: dir });
       expect(r.code, name).toBe(0);
-      expect(json(dir).answered, name).toBe(1);
+      expect((await json(dir)).answered, name).toBe(1);
     }
   });
 
-  it('keeps aside (and reports) answers to questions this bank does not have', () => {
+  it('keeps aside (and reports) answers to questions this bank does not have', async () => {
     const dir = tempDir();
     const file = backupWith([
       { i: 'k1', e: 'a', q: SQS, c: [0], ok: 1, at: 1_767_225_600_000 },
       { i: 'u1', e: 'a', q: 'retired-question', c: [0], at: 1_767_225_600_000 },
       { i: 'u2', e: 'n', sv: 'no-such-service', at: 1_767_225_600_000 },
     ]);
-    const r = run(['import', file], { configDir: dir });
+    const r = await runInProcess(['import', file], { configDir: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/1 new answer;/);
     expect(r.stdout).toMatch(/2 events about questions or notes this version does not have .* kept aside in .*import-aside-/);
     const aside = readdirSync(dir).find((f) => f.startsWith('import-aside-'))!;
     const kept = JSON.parse(readFileSync(path.join(dir, aside), 'utf8'));
     expect(kept.events.map((e: { i: string }) => e.i)).toEqual(['u1', 'u2']);
-    expect(json(dir).answered).toBe(1);
+    expect((await json(dir)).answered).toBe(1);
   });
 
-  it('accepts times in the future (a clock running ahead), set to now and reported', () => {
+  it('accepts times in the future (a clock running ahead), set to now and reported', async () => {
     const dir = tempDir();
     const future = Date.now() + 400 * 86_400_000;
-    const r = run(['import', backupWith([{ i: 'f1', e: 'a', q: SQS, c: [0], ok: 1, at: future }])], { configDir: dir });
+    const r = await runInProcess(['import', backupWith([{ i: 'f1', e: 'a', q: SQS, c: [0], ok: 1, at: future }])], { configDir: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/1 time in the future .* set to now/);
-    const quiz = run(['quiz', '--plain', '--service', 'sqs', '--count', '1'], { configDir: dir, input: 'A\n' });
+    const quiz = await runInProcess(['quiz', '--plain', '--service', 'sqs', '--count', '1'], { configDir: dir, input: 'A\n' });
     expect(quiz.code).toBe(0);
     expect(quiz.stderr).toBe('');
   });
@@ -270,12 +276,12 @@ describe('export and import', () => {
       JSON.stringify({ format: 'awsnotes-progress', backupVersion: 2, events: [{ i: 'x', e: 'a', at: 'yesterday' }] }),
       /event 1 of the backup/,
     ],
-  ])('a bad file (%s) is refused with nothing changed', (_name, content, message) => {
-    const dir = studied();
+  ])('a bad file (%s) is refused with nothing changed', async (_name, content, message) => {
+    const dir = await studied();
     const before = readFileSync(journalFile(dir), 'utf8');
     const file = path.join(tempDir(), 'bad.json');
     writeFileSync(file, content);
-    const r = run(['import', file], { configDir: dir });
+    const r = await runInProcess(['import', file], { configDir: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toMatch(/nothing was changed/);
@@ -283,13 +289,13 @@ describe('export and import', () => {
     expect(readFileSync(journalFile(dir), 'utf8')).toBe(before);
   });
 
-  it('a missing file is refused', () => {
-    const r = run(['import', '/nonexistent/backup.json']);
+  it('a missing file is refused', async () => {
+    const r = await runInProcess(['import', '/nonexistent/backup.json']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/does not exist; nothing was changed/);
   });
 
-  it('a FIFO, /dev/zero and a directory are refused at once, never read', () => {
+  it('a FIFO, /dev/zero and a directory are refused at once, never read', async () => {
     const fifo = path.join(tempDir(), 'fifo');
     spawnSync('mkfifo', [fifo]);
     for (const [file, kind] of [
@@ -304,33 +310,33 @@ describe('export and import', () => {
     }
   });
 
-  it('a file over the documented size is refused', () => {
+  it('a file over the documented size is refused', async () => {
     const file = path.join(tempDir(), 'huge.json');
     // Sparse: 257 MiB on paper, nothing on disk.
     spawnSync('truncate', ['-s', '257M', file]);
-    const r = run(['import', file]);
+    const r = await runInProcess(['import', file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/larger than 256 MiB/);
   });
 
-  it('quotes a bad file and its name with control characters escaped, never raw', () => {
+  it('quotes a bad file and its name with control characters escaped, never raw', async () => {
     const dir = tempDir();
     const file = path.join(tempDir(), 'evil\u001b]0;NAME\u0007.json');
     writeFileSync(file, '\u001b]0;PWNED\u0007');
-    const r = run(['import', file], { configDir: dir });
+    const r = await runInProcess(['import', file], { configDir: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(r.stderr).toContain('evil\\x1B]0;NAME\\x07.json');
   });
 
-  it('export --out onto a symlink refuses (exit 1) and leaves the link and its target alone', () => {
-    const dir = studied();
+  it('export --out onto a symlink refuses (exit 1) and leaves the link and its target alone', async () => {
+    const dir = await studied();
     const where = tempDir();
     const target = path.join(where, 'target.txt');
     writeFileSync(target, 'precious');
     const link = path.join(where, 'link.json');
     symlinkSync(target, link);
-    const r = run(['export', '--out', link], { configDir: dir });
+    const r = await runInProcess(['export', '--out', link], { configDir: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot write .*link\.json \(it is a symbolic link to a regular file\); nothing was saved/);
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
@@ -339,7 +345,7 @@ describe('export and import', () => {
   });
 
   it('export --out onto a FIFO writes into it and leaves it a FIFO', async () => {
-    const dir = studied();
+    const dir = await studied();
     const fifo = path.join(tempDir(), 'backup.fifo');
     spawnSync('mkfifo', [fifo]);
     const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
@@ -352,24 +358,24 @@ describe('export and import', () => {
     expect(statSync(fifo).isFIFO()).toBe(true);
   });
 
-  it('export onto a full device says nothing was saved; export --out leaves no temporary file behind', () => {
-    const dir = studied();
-    const full = run(['export', '--out', '/dev/full'], { configDir: dir });
+  it('export onto a full device says nothing was saved; export --out leaves no temporary file behind', async () => {
+    const dir = await studied();
+    const full = await runInProcess(['export', '--out', '/dev/full'], { configDir: dir });
     expect(full.code).toBe(1);
     expect(full.stderr).toMatch(/cannot write \/dev\/full \(no space left on the device\); nothing was saved/);
     expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
     const where = tempDir();
     const blocked = path.join(where, 'sub');
     mkdirSync(blocked);
-    const r = run(['export', '--out', blocked], { configDir: dir });
+    const r = await runInProcess(['export', '--out', blocked], { configDir: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/it is a directory/);
-    expect(run(['export', '--out', path.join(where, 'ok.json')], { configDir: dir }).code).toBe(0);
+    expect((await runInProcess(['export', '--out', path.join(where, 'ok.json')], { configDir: dir })).code).toBe(0);
     expect(readdirSync(where).sort()).toEqual(['ok.json', 'sub']);
   });
 
-  it('--format anki: the headers Anki reads, then one line of three fields per question', () => {
-    const r = run(['export', '--format', 'anki']);
+  it('--format anki: the headers Anki reads, then one line of three fields per question', async () => {
+    const r = await runInProcess(['export', '--format', 'anki']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.slice(0, ANKI_HEADERS.length)).toEqual(ANKI_HEADERS);
@@ -384,15 +390,15 @@ describe('export and import', () => {
     }
   });
 
-  it('--format must be json or anki', () => {
-    expect(run(['export', '--format', 'csv']).code).toBe(2);
+  it('--format must be json or anki', async () => {
+    expect((await runInProcess(['export', '--format', 'csv'])).code).toBe(2);
   });
 });
 
 describe('awsnotes doctor', () => {
-  it('reports what it checked; repairs a damaged snapshot and a cut-off last line; --json says the same', () => {
-    const dir = studied();
-    const healthy = run(['doctor'], { configDir: dir });
+  it('reports what it checked; repairs a damaged snapshot and a cut-off last line; --json says the same', async () => {
+    const dir = await studied();
+    const healthy = await runInProcess(['doctor'], { configDir: dir });
     expect(healthy.code).toBe(0);
     expect(healthy.stdout).toMatch(/✓ journal\.jsonl: 4 events \(3 answers\), every line readable/);
     expect(healthy.stdout).toMatch(/✓ progress\.json: matches the journal replayed/);
@@ -400,7 +406,7 @@ describe('awsnotes doctor', () => {
     writeFileSync(path.join(dir, 'progress.json'), '{"version": 3, "broken');
     appendFileSync(journalFile(dir), '{"i":"cut","e":"a"');
     writeFileSync(path.join(dir, 'progress.json.tmp-0123456789abcdef'), 'left by a killed writer');
-    const r = run(['doctor', '--json'], { configDir: dir });
+    const r = await runInProcess(['doctor', '--json'], { configDir: dir });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.ok).toBe(true);
@@ -410,36 +416,32 @@ describe('awsnotes doctor', () => {
       expect.stringMatching(/last line was cut off .* closed off/),
       expect.stringMatching(/1 file left by killed writers removed/),
     ]);
-    expect(json(dir).answered).toBe(3);
+    expect((await json(dir)).answered).toBe(3);
     expect(existsSync(path.join(dir, 'progress.json.tmp-0123456789abcdef'))).toBe(false);
   });
 
-  it('rewrites a snapshot that no longer adds up to the journal', () => {
-    const dir = studied();
-    run(['doctor'], { configDir: dir });
+  it('rewrites a snapshot that no longer adds up to the journal', async () => {
+    const dir = await studied();
+    await runInProcess(['doctor'], { configDir: dir });
     const file = path.join(dir, 'progress.json');
     const snapshot = JSON.parse(readFileSync(file, 'utf8'));
     const [first] = Object.keys(snapshot.stats);
     snapshot.stats[first!].answers += 5;
     delete snapshot.checksum;
     writeFileSync(file, JSON.stringify(snapshot));
-    expect(json(dir).answered).toBe(8);
-    const r = run(['doctor'], { configDir: dir });
+    expect((await json(dir)).answered).toBe(8);
+    const r = await runInProcess(['doctor'], { configDir: dir });
     expect(r.stdout).toMatch(
       /✓ progress\.json: repaired: answer counts of 1 question differed from the journal replayed: rewritten from it/,
     );
-    expect(json(dir).answered).toBe(3);
+    expect((await json(dir)).answered).toBe(3);
   });
 
   it('waits for a live holder of the lock, then says it checked nothing (exit 1)', async () => {
-    const dir = studied();
-    const script = path.resolve(import.meta.dirname, 'helpers/hold-lock.ts');
-    const holder = spawn(process.execPath, ['--import', 'tsx', script, path.join(dir, 'progress.json.lock')], {
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    await new Promise((resolve) => holder.stdout.once('data', resolve));
+    const dir = await studied();
+    const { child: holder } = await startHelper('hold-lock', [path.join(dir, 'progress.json.lock')], /^held/);
     try {
-      const r = run(['doctor'], { configDir: dir, env: { AWSNOTES_LOCK_WAIT: '0.2' } });
+      const r = await runInProcess(['doctor'], { configDir: dir, env: { AWSNOTES_LOCK_WAIT: '0.2' } });
       expect(r.code).toBe(1);
       expect(r.stdout).toMatch(new RegExp(`✗ lock: .*held by awsnotes process ${holder.pid}.*nothing was checked`));
     } finally {
@@ -451,11 +453,10 @@ describe('awsnotes doctor', () => {
 describe('two processes answering at once', () => {
   it('keep every answer of both', async () => {
     const dir = tempDir();
-    const script = path.resolve(import.meta.dirname, 'helpers/write-answers.ts');
-    await Promise.all(['a', 'b'].map((prefix) => runScript(script, [dir, prefix, '30'])));
+    await Promise.all(['a', 'b'].map((prefix) => runHelper('write-answers', [dir, prefix, '30'])));
     const lines = readFileSync(journalFile(dir), 'utf8').trim().split('\n').slice(1);
     expect(lines).toHaveLength(60);
     expect(new Set(lines.map((l) => JSON.parse(l).i)).size).toBe(60);
-    expect(json(dir).answered).toBe(60);
+    expect((await json(dir)).answered).toBe(60);
   });
 });

@@ -557,7 +557,7 @@ describe('the saved exam', () => {
 
   it('one exam per config: one opened while another process runs one is refused, naming it; nothing of the other is resumed, saved over or deleted', async () => {
     const dir = tempDir();
-    const { child } = await startHelper('hold-lock.ts', [path.join(dir, 'exam.lock')], /^held/);
+    const { child } = await startHelper('hold-lock', [path.join(dir, 'exam.lock')], /^held/);
     try {
       writeFileSync(path.join(dir, 'exam-in-progress.json'), 'the other exam');
       const opened = openExam(dir, bank(), 2_000, new Set(), draw(4));

@@ -13,7 +13,8 @@ import { PROGRESS_VERSION } from '../src/progress/schema.js';
 import { upgradeSettingsFile } from '../src/progress/settings.js';
 import { ProgressStore } from '../src/progress/store.js';
 import { recordAnswer } from '../src/quiz/record.js';
-import { run, tempDir } from './helpers/cli.js';
+import { runInProcess, tempDir } from './helpers/cli.js';
+import { helperScript } from './helpers/bundle.js';
 import { exited } from './helpers/processes.js';
 
 const NOW = new Date('2026-05-01T10:00:00.000Z');
@@ -29,7 +30,7 @@ function answer(store: ProgressStore, question: string): void {
 }
 
 describe('settings.json, kept by conf', () => {
-  it('round trip: what the store sets, conf reads back; what conf holds, the store reads', () => {
+  it('round trip: what the store sets, conf reads back; what conf holds, the store reads', async () => {
     const dir = tempDir();
     const store = ProgressStore.open({ dir });
     expect(store.setSetting('examDate', '2027-03-15')).toEqual({ ok: true });
@@ -48,7 +49,7 @@ describe('settings.json, kept by conf', () => {
     expect(readJson(progressFile(dir))).not.toHaveProperty('settings');
   });
 
-  it("lives in conf's directory for the project awsnotes, or in AWSNOTES_CONFIG_DIR", () => {
+  it("lives in conf's directory for the project awsnotes, or in AWSNOTES_CONFIG_DIR", async () => {
     const home = tempDir();
     const saved = process.env.XDG_CONFIG_HOME;
     process.env.XDG_CONFIG_HOME = home;
@@ -65,7 +66,7 @@ describe('settings.json, kept by conf', () => {
     expect(readJson(settingsFile(dir))).toEqual({ version: 1, newPerDay: 4 });
   });
 
-  it('keeps the fields it does not know; reads a file without a version, or with a byte-order mark', () => {
+  it('keeps the fields it does not know; reads a file without a version, or with a byte-order mark', async () => {
     const dir = tempDir();
     writeFileSync(settingsFile(dir), `\uFEFF${JSON.stringify({ examDate: '2027-03-15', theme: { dark: true } })}`);
     const store = ProgressStore.open({ dir });
@@ -75,7 +76,7 @@ describe('settings.json, kept by conf', () => {
     expect(store.notices).toEqual([]);
   });
 
-  it('the upgrade: a file without a version is version 1; a later one is read leniently; anything else is corrupt', () => {
+  it('the upgrade: a file without a version is version 1; a later one is read leniently; anything else is corrupt', async () => {
     expect(upgradeSettingsFile({ newPerDay: 3 })).toEqual({ kind: 'current', settings: { newPerDay: 3 }, extras: {} });
     expect(upgradeSettingsFile({ version: 1, newPerDay: 3, x: 1 })).toEqual({
       kind: 'current',
@@ -96,7 +97,7 @@ describe('settings.json, kept by conf', () => {
     expect(upgradeSettingsFile({ newPerDay: 1001 })).toMatchObject({ kind: 'corrupt', reason: expect.stringMatching(/^"newPerDay": /) });
   });
 
-  it('a file that is not valid JSON (new Conf() throws) is moved aside and reported, never thrown away', () => {
+  it('a file that is not valid JSON (new Conf() throws) is moved aside and reported, never thrown away', async () => {
     const dir = tempDir();
     const garbage = '{"examDate": "2027-';
     writeFileSync(settingsFile(dir), garbage);
@@ -111,7 +112,7 @@ describe('settings.json, kept by conf', () => {
     expect(readJson(settingsFile(dir))).toEqual({ version: 1, newPerDay: 6 });
   });
 
-  it('a file damaged while a session runs, or holding an impossible date, is set aside the same way', () => {
+  it('a file damaged while a session runs, or holding an impossible date, is set aside the same way', async () => {
     const dir = tempDir();
     const store = ProgressStore.open({ dir, now: () => NOW });
     store.setSetting('newPerDay', 6);
@@ -121,11 +122,11 @@ describe('settings.json, kept by conf', () => {
     expect(readdirSync(dir).filter((n) => n.startsWith('settings.corrupt-'))).toHaveLength(1);
   });
 
-  it('every command that opens the progress says so when it sets the file aside (config get here)', () => {
+  it('every command that opens the progress says so when it sets the file aside (config get here)', async () => {
     const dir = tempDir();
-    run(['config', 'set', 'new-per-day', '5'], { configDir: dir });
+    await runInProcess(['config', 'set', 'new-per-day', '5'], { configDir: dir });
     writeFileSync(settingsFile(dir), '{"version": 1,');
-    const r = run(['config', 'get'], { configDir: dir });
+    const r = await runInProcess(['config', 'get'], { configDir: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(
       /^awsnotes: Your settings file .*settings\.json could not be used \(not valid JSON .*It was kept as .*settings\.corrupt-/,
@@ -133,19 +134,19 @@ describe('settings.json, kept by conf', () => {
     expect(r.stdout).toBe('exam-date (not set)\nnew-per-day 20 (default)\n');
   });
 
-  it('awsnotes doctor sets a bad file aside and says so; config get then shows the defaults', () => {
+  it('awsnotes doctor sets a bad file aside and says so; config get then shows the defaults', async () => {
     const dir = tempDir();
-    run(['config', 'set', 'new-per-day', '5'], { configDir: dir });
+    await runInProcess(['config', 'set', 'new-per-day', '5'], { configDir: dir });
     writeFileSync(settingsFile(dir), 'not json');
-    const r = run(['doctor'], { configDir: dir });
+    const r = await runInProcess(['doctor'], { configDir: dir });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/✓ progress files: repaired: Your settings file .*settings\.json could not be used \(not valid JSON/);
     expect(r.stdout).toMatch(/✓ settings\.json: none saved yet: the defaults apply/);
     expect(readdirSync(dir).filter((n) => n.startsWith('settings.corrupt-'))).toHaveLength(1);
-    expect(run(['config', 'get'], { configDir: dir }).stdout).toBe('exam-date (not set)\nnew-per-day 20 (default)\n');
+    expect((await runInProcess(['config', 'get'], { configDir: dir })).stdout).toBe('exam-date (not set)\nnew-per-day 20 (default)\n');
   });
 
-  it('a file written by a newer awsnotes is left as it is: what it holds is used, nothing is written over it', () => {
+  it('a file written by a newer awsnotes is left as it is: what it holds is used, nothing is written over it', async () => {
     const dir = tempDir();
     const newer = JSON.stringify({ version: 2, examDate: '2027-03-15', reminders: 'daily' });
     writeFileSync(settingsFile(dir), newer);
@@ -161,9 +162,8 @@ describe('settings.json, kept by conf', () => {
   it('two processes setting different settings at once keep both: each write re-reads the file under the lock', async () => {
     const dir = tempDir();
     ProgressStore.open({ dir }); // the journal exists before they start
-    const helper = path.resolve(import.meta.dirname, 'helpers', 'set-settings.ts');
     const outputs = ['examDate', 'newPerDay'].map((key) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', helper, dir, key, '150'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [helperScript('set-settings'), dir, key, '150'], { stdio: ['ignore', 'pipe', 'inherit'] });
       let out = '';
       child.stdout.on('data', (d) => (out += d));
       return exited(child).then((result) => ({ ...result, out }));
@@ -174,13 +174,13 @@ describe('settings.json, kept by conf', () => {
     expect(readJson(settingsFile(dir))).toEqual({ version: 1, examDate: '2040-01-10', newPerDay: 149 });
   });
 
-  it.skipIf(isRoot && !canMount)('config set on a read-only settings file exits 1, saying nothing was saved and why', () => {
+  it.skipIf(isRoot && !canMount)('config set on a read-only settings file exits 1, saying nothing was saved and why', async () => {
     const dir = tempDir();
-    run(['config', 'set', 'new-per-day', '5'], { configDir: dir });
+    await runInProcess(['config', 'set', 'new-per-day', '5'], { configDir: dir });
     const before = readFileSync(settingsFile(dir), 'utf8');
     const readOnly = makeReadOnly(settingsFile(dir));
     try {
-      const r = run(['config', 'set', 'exam-date', '2040-01-01'], { configDir: dir });
+      const r = await runInProcess(['config', 'set', 'exam-date', '2040-01-01'], { configDir: dir });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(
         new RegExp(
@@ -189,7 +189,7 @@ describe('settings.json, kept by conf', () => {
       );
       expect(r.stdout).toBe('');
       expect(readFileSync(settingsFile(dir), 'utf8')).toBe(before);
-      expect(run(['config', 'get'], { configDir: dir }).stdout).toBe('exam-date (not set)\nnew-per-day 5\n');
+      expect((await runInProcess(['config', 'get'], { configDir: dir })).stdout).toBe('exam-date (not set)\nnew-per-day 5\n');
       // An import that brings settings changes nothing either: not the settings, not the history.
       const backup = path.join(tempDir(), 'backup.json');
       const events = [{ i: 'a1', e: 'a', q: 'sqs-1', c: [0], ok: 1, at: 1_700_000_000_000 }];
@@ -198,7 +198,7 @@ describe('settings.json, kept by conf', () => {
         JSON.stringify({ format: 'awsnotes-progress', backupVersion: 2, settings: { examDate: '2040-01-01' }, events }),
       );
       const journal = readFileSync(journalFile(dir), 'utf8');
-      const imported = run(['import', backup], { configDir: dir });
+      const imported = await runInProcess(['import', backup], { configDir: dir });
       expect(imported.code).toBe(1);
       expect(imported.stderr).toMatch(/import: nothing was saved \(.*settings\.json cannot be written/);
       expect(readFileSync(journalFile(dir), 'utf8')).toBe(journal);
@@ -230,7 +230,7 @@ describe('settings of an older awsnotes move into settings.json, once', () => {
     return dir;
   }
 
-  it('a version-3 snapshot and setting events in the journal: the last values, in settings.json; the snapshot rewritten without them', () => {
+  it('a version-3 snapshot and setting events in the journal: the last values, in settings.json; the snapshot rewritten without them', async () => {
     const dir = olderHistory();
     const store = ProgressStore.open({ dir });
     expect(store.read().settings).toEqual({ examDate: '2027-01-01', newPerDay: 12 });
@@ -242,7 +242,7 @@ describe('settings of an older awsnotes move into settings.json, once', () => {
     expect(store.notices).toEqual([]);
   });
 
-  it('once: a setting cleared since stays cleared, even when the journal is replayed from the start', () => {
+  it('once: a setting cleared since stays cleared, even when the journal is replayed from the start', async () => {
     const dir = olderHistory();
     ProgressStore.open({ dir }).setSetting('examDate', null);
     unlinkSync(progressFile(dir)); // the next open replays the whole journal, old setting events included
@@ -251,14 +251,14 @@ describe('settings of an older awsnotes move into settings.json, once', () => {
     expect(readJson(settingsFile(dir))).toEqual({ version: 1, newPerDay: 12 });
   });
 
-  it('a journal alone (the snapshot lost before this version ever ran): its setting events', () => {
+  it('a journal alone (the snapshot lost before this version ever ran): its setting events', async () => {
     const dir = olderHistory();
     unlinkSync(progressFile(dir));
     expect(ProgressStore.open({ dir }).read().settings).toEqual({ examDate: '2027-01-01', newPerDay: 12 });
     expect(readJson(settingsFile(dir))).toEqual({ version: 1, examDate: '2027-01-01', newPerDay: 12 });
   });
 
-  it("a version-2 file's exam date", () => {
+  it("a version-2 file's exam date", async () => {
     const dir = tempDir();
     const v2 = { version: 2, notesRead: {}, answers: [], cards: {}, flags: {}, exams: [], settings: { examDate: '2027-02-02' } };
     writeFileSync(progressFile(dir), JSON.stringify(v2));
@@ -268,7 +268,7 @@ describe('settings of an older awsnotes move into settings.json, once', () => {
     expect(readFileSync(journalFile(dir), 'utf8')).not.toMatch(/"e":"s"/);
   });
 
-  it('when they cannot be moved, the version-3 snapshot is not rewritten and this session uses them', () => {
+  it('when they cannot be moved, the version-3 snapshot is not rewritten and this session uses them', async () => {
     const dir = olderHistory();
     mkdirSync(settingsFile(dir)); // in the way: no file can take its name
     const before = readFileSync(progressFile(dir), 'utf8');
@@ -283,39 +283,39 @@ describe('settings of an older awsnotes move into settings.json, once', () => {
 });
 
 describe('export and import carry the settings', () => {
-  it('the backup holds them beside the events; an import fills the ones missing, keeps yours, and says which', () => {
+  it('the backup holds them beside the events; an import fills the ones missing, keeps yours, and says which', async () => {
     const from = tempDir();
-    run(['config', 'set', 'exam-date', '2037-03-15'], { configDir: from });
-    run(['config', 'set', 'new-per-day', '7'], { configDir: from });
-    run(['show', 'sqs'], { configDir: from });
+    await runInProcess(['config', 'set', 'exam-date', '2037-03-15'], { configDir: from });
+    await runInProcess(['config', 'set', 'new-per-day', '7'], { configDir: from });
+    await runInProcess(['show', 'sqs'], { configDir: from });
     const backup = path.join(tempDir(), 'backup.json');
-    expect(run(['export', '--out', backup], { configDir: from }).code).toBe(0);
+    expect((await runInProcess(['export', '--out', backup], { configDir: from })).code).toBe(0);
     const exported = readJson(backup);
     expect(exported.settings).toEqual({ examDate: '2037-03-15', newPerDay: 7 });
     expect(JSON.stringify(exported.events)).not.toMatch(/"e":"s"/);
 
     const fresh = tempDir();
-    const first = run(['import', backup], { configDir: fresh });
+    const first = await runInProcess(['import', backup], { configDir: fresh });
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^Settings taken from the file: exam-date 2037-03-15, new-per-day 7\.$/m);
-    expect(run(['config', 'get'], { configDir: fresh }).stdout).toBe('exam-date 2037-03-15\nnew-per-day 7\n');
-    const again = run(['import', backup], { configDir: fresh });
+    expect((await runInProcess(['config', 'get'], { configDir: fresh })).stdout).toBe('exam-date 2037-03-15\nnew-per-day 7\n');
+    const again = await runInProcess(['import', backup], { configDir: fresh });
     expect(again.stdout).not.toMatch(/Settings/);
 
     const mine = tempDir();
-    run(['config', 'set', 'new-per-day', '3'], { configDir: mine });
-    const merged = run(['import', backup], { configDir: mine });
+    await runInProcess(['config', 'set', 'new-per-day', '3'], { configDir: mine });
+    const merged = await runInProcess(['import', backup], { configDir: mine });
     expect(merged.stdout).toMatch(/^Settings taken from the file: exam-date 2037-03-15\.$/m);
     expect(merged.stdout).toMatch(/^Your settings kept \(the file has others\): new-per-day 3 \(the file: new-per-day 7\)\.$/m);
-    expect(run(['config', 'get'], { configDir: mine }).stdout).toBe('exam-date 2037-03-15\nnew-per-day 3\n');
+    expect((await runInProcess(['config', 'get'], { configDir: mine })).stdout).toBe('exam-date 2037-03-15\nnew-per-day 3\n');
   });
 
-  it('a backup made before settings had their own file brings its setting events in as settings', () => {
+  it('a backup made before settings had their own file brings its setting events in as settings', async () => {
     const backup = path.join(tempDir(), 'old-backup.json');
     const events = [setting('s1', 'examDate', '2037-01-01'), setting('s2', 'newPerDay', 2)].map((e) => JSON.parse(encodeEvent(e)));
     writeFileSync(backup, JSON.stringify({ format: 'awsnotes-progress', backupVersion: 2, events }));
     const dir = tempDir();
-    const r = run(['import', backup], { configDir: dir });
+    const r = await runInProcess(['import', backup], { configDir: dir });
     expect(r.stdout).toMatch(/Settings taken from the file: exam-date 2037-01-01, new-per-day 2\./);
     expect(readJson(settingsFile(dir))).toEqual({ version: 1, examDate: '2037-01-01', newPerDay: 2 });
     expect(readFileSync(journalFile(dir), 'utf8')).not.toMatch(/"e":"s"/);
@@ -327,12 +327,12 @@ describe('conf in the bundle', () => {
   // conf's own text: its option of that name is in no other package awsnotes bundles.
   const hasConf = (file: string) => readFileSync(path.join(dist, file), 'utf8').includes('clearInvalidConfig');
 
-  it('is loaded only by the commands that read settings, not by show, list, search, calc or --version', () => {
+  it('is loaded only by the commands that read settings, not by show, list, search, calc or --version', async () => {
     for (const stage of ['cli.cjs', 'notes.cjs', 'search.cjs', 'calc.cjs']) expect(hasConf(stage), stage).toBe(false);
     for (const stage of ['progress.cjs', 'quiz.cjs', 'store.cjs']) expect(hasConf(stage), stage).toBe(true);
   });
 
-  it("keeps conf's writer from adding signal listeners (Ctrl+C must end a wait for the lock at once)", () => {
+  it("keeps conf's writer from adding signal listeners (Ctrl+C must end a wait for the lock at once)", async () => {
     for (const stage of ['progress.cjs', 'quiz.cjs', 'store.cjs']) {
       const text = readFileSync(path.join(dist, stage), 'utf8');
       // when-exit's list of signals; none of the command stages has another.

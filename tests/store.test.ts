@@ -7,8 +7,8 @@ import { JOURNAL_VERSION } from '../src/progress/events.js';
 import { PROGRESS_VERSION } from '../src/progress/schema.js';
 import { ProgressStore } from '../src/progress/store.js';
 import { recordAnswer, toggleFlag } from '../src/quiz/record.js';
-import { runScript, tempDir } from './helpers/cli.js';
-import { startHelper } from './helpers/processes.js';
+import { tempDir } from './helpers/cli.js';
+import { runHelper, startHelper } from './helpers/processes.js';
 
 const progressFile = (dir: string) => path.join(dir, 'progress.json');
 const journalFile = (dir: string) => path.join(dir, 'journal.jsonl');
@@ -292,7 +292,7 @@ describe('files of older versions', () => {
   it('while another awsnotes holds the lock, the old file is used as it is and nothing is saved', async () => {
     const dir = tempDir();
     writeFileSync(progressFile(dir), JSON.stringify(v2));
-    const { child } = await startHelper('hold-lock.ts', [path.join(dir, 'progress.json.lock')], /^held/);
+    const { child } = await startHelper('hold-lock', [path.join(dir, 'progress.json.lock')], /^held/);
     try {
       const store = ProgressStore.open({ dir, lockWaitMs: 100 });
       expect(store.writable).toBe(false);
@@ -309,8 +309,7 @@ describe('several processes', () => {
   it('that find the same damaged snapshot at once lose nothing and go on saving', async () => {
     const dir = studied();
     writeFileSync(progressFile(dir), '{"version": 3, "broken');
-    const script = path.resolve(import.meta.dirname, 'helpers/write-answers.ts');
-    await Promise.all(['a', 'b', 'c'].map((prefix) => runScript(script, [dir, prefix, '15'])));
+    await Promise.all(['a', 'b', 'c'].map((prefix) => runHelper('write-answers', [dir, prefix, '15'])));
     const store = ProgressStore.open({ dir });
     expect(store.notices).toEqual([]);
     const answers = Object.values(store.read().stats).reduce((sum, s) => sum + s.answers, 0);

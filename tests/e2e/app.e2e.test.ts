@@ -1,36 +1,19 @@
 // The built awsnotes in a real terminal (tmux): what a learner sees and gets back.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
-import { hasTmux, Terminal } from '../helpers/tmux.js';
 import { NOTE_COUNT } from '../helpers/content.js';
+import { boxAfter, openTerminal, searchBox, terminalSuite } from '../helpers/tmux.js';
 
-// CI installs tmux (.ci/run); elsewhere the suite is skipped with a note rather than failing.
-const suite = hasTmux || process.env.CI ? describe : describe.skip;
-if (!hasTmux && !process.env.CI) console.warn('tmux not found: skipping the end-to-end terminal tests');
+const findBox = boxAfter('/');
 
-let terminal: Terminal | undefined;
-afterEach(() => terminal?.kill());
-
-const searchBox = (screen: string) =>
-  screen
-    .split('\n')
-    .find((l) => l.startsWith('› '))
-    ?.slice(2)
-    .trimEnd() ?? '';
-const findBox = (screen: string) =>
-  screen
-    .split('\n')
-    .find((l) => l.startsWith('/'))
-    ?.slice(1)
-    .trimEnd() ?? '';
-
-// Generous time: these share two cores with the rest of the suite in CI.
-suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
-  it('type a query, open the note, scroll, search, quit: exit 0, screen restored, note read', async () => {
+// Generous time: these share two cores with the rest of the suite in CI. Concurrent: each
+// test has a terminal of its own, and most of a test is waiting for its app.
+terminalSuite('awsnotes in a terminal', { timeout: 120_000, concurrent: true }, () => {
+  it('type a query, open the note, scroll, search, quit: exit 0, screen restored, note read', async (test) => {
     const dir = tempDir();
-    terminal = new Terminal([], { env: { AWSNOTES_CONFIG_DIR: dir } });
+    const terminal = openTerminal(test, [], { env: { AWSNOTES_CONFIG_DIR: dir } });
     await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
     expect(terminal.alternateOn()).toBe(true);
 
@@ -81,8 +64,8 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     expect(reads.map((event) => event.sv)).toEqual(['kinesis']);
   });
 
-  it('the study loop starts from a name: sqs, Enter, the note at the top; t, a quiz on SQS', async () => {
-    terminal = new Terminal([], { env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+  it('the study loop starts from a name: sqs, Enter, the note at the top; t, a quiz on SQS', async (test) => {
+    const terminal = openTerminal(test, [], { env: { AWSNOTES_CONFIG_DIR: tempDir() } });
     await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
     await terminal.type('sqs', searchBox);
     await terminal.waitFor((s) => /^› .*Simple Queue Service/m.test(s), 'SQS selected');
@@ -94,8 +77,8 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     await terminal.waitFor((s) => /Question 1\/\d+/.test(s) && s.includes('Amazon Simple Queue Service'), 'a question on SQS');
   });
 
-  it('works at 40×12 and says "too small" below it until the window grows', async () => {
-    terminal = new Terminal([], { columns: 40, rows: 12, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+  it('works at 40×12 and says "too small" below it until the window grows', async (test) => {
+    const terminal = openTerminal(test, [], { columns: 40, rows: 12, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
     let screen = await terminal.waitFor((s) => s.includes('services'), 'the menu');
     for (const line of screen.split('\n')) expect([...line].length).toBeLessThanOrEqual(40);
     await terminal.type('sqs', searchBox);
@@ -111,17 +94,17 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     expect(screen).toContain('Simple Queue');
   });
 
-  it('Ctrl+C exits 130 and restores the screen', async () => {
-    terminal = new Terminal([], { env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+  it('Ctrl+C exits 130 and restores the screen', async (test) => {
+    const terminal = openTerminal(test, [], { env: { AWSNOTES_CONFIG_DIR: tempDir() } });
     await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
     terminal.send('C-c');
     expect(await terminal.exitCode()).toBe(130);
     expect(terminal.alternateOn()).toBe(false);
   });
 
-  it('exam: closing the terminal mid-exam loses nothing; the next exam resumes it', async () => {
+  it('exam: closing the terminal mid-exam loses nothing; the next exam resumes it', async (test) => {
     const dir = tempDir();
-    terminal = new Terminal(['exam'], { env: { AWSNOTES_CONFIG_DIR: dir } });
+    let terminal = openTerminal(test, ['exam'], { env: { AWSNOTES_CONFIG_DIR: dir } });
     await terminal.waitFor((s) => /Q 1\/65 · answered 0/.test(s), 'the exam');
     terminal.send('a');
     await terminal.waitFor((s) => /Q 1\/65 · answered 1/.test(s), 'an answer');
@@ -129,7 +112,7 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     await terminal.waitFor((s) => /Q 2\/65 · answered 1/.test(s), 'question 2');
     // Closing the window: the pane and awsnotes go with it (SIGHUP), with no chance to save.
     terminal.kill();
-    terminal = new Terminal(['exam'], { env: { AWSNOTES_CONFIG_DIR: dir } });
+    terminal = openTerminal(test, ['exam'], { env: { AWSNOTES_CONFIG_DIR: dir } });
     // The notice comes a frame after the question: wait for both.
     await terminal.waitFor(
       (s) => /Q 2\/65 · answered 1/.test(s) && /Resumed your exam from \d\d:\d\d \(1\/65 answered\); its clock kept running\./.test(s),
@@ -137,9 +120,9 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     );
   });
 
-  it('quiz: answer a question, read the verdict, stop, quit; the answer is recorded', async () => {
+  it('quiz: answer a question, read the verdict, stop, quit; the answer is recorded', async (test) => {
     const dir = tempDir();
-    terminal = new Terminal(['quiz', '--service', 'kms'], { env: { AWSNOTES_CONFIG_DIR: dir } });
+    const terminal = openTerminal(test, ['quiz', '--service', 'kms'], { env: { AWSNOTES_CONFIG_DIR: dir } });
     let screen = await terminal.waitFor((s) => /Question 1\/\d+/.test(s), 'the first question');
     const needed = Number(/choose (\d)/.exec(screen)?.[1] ?? 1);
     for (let i = 1; i <= needed; i++) {
@@ -171,8 +154,8 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
   ];
   const fits = (screen: string, columns: number) => screen.split('\n').every((l) => [...l].length <= columns);
 
-  it('every screen at 40×12 and 200×60, and while resizing between them', async () => {
-    terminal = new Terminal([], { columns: 40, rows: 12, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+  it('every screen at 40×12 and 200×60, and while resizing between them', async (test) => {
+    const terminal = openTerminal(test, [], { columns: 40, rows: 12, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
     await terminal.waitFor((s) => s.includes('services'), 'the menu');
     terminal.send('Escape');
     await terminal.waitFor((s) => s.includes('press / to search'), 'box left');
@@ -194,20 +177,23 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     }
   });
 
-  it.each(SCREENS.map((s) => [s.key, s.marker] as const))('Ctrl+C on screen %s exits 130 with the screen restored', async (key, marker) => {
-    terminal = new Terminal([], { env: { AWSNOTES_CONFIG_DIR: tempDir() } });
-    await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
-    terminal.send('Escape');
-    await terminal.waitFor((s) => s.includes('press / to search'), 'box left');
-    terminal.send(key);
-    await terminal.waitFor((s) => marker.test(s), `screen ${key}`);
-    terminal.send('C-c');
-    expect(await terminal.exitCode()).toBe(130);
-    expect(terminal.alternateOn()).toBe(false);
-  });
+  it.for(SCREENS.map((s) => [s.key, s.marker] as const))(
+    'Ctrl+C on screen %s exits 130 with the screen restored',
+    async ([key, marker], test) => {
+      const terminal = openTerminal(test, [], { env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+      await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
+      terminal.send('Escape');
+      await terminal.waitFor((s) => s.includes('press / to search'), 'box left');
+      terminal.send(key);
+      await terminal.waitFor((s) => marker.test(s), `screen ${key}`);
+      terminal.send('C-c');
+      expect(await terminal.exitCode()).toBe(130);
+      expect(terminal.alternateOn()).toBe(false);
+    },
+  );
 
-  it('a plain command on a terminal wraps to its width: show at 50 columns', async () => {
-    terminal = new Terminal(['show', 'sqs'], { columns: 50, rows: 200, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+  it('a plain command on a terminal wraps to its width: show at 50 columns', async (test) => {
+    const terminal = openTerminal(test, ['show', 'sqs'], { columns: 50, rows: 200, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
     expect(await terminal.exitCode()).toBe(0);
     const lines = terminal.writtenLines();
     expect(lines.some((l) => l.startsWith('• Message retention: default 4 days'))).toBe(true);
@@ -216,11 +202,11 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     expect(lines.filter((l) => [...l].length > 40).length).toBeGreaterThan(3);
   });
 
-  it('Ctrl+Z gives the shell back, its terminal as it was; fg brings the app back, redrawn and listening; so does kill -TSTP', async () => {
-    terminal = new Terminal([], { shell: true, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+  it('Ctrl+Z gives the shell back, its terminal as it was; fg brings the app back, redrawn and listening; so does kill -TSTP', async (test) => {
+    const terminal = openTerminal(test, [], { shell: true, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
     await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
     await terminal.type('sqs', searchBox);
-    for (const stop of [() => terminal!.send('C-z'), () => process.kill(terminal!.appPid(), 'SIGTSTP')]) {
+    for (const stop of [() => terminal.send('C-z'), () => process.kill(terminal.appPid(), 'SIGTSTP')]) {
       stop();
       await terminal.waitFor((s) => /Stopped/.test(s), 'the shell, the job stopped');
       expect(terminal.alternateOn()).toBe(false);
@@ -236,18 +222,18 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     terminal.send('Escape');
     await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'query cleared by Esc alone');
     terminal.send('C-c');
-    await terminal.waitFor((s) => !terminal!.alternateOn() && /^\$\s*$/m.test(s), 'the shell');
+    await terminal.waitFor((s) => !terminal.alternateOn() && /^\$\s*$/m.test(s), 'the shell');
     expect(await terminal.shellExitCode()).toBe(130);
   });
 
-  it.each([
+  it.for([
     ['SIGINT', 130],
     ['SIGQUIT', 131],
     ['SIGHUP', 129],
     ['SIGTERM', 143],
-  ] as const)('%s sent with kill: exit %i, the alternate screen left, the cursor shown, stderr clean', async (signal, code) => {
+  ] as const)('%s sent with kill: exit %i, the alternate screen left, the cursor shown, stderr clean', async ([signal, code], test) => {
     const log = path.join(tempDir(), 'stderr.log');
-    terminal = new Terminal([], { stderr: log, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    const terminal = openTerminal(test, [], { stderr: log, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
     await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
     expect(terminal.cursorShown()).toBe(false);
     process.kill(terminal.appPid(), signal);
@@ -257,9 +243,9 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     expect(readFileSync(log, 'utf8')).toBe('');
   });
 
-  it('quitting with q writes nothing to stderr: awsnotes 2>log keeps the log clean', async () => {
+  it('quitting with q writes nothing to stderr: awsnotes 2>log keeps the log clean', async (test) => {
     const log = path.join(tempDir(), 'stderr.log');
-    terminal = new Terminal([], { stderr: log, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+    const terminal = openTerminal(test, [], { stderr: log, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
     await terminal.waitFor((s) => s.includes(`${NOTE_COUNT} services`), 'the menu');
     terminal.send('Escape');
     await terminal.waitFor((s) => s.includes('press / to search'), 'box left');
@@ -269,22 +255,22 @@ suite('awsnotes in a terminal', { timeout: 120_000 }, () => {
     expect(readFileSync(log, 'utf8')).toBe('');
   });
 
-  it('--help at 60 columns: wrapped by awsnotes between words, not by the terminal', async () => {
-    terminal = new Terminal(['--help'], { columns: 60, rows: 300, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+  it('--help at 60 columns: wrapped by awsnotes between words, not by the terminal', async (test) => {
+    const terminal = openTerminal(test, ['--help'], { columns: 60, rows: 300, env: { AWSNOTES_CONFIG_DIR: tempDir() } });
     expect(await terminal.exitCode()).toBe(0);
     const lines = terminal.writtenLines();
     expect(lines.some((l) => l.startsWith('  awsnotes quiz [--service S'))).toBe(true);
     expect(lines.filter((l) => [...l].length > 60)).toEqual([]);
   });
 
-  it('stdin from a pipe: the message, exit 2', async () => {
-    terminal = new Terminal([], { stdin: '<(echo hello)', env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+  it('stdin from a pipe: the message, exit 2', async (test) => {
+    const terminal = openTerminal(test, [], { stdin: '<(echo hello)', env: { AWSNOTES_CONFIG_DIR: tempDir() } });
     expect(await terminal.exitCode()).toBe(2);
     expect(terminal.screen()).toContain('needs a terminal; plain commands:');
   });
 
-  it('stdin from /dev/null: a message naming the plain commands, exit 2', async () => {
-    terminal = new Terminal([], { stdin: '/dev/null', env: { AWSNOTES_CONFIG_DIR: tempDir() } });
+  it('stdin from /dev/null: a message naming the plain commands, exit 2', async (test) => {
+    const terminal = openTerminal(test, [], { stdin: '/dev/null', env: { AWSNOTES_CONFIG_DIR: tempDir() } });
     expect(await terminal.exitCode()).toBe(2);
     expect(terminal.screen()).toContain('needs a terminal; plain commands: list, show, search');
   });

@@ -3,24 +3,12 @@
 // redrawn) with the note showing what was saved.
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
-import { hasTmux, Terminal } from '../helpers/tmux.js';
+import { openTerminal, searchBox, type Terminal, terminalSuite } from '../helpers/tmux.js';
 
-const suite = hasTmux || process.env.CI ? describe : describe.skip;
-
-let terminal: Terminal | undefined;
-afterEach(() => terminal?.kill());
-
-const searchBox = (screen: string) =>
-  screen
-    .split('\n')
-    .find((l) => l.startsWith('› '))
-    ?.slice(2)
-    .trimEnd() ?? '';
-
-suite('your editor in a real terminal', { timeout: 120_000 }, () => {
-  it('e leaves raw mode and the alternate screen for the editor, then restores both and shows the note', async () => {
+terminalSuite('your editor in a real terminal', { timeout: 120_000, concurrent: true }, () => {
+  it('e leaves raw mode and the alternate screen for the editor, then restores both and shows the note', async (test) => {
     const dir = tempDir();
     const seen = path.join(tempDir('awsnotes-editor-'), 'seen.txt');
     const editor = path.join(path.dirname(seen), 'editor.sh');
@@ -30,7 +18,7 @@ suite('your editor in a real terminal', { timeout: 120_000 }, () => {
       `#!/bin/sh\nstty -a | tr ' ' '\\n' | grep -x -- '-\\{0,1\\}icanon' > ${seen}\ntmux display-message -p 'alternate=#{alternate_on}' >> ${seen}\nprintf -- '- Written while awsnotes waited.\\n' >> "$1"\n`,
     );
     chmodSync(editor, 0o755);
-    terminal = new Terminal([], { env: { AWSNOTES_CONFIG_DIR: dir, VISUAL: '', EDITOR: editor } });
+    const terminal = openTerminal(test, [], { env: { AWSNOTES_CONFIG_DIR: dir, VISUAL: '', EDITOR: editor } });
     await terminal.waitFor((s) => s.includes('services'), 'the menu');
     await terminal.type('sqs', searchBox);
     await terminal.waitFor((s) => /^› .*Simple Queue Service/m.test(s), 'SQS selected');
@@ -48,6 +36,7 @@ suite('your editor in a real terminal', { timeout: 120_000 }, () => {
     terminal.send('q');
     await terminal.waitFor((s) => s.includes('› sqs'), 'the menu');
     terminal.send('Escape');
+    await terminal.waitFor((s) => s.includes('type to search'), 'the query cleared');
     terminal.send('Escape');
     await terminal.waitFor((s) => s.includes('press / to search'), 'the box left');
     terminal.send('q');
@@ -72,9 +61,9 @@ suite('your editor in a real terminal', { timeout: 120_000 }, () => {
     return editor;
   };
 
-  it("Ctrl+C and Ctrl+\\ in the editor are the editor's: it ends, the app goes on", async () => {
+  it("Ctrl+C and Ctrl+\\ in the editor are the editor's: it ends, the app goes on", async (test) => {
     const dir = tempDir();
-    terminal = new Terminal([], { env: { AWSNOTES_CONFIG_DIR: dir, VISUAL: '', EDITOR: waitingEditor('never written') } });
+    const terminal = openTerminal(test, [], { env: { AWSNOTES_CONFIG_DIR: dir, VISUAL: '', EDITOR: waitingEditor('never written') } });
     await openSqs(terminal);
     for (const [key, signal] of [
       ['C-c', 'SIGINT'],
@@ -87,19 +76,23 @@ suite('your editor in a real terminal', { timeout: 120_000 }, () => {
       expect(terminal.alternateOn()).toBe(true);
       expect(screen).not.toContain('My notes');
     }
-    // Still running, in raw mode: q goes back, Esc Esc leaves the box, q quits with 0.
+    // Still running, in raw mode: q goes back, Esc clears the query, Esc leaves the box, q quits with 0.
     terminal.send('q');
     await terminal.waitFor((s) => s.includes('› sqs'), 'the menu');
     terminal.send('Escape');
+    await terminal.waitFor((s) => s.includes('type to search'), 'the query cleared');
     terminal.send('Escape');
     await terminal.waitFor((s) => s.includes('press / to search'), 'the box left');
     terminal.send('q');
     expect(await terminal.exitCode()).toBe(0);
   });
 
-  it('Ctrl+Z in the editor stops the app with it; fg continues both, and the app shows what was saved', async () => {
+  it('Ctrl+Z in the editor stops the app with it; fg continues both, and the app shows what was saved', async (test) => {
     const dir = tempDir();
-    terminal = new Terminal([], { shell: true, env: { AWSNOTES_CONFIG_DIR: dir, VISUAL: '', EDITOR: waitingEditor('Written after fg.') } });
+    const terminal = openTerminal(test, [], {
+      shell: true,
+      env: { AWSNOTES_CONFIG_DIR: dir, VISUAL: '', EDITOR: waitingEditor('Written after fg.') },
+    });
     await openSqs(terminal);
     terminal.send('e');
     await terminal.waitFor((s) => s.includes('the editor is waiting'), 'the editor');
@@ -116,7 +109,7 @@ suite('your editor in a real terminal', { timeout: 120_000 }, () => {
     terminal.send('q');
     await terminal.waitFor((s) => s.includes('› sqs'), 'the menu');
     terminal.send('C-c');
-    await terminal.waitFor((s) => !terminal!.alternateOn() && /^\$\s*$/m.test(s), 'the shell');
+    await terminal.waitFor((s) => !terminal.alternateOn() && /^\$\s*$/m.test(s), 'the shell');
     expect(await terminal.shellExitCode()).toBe(130);
   });
 });

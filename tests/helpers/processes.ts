@@ -1,12 +1,11 @@
-// Child processes for the durability tests, waited for by what they say, never by the clock.
+// Child processes for the durability and lock tests, waited for by what they say, never by
+// the clock.
 import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
+import { type Helper, helperScript } from './bundle.js';
 
-/** Starts a TypeScript helper and resolves once it printed a line matching `ready`. */
-export function startHelper(script: string, args: string[], ready: RegExp): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, script), ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Starts a helper script and resolves once it printed a line matching `ready`. */
+export function startHelper(name: Helper, args: string[], ready: RegExp): Promise<{ child: ChildProcess; line: string }> {
+  const child = spawn(process.execPath, [helperScript(name), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -16,7 +15,18 @@ export function startHelper(script: string, args: string[], ready: RegExp): Prom
       if (line) resolve({ child, line });
     });
     child.stderr!.on('data', (d) => (err += d));
-    child.on('exit', (code) => reject(new Error(`${script} exited ${code} before it was ready: ${err}`)));
+    child.on('exit', (code) => reject(new Error(`${name} exited ${code} before it was ready: ${err}`)));
+  });
+}
+
+/** Runs a helper script to its end; rejects with its stderr if it fails. */
+export function runHelper(name: Helper, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [helperScript(name), ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} exited ${code}: ${err}`))));
   });
 }
 

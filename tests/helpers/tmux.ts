@@ -2,11 +2,45 @@
 // keys and read the screen like a person would, waiting for each change.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { expect } from 'vitest';
+import { describe, expect, type TestContext } from 'vitest';
 import { newSession } from '../../scripts/tmux.js';
 import { CLI } from './cli.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+/** describe for the terminal tests: without tmux they are skipped with a note, but not in CI (.ci/run installs it). */
+export const terminalSuite = hasTmux || process.env.CI ? describe : describe.skip;
+if (!hasTmux && !process.env.CI) console.warn('tmux not found: skipping the end-to-end terminal tests');
+
+/** What the screen's line starting with `prefix` holds after it ('' without one): a text box. */
+export const boxAfter = (prefix: string) => (screen: string) =>
+  screen
+    .split('\n')
+    .find((line) => line.startsWith(prefix))
+    ?.slice(prefix.length)
+    .trimEnd() ?? '';
+
+/** The search box of the menu. */
+export const searchBox = boxAfter('› ');
+
+interface TerminalOptions {
+  columns?: number;
+  rows?: number;
+  env?: Record<string, string>;
+  stdin?: string;
+  stderr?: string;
+  shell?: boolean;
+}
+
+/**
+ * A Terminal closed when the test that opened it ends, passed or failed: by that test's own
+ * hook, so that each test of a concurrent suite closes its own.
+ */
+export function openTerminal(test: Pick<TestContext, 'onTestFinished'>, args: string[], options: TerminalOptions = {}): Terminal {
+  const terminal = new Terminal(args, options);
+  test.onTestFinished(() => terminal.kill());
+  return terminal;
+}
 
 const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
@@ -17,10 +51,7 @@ export class Terminal {
    * awsnotes with `args` in a new pane. With `shell`, the pane runs an interactive bash
    * (job control: Ctrl+Z, fg) and awsnotes is typed at its prompt.
    */
-  constructor(
-    args: string[],
-    options: { columns?: number; rows?: number; env?: Record<string, string>; stdin?: string; stderr?: string; shell?: boolean } = {},
-  ) {
+  constructor(args: string[], options: TerminalOptions = {}) {
     const env = { AWSNOTES_CONFIG_DIR: '', TERM: 'xterm-256color', ...options.env };
     const exports = Object.entries(env)
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
@@ -28,13 +59,15 @@ export class Terminal {
     const redirect = `${options.stdin ? ` < ${options.stdin}` : ''}${options.stderr ? ` 2> ${options.stderr}` : ''}`;
     // In CI (is-in-ci: CI, CONTINUOUS_INTEGRATION, CI_*) Ink prints only the last frame and
     // ignores resizes: unset them all for the app.
+    // A tmux server started elsewhere may hand on NODE_EXTRA_CA_CERTS (see vitest.config.ts).
     const ci = Object.keys(process.env).filter((k) => k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_'));
-    const app = `env ${ci.map((k) => `-u ${k}`).join(' ')} ${exports} ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ${args.map((a) => JSON.stringify(a)).join(' ')}${redirect}`;
+    const unset = [...ci, 'NODE_EXTRA_CA_CERTS'].map((k) => `-u ${k}`).join(' ');
+    const app = `env ${unset} ${exports} ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} ${args.map((a) => JSON.stringify(a)).join(' ')}${redirect}`;
     const size = ['-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30)];
     if (options.shell) {
       // A stopped job does not stop the rest of a command line: the exit code is asked
       // for once the app has ended (see shellExitCode).
-      newSession(['-s', this.name, ...size, `env ${ci.map((k) => `-u ${k}`).join(' ')} PS1='$ ' bash --norc --noprofile -i`]);
+      newSession(['-s', this.name, ...size, `env ${unset} PS1='$ ' bash --norc --noprofile -i`]);
       this.line(app);
     } else newSession(['-s', this.name, ...size, `${app}; echo "__EXIT__$?"; sleep 600`]);
   }
@@ -97,16 +130,26 @@ export class Terminal {
     tmux('resize-window', '-t', this.name, '-x', String(columns), '-y', String(rows));
   }
 
+  /**
+   * The screen once `test` holds for it and it holds still: a capture can land while tmux
+   * is still drawing a frame (a large frame reaches it in several reads), with its top new
+   * and its bottom old, so a match counts when the next capture is the same screen.
+   */
   async waitFor(test: (screen: string) => boolean, what: string, timeout = 20_000): Promise<string> {
     const started = Date.now();
+    let screen = this.screen();
     for (;;) {
-      const screen = this.screen();
       if (test(screen)) {
-        await new Promise((r) => setTimeout(r, 30));
-        return screen;
+        const again = this.screen();
+        // No pause before the next key: the app delivers each key only once the frame of
+        // the one before is committed (src/ui/input.tsx, KeyRouter).
+        if (again === screen) return screen;
+        screen = again;
+        continue;
       }
       if (Date.now() - started > timeout) expect.fail(`timed out waiting for ${what}; screen:\n${screen}`);
       await new Promise((r) => setTimeout(r, 25));
+      screen = this.screen();
     }
   }
 

@@ -161,7 +161,7 @@ describe('exam results', () => {
 describe('a second exam', () => {
   it('while another awsnotes runs one, the exam screen refuses, naming it, and q goes back; nothing is saved', async () => {
     const dir = tempDir();
-    const { child } = await startHelper('hold-lock.ts', [path.join(dir, 'exam.lock')], /^held/);
+    const { child } = await startHelper('hold-lock', [path.join(dir, 'exam.lock')], /^held/);
     cleanups.push(() => child.kill('SIGKILL'));
     const app = exam(() => 3_000_000, 80, dir);
     const f = await app.wait((f) => f.includes('No second exam: one is running.'), 'the refusal');

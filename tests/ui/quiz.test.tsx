@@ -9,7 +9,7 @@ import { toggleFlag } from '../../src/quiz/record.js';
 import { answersIn } from '../helpers/journal.js';
 import { App, type AppStart } from '../../src/ui/App.js';
 import { ExamScreen } from '../../src/ui/screens/ExamScreen.js';
-import { run, tempDir } from '../helpers/cli.js';
+import { runInProcess, tempDir } from '../helpers/cli.js';
 import { NOTE_COUNT } from '../helpers/content.js';
 import { KEY, type, until, withKeys } from '../helpers/ink.js';
 
@@ -169,13 +169,13 @@ describe('one session for the app and the plain quiz', () => {
     expect(answers(dir)).toMatchObject([{ question: question.id, correct: true, source: 'quiz' }]);
   });
 
-  it('quiz --plain marks the options as the app does: a right one not picked is missed, and says what was answered', () => {
+  it('quiz --plain marks the options as the app does: a right one not picked is missed, and says what was answered', async () => {
     const dir = flaggedStore();
     const env = { AWSNOTES_SEED: '3' };
-    const look = run(['quiz', '--plain', '--flagged'], { input: '', configDir: dir, env });
+    const look = await runInProcess(['quiz', '--plain', '--flagged'], { input: '', configDir: dir, env });
     const [first, second] = rightLetters(look.stdout);
     const wrong = ['A', 'B', 'C', 'D'].find((l) => l !== first && l !== second)!;
-    const r = run(['quiz', '--plain', '--flagged'], { input: `${first}${wrong}\n`, configDir: dir, env });
+    const r = await runInProcess(['quiz', '--plain', '--flagged'], { input: `${first}${wrong}\n`, configDir: dir, env });
     const after = r.stdout.slice(r.stdout.indexOf(`Answer (letters, e.g. AC): ${first}${wrong}\n`));
     expect(after).toMatch(new RegExp(`^\\[✓\\] ${first}\\. `, 'm'));
     expect(after).toMatch(new RegExp(`^\\[✗\\] ${wrong}\\. `, 'm'));
@@ -185,13 +185,13 @@ describe('one session for the app and the plain quiz', () => {
     expect(answers(dir)).toMatchObject([{ question: question.id, correct: false, source: 'plain' }]);
   });
 
-  it('the same in quiz --plain: one letter is refused and asked again, nothing recorded; both letters are right', () => {
+  it('the same in quiz --plain: one letter is refused and asked again, nothing recorded; both letters are right', async () => {
     const dir = flaggedStore();
     const env = { AWSNOTES_SEED: '3' };
-    const look = run(['quiz', '--plain', '--flagged'], { input: '', configDir: dir, env });
+    const look = await runInProcess(['quiz', '--plain', '--flagged'], { input: '', configDir: dir, env });
     const [first, second] = rightLetters(look.stdout);
     expect(second).toBeDefined();
-    const r = run(['quiz', '--plain', '--flagged'], { input: `${first}\n${first}${second}\n`, configDir: dir, env });
+    const r = await runInProcess(['quiz', '--plain', '--flagged'], { input: `${first}\n${first}${second}\n`, configDir: dir, env });
     expect(r.stdout).toContain(
       `Answer (letters, e.g. AC): ${first}\nchoose 2 answers (1 picked)\nAnswer (letters, e.g. AC): ${first}${second}\n`,
     );
