@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, type TestContext } from 'vitest';
 import { newSession } from '../../scripts/tmux.js';
-import { CLI } from './cli.js';
+import { CLI, tempDir } from './cli.js';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
@@ -52,7 +52,8 @@ export class Terminal {
    * (job control: Ctrl+Z, fg) and awsnotes is typed at its prompt.
    */
   constructor(args: string[], options: TerminalOptions = {}) {
-    const env = { AWSNOTES_CONFIG_DIR: '', TERM: 'xterm-256color', ...options.env };
+    // A test that names no config directory gets a fresh one, never the learner's own.
+    const env = { AWSNOTES_CONFIG_DIR: tempDir(), TERM: 'xterm-256color', ...options.env };
     const exports = Object.entries(env)
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
       .join(' ');
