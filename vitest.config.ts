@@ -1,8 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Node reads and parses the certificates NODE_EXTRA_CA_CERTS names as it starts, about 50 ms
 // of every process the tests start, none of which makes a TLS connection: not passed on.
 delete process.env.NODE_EXTRA_CA_CERTS;
+// A test that forgets its config directory must not write into the learner's own: the
+// default location (env-paths, under XDG_CONFIG_HOME) is a throwaway directory for the run.
+process.env.XDG_CONFIG_HOME = mkdtempSync(path.join(tmpdir(), 'awsnotes-xdg-'));
 
 export default defineConfig({
   test: {
