@@ -38,11 +38,18 @@ function meanRecall(questions: readonly Question[], cards: Progress['cards'], at
   return sum / questions.length;
 }
 
-/** Mean mastery (srs.ts: recall 30 days ahead) over `questions` (never answered = 0). */
-export function meanMastery(questions: readonly Question[], cards: Progress['cards'], now: Date): number {
+/** Each question's mastery at `now` (srs.ts: recall 30 days ahead; never answered = 0), by id. */
+export function masteries(questions: readonly Question[], cards: Progress['cards'], now: Date): Map<string, number> {
+  const values = new Map<string, number>();
+  for (const q of questions) values.set(q.id, mastery(cards[q.id], now));
+  return values;
+}
+
+/** Mean mastery over `questions`, each read from `values` (masteries()). */
+export function meanMastery(questions: readonly Question[], values: ReadonlyMap<string, number>): number {
   if (questions.length === 0) return 0;
   let sum = 0;
-  for (const q of questions) sum += mastery(cards[q.id], now);
+  for (const q of questions) sum += values.get(q.id) ?? 0;
   return sum / questions.length;
 }
 

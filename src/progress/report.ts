@@ -15,7 +15,7 @@ import { DEFAULT_NEW_PER_DAY, dueReviews, newAnsweredToday, type Source, todaysN
 import { inLearningSteps, isDue } from '../quiz/srs.js';
 import { startOfLocalDay, streakFromDays } from './calendar.js';
 import { nextSteps } from './next-steps.js';
-import { meanMastery, type Readiness, readiness } from './readiness.js';
+import { masteries, meanMastery, type Readiness, readiness } from './readiness.js';
 import type { Progress } from './schema.js';
 
 export type { DomainReadiness, Readiness } from './readiness.js';
@@ -163,6 +163,8 @@ export function progressReport(progress: Progress, bank: Question[], services: r
     if (list) list.push(q);
     else byServiceQuestions.set(q.service, [q]);
   }
+  // Each card's mastery once: the services' rows and the domains' rows both average it.
+  const mastery = masteries(bank, progress.cards, now);
   const serviceRows: ServiceProgress[] = services.map((s) => {
     const questions = byServiceQuestions.get(s.id) ?? [];
     const tally = byService.get(s.id) ?? { answered: 0, correct: 0 };
@@ -175,7 +177,7 @@ export function progressReport(progress: Progress, bank: Question[], services: r
       share: tally.answered > 0 ? tally.correct / tally.answered : null,
       due: dueByService.get(s.id) ?? 0,
       questions: questions.length,
-      mastery: meanMastery(questions, progress.cards, now),
+      mastery: meanMastery(questions, mastery),
     };
   });
 
@@ -189,7 +191,7 @@ export function progressReport(progress: Progress, bank: Question[], services: r
       questions: questions.length,
       answered: tally.answered,
       correct: tally.correct,
-      mastery: meanMastery(questions, progress.cards, now),
+      mastery: meanMastery(questions, mastery),
     };
   });
 
