@@ -46,6 +46,11 @@ json(
 );
 for (const service of services) json(`note/${service.id}.json`, service.blocks);
 json('questions.json', questions);
+// Who each question is about, for the reports (`awsnotes progress` needs no question's text).
+json(
+  'question-index.json',
+  questions.map(({ id, service, domain }) => ({ id, service, domain })),
+);
 json('exam-guide.json', guide);
 json('search.json', packSearch(records, index));
 

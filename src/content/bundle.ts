@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { unpackSearch, type PackedSearch, type RecordList } from '../search/pack.js';
 import type { WordIndex } from '../search/index.js';
 import type { OwnContent, OwnService } from '../own/types.js';
-import type { ExamGuide, Question, Service } from './types.js';
+import type { ExamGuide, Question, QuestionRef, Service } from './types.js';
+
+export type { QuestionRef };
 
 /** A service without the body of its note: what `list`, lookups and search results need. */
 export type ServiceMeta = Omit<Service, 'blocks' | 'mine'>;
@@ -33,6 +35,7 @@ let dir: string | undefined;
 let notes: Service[] | undefined;
 let meta: ServiceMeta[] | undefined;
 let bank: Question[] | undefined;
+let bankIndex: QuestionRef[] | undefined;
 let search: SearchData | undefined;
 let guide: ExamGuide | undefined;
 /**
@@ -44,7 +47,7 @@ let guide: ExamGuide | undefined;
 const OWN_CONTENT = Symbol.for('awsnotes.own-content');
 const slot = globalThis as { [OWN_CONTENT]?: OwnContent };
 /** The shipped content with the learner's joined, made on first use for the content installed. */
-let joined: { for?: OwnContent; meta?: ServiceMeta[]; services?: Service[]; questions?: Question[] } = {};
+let joined: { for?: OwnContent; meta?: ServiceMeta[]; services?: Service[]; questions?: Question[]; refs?: QuestionRef[] } = {};
 
 function installed(): OwnContent | undefined {
   const content = slot[OWN_CONTENT];
@@ -137,6 +140,21 @@ export function questions(): Question[] {
   if (!own?.questions.length) return shippedQuestions();
   joined.questions ??= [...shippedQuestions(), ...own.questions];
   return joined.questions;
+}
+
+/** Who each shipped question is about (a tenth of the bank's file), or the bank itself once it is read. */
+export function shippedQuestionRefs(): QuestionRef[] {
+  if (bank) return bank;
+  bankIndex ??= read<QuestionRef[]>('question-index.json');
+  return bankIndex;
+}
+
+/** questions() as the reports need it: the same questions in the same order, without their text. */
+export function questionRefs(): QuestionRef[] {
+  const own = installed();
+  if (!own?.questions.length) return shippedQuestionRefs();
+  joined.refs ??= [...shippedQuestionRefs(), ...own.questions];
+  return joined.refs;
 }
 
 /** The exam guide: task statements, in-scope services (content/exam-guide.yaml). */
