@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { unpackSearch, type PackedSearch, type RecordList } from '../search/pack.js';
+import { type PackedSearchHead, type RecordList, unpackSearchFiles } from '../search/pack.js';
 import type { WordIndex } from '../search/index.js';
 import type { OwnContent, OwnService } from '../own/types.js';
 import type { ExamGuide, Question, QuestionRef, Service } from './types.js';
@@ -61,11 +61,14 @@ export function setContentDir(directory: string): void {
 }
 
 function read<T>(name: string): T {
+  return readContent(name, (file) => JSON.parse(readFileSync(file, 'utf8')) as T);
+}
+
+function readContent<T>(name: string, parse: (file: string) => T): T {
   dir ??=
     typeof __AWSNOTES_CONTENT_DIR__ === 'string' ? __AWSNOTES_CONTENT_DIR__ : fileURLToPath(new URL('../../generated/', import.meta.url));
-  const file = path.join(dir, name);
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
+    return parse(path.join(dir, name));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`the compiled content is missing or damaged (${reason}); reinstall awsnotes, or run npm run build in its source tree`);
@@ -164,7 +167,8 @@ export function examGuide(): ExamGuide {
 }
 
 export function searchData(): SearchData {
-  search ??= unpackSearch(read<PackedSearch>('search.json'));
+  // search.bin is kept as bytes: a record's text becomes a string when a query reaches it (search/pack.ts).
+  search ??= readContent('search.bin', (file) => unpackSearchFiles(read<PackedSearchHead>('search.json'), readFileSync(file)));
   return search;
 }
 
