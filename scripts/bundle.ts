@@ -77,6 +77,17 @@ const COMMAND_STAGES: Record<string, string> = {
   // The learner's own files: loaded only when there are some, compiled only when changed.
   'src/own/load.ts': 'own',
   'src/own/compile.ts': 'own-compile',
+  // zod's checks of the progress files: needed synchronously, and seldom (see SYNC_STAGES).
+  'src/progress/checks.ts': 'checks',
+};
+
+/**
+ * Stages needed synchronously but seldom. The source imports such a stage through an
+ * accessor module that exports one function returning it; in the CommonJS build the
+ * accessor is replaced by one that loads the stage (with its code cache) on its first call.
+ */
+const SYNC_STAGES: Record<string, { stage: string; accessor: string }> = {
+  'src/progress/checks-loader.ts': { stage: 'checks', accessor: 'progressChecks' },
 };
 const APP = 'src/ui/run.tsx';
 
@@ -96,12 +107,22 @@ export async function bundleApp(outdir: string, options: BundleOptions = {}): Pr
     name: 'command-stages',
     setup(build) {
       build.onResolve({ filter: /^\./ }, (args) => {
-        if (args.kind !== 'dynamic-import') return undefined;
         const file = path.relative(root, path.resolve(args.resolveDir, args.path)).replace(/\.js$/, '');
+        if (args.kind === 'import-statement' && SYNC_STAGES[`${file}.ts`]) return { path: `${file}.ts`, namespace: 'sync-stage' };
+        if (args.kind !== 'dynamic-import') return undefined;
         const stage = COMMAND_STAGES[`${file}.ts`];
         if (stage) return { path: stage, namespace: 'stage' };
         if (`${file}.tsx` === APP) return { path: APP, namespace: 'app-stage' };
         return undefined;
+      });
+      // An accessor of a stage needed synchronously: the stage is loaded on its first call.
+      build.onLoad({ filter: /.*/, namespace: 'sync-stage' }, (args) => {
+        const { stage, accessor } = SYNC_STAGES[args.path]!;
+        return {
+          contents: `let loaded;\nexports.${accessor} = () => (loaded ??= require(${JSON.stringify(loader)}).loadStage(${JSON.stringify(stage)}, __dirname));`,
+          loader: 'js',
+          resolveDir: root,
+        };
       });
       // A stage is loaded at run time by src/stage-loader.ts, with its V8 code cache.
       build.onLoad({ filter: /.*/, namespace: 'stage' }, (args) => ({

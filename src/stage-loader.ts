@@ -8,19 +8,21 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 
-/** Set by the build (scripts/code-cache.ts): write the caches of the stages used, at exit. */
+/**
+ * Set by the build (scripts/code-cache.ts): write the caches of the stages used, at exit.
+ * Each starts from the cache an earlier command of the build wrote there, so a stage's
+ * cache holds the functions of every command that ran it, not only the last one's.
+ */
 const writeCacheTo = process.env.AWSNOTES_WRITE_CODE_CACHE;
 
 /** Called once per stage and importing file: esbuild's module wrapper keeps the result. */
 export function loadStage(name: string, dir: string): unknown {
   const file = path.join(dir, `${name}.cjs`);
   let cachedData: Buffer | undefined;
-  if (!writeCacheTo) {
-    try {
-      cachedData = readFileSync(path.join(dir, 'cache', `${name}.bin`));
-    } catch {
-      // No cache for this stage: V8 compiles it.
-    }
+  try {
+    cachedData = readFileSync(path.join(writeCacheTo ?? path.join(dir, 'cache'), `${name}.bin`));
+  } catch {
+    // No cache for this stage: V8 compiles it.
   }
   // The file is already wrapped as Node wraps a CommonJS module (scripts/bundle.ts), so
   // it is compiled as read. No import() in a stage: vm-compiled code has no module loader

@@ -266,6 +266,10 @@ describe('the code caches in dist/cache/', () => {
     const cached = readdirSync(path.join(path.dirname(CLI), 'cache')).sort();
     expect(cached).toEqual([
       'calc.bin',
+      'checks.bin',
+      'completion.bin',
+      'coverage.bin',
+      'drills.bin',
       'note.bin',
       'notes.bin',
       'own-compile.bin',

@@ -315,9 +315,9 @@ describe('what a command loads', () => {
     expect(reads(['questions'], dir)).toEqual(
       expect.arrayContaining(['own.cjs', 'own-compile.cjs', 'config/notes/sqs.md', 'config/questions/sqs.yaml']),
     );
-    // Second start: the cache, not the files, and no parser.
+    // Second start: the cache of the files as joined, not the files, and no parser.
     const second = reads(['questions'], dir);
-    expect(second).toEqual(expect.arrayContaining(['own.cjs', 'config/cache/own-notes.json', 'config/cache/own-questions.json']));
+    expect(second).toEqual(expect.arrayContaining(['own.cjs', 'config/cache/own-content.json']));
     expect(second.filter((f) => f === 'own-compile.cjs' || f.startsWith('config/notes/') || f.startsWith('config/questions/'))).toEqual([]);
     // A command that reads no questions does not open their cache either.
     expect(reads(['list'], dir)).not.toContain('config/cache/own-questions.json');

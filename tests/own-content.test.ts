@@ -1,6 +1,6 @@
 // The learner's own notes and questions, loaded from a config directory into the content:
 // what they become, what is reported (file, line, what), what is refused, and the cache.
-import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { installOwnContent, loadService, questions, serviceMeta, services } from '../src/content/bundle.js';
@@ -319,8 +319,11 @@ describe('the cache', () => {
     const file = write(dir, 'notes/sqs.md', '- the original line\n');
     await loadOwnContent(dir);
     const cacheFile = path.join(dir, 'cache', 'own-notes.json');
-    // Change what the cache says the file holds: a start that reads the cache shows that.
-    writeFileSync(cacheFile, readFileSync(cacheFile, 'utf8').replace('the original line', 'the cached line'));
+    // Change what the caches say the file holds: a start that reads them shows that.
+    for (const name of readdirSync(path.join(dir, 'cache'))) {
+      const cached = path.join(dir, 'cache', name);
+      writeFileSync(cached, readFileSync(cached, 'utf8').replace('the original line', 'the cached line'));
+    }
     await loadOwnContent(dir);
     const shown = () => layoutNote(loadService('sqs')!, 80).lines.map(lineText).join('\n');
     expect(shown()).toContain('the cached line');

@@ -11,10 +11,12 @@
 //
 //   --only commands,frames,keys   which groups to measure (all by default)
 //   --command "progress --json"   time this command only (instead of the usual five)
+//   --config DIR                  start each tree's config directory as a copy of DIR (a
+//                                 history, the learner's own files) instead of empty
 //   --rounds N                    pairs per plain command (default 31); first frames take
 //                                 N/2, whole keystroke runs N/6
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,10 +29,11 @@ const option = (name: string) => {
 };
 const groups = new Set((option('--only') ?? 'commands,frames,keys').split(','));
 const onlyCommand = option('--command');
+const startConfig = option('--config');
 const rounds = Number(option('--rounds') ?? 31);
 const trees = args.map((tree) => path.resolve(tree));
 if (trees.length !== 2 || !Number.isInteger(rounds) || rounds < 2) {
-  console.error('usage: bench:compare <tree A> <tree B> [--only commands,frames,keys] [--rounds N]');
+  console.error('usage: bench:compare <tree A> <tree B> [--only commands,frames,keys] [--command "…"] [--config DIR] [--rounds N]');
   process.exit(2);
 }
 for (const tree of trees) {
@@ -60,6 +63,13 @@ function pair<T>(round: number, a: () => T, b: () => T): [T, T] {
 
 const workDir = mkdtempSync(path.join(tmpdir(), 'awsnotes-compare-'));
 const configDir = (tree: string) => path.join(workDir, `config-${trees.indexOf(tree)}`);
+if (startConfig !== undefined) {
+  if (!existsSync(startConfig)) {
+    console.error(`bench:compare: --config ${startConfig} does not exist`);
+    process.exit(2);
+  }
+  for (const tree of trees) cpSync(startConfig, configDir(tree), { recursive: true });
+}
 // As in run.ts: Ink draws only the last frame when it believes it runs in CI.
 const ciKeys = Object.keys(process.env).filter((k) => k === 'CI' || k === 'CONTINUOUS_INTEGRATION' || k.startsWith('CI_'));
 const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !ciKeys.includes(k)));

@@ -5,7 +5,7 @@
 import { statfsSync } from 'node:fs';
 import path from 'node:path';
 import { DRILL_TEMPLATES } from '../capacity/drills.js';
-import { questions, serviceMeta, services } from '../content/bundle.js';
+import { questionRefs, questions, serviceMeta, services } from '../content/bundle.js';
 import { collectOwnFiles, restoreOwnFiles } from '../own/transfer.js';
 import { backupText, exportAnki, MAX_IMPORT_BYTES, type OwnFileTexts, parseBackup, writeBackup } from '../progress/backup.js';
 import { checkExamDate, examDatePassed, localDayKey } from '../progress/calendar.js';
@@ -36,7 +36,7 @@ export async function progress(args: string[], io: Io): Promise<number> {
   await loadOwn(io, { questions: true });
   const store = openStore(io);
   reportNotices(store, io);
-  const report = progressReport(store.read(), questions(), serviceMeta(), new Date());
+  const report = progressReport(store.read(), questionRefs(), serviceMeta(), new Date());
   if (values.json) {
     io.out(`${JSON.stringify(progressJson(report), null, 2)}\n`);
     return EXIT.ok;

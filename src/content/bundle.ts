@@ -6,10 +6,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { unpackSearch, type PackedSearch, type RecordList } from '../search/pack.js';
+import { type PackedSearchHead, type RecordList, unpackSearchFiles } from '../search/pack.js';
 import type { WordIndex } from '../search/index.js';
 import type { OwnContent, OwnService } from '../own/types.js';
-import type { ExamGuide, Question, Service } from './types.js';
+import type { ExamGuide, Question, QuestionRef, Service } from './types.js';
+
+export type { QuestionRef };
 
 /** A service without the body of its note: what `list`, lookups and search results need. */
 export type ServiceMeta = Omit<Service, 'blocks' | 'mine'>;
@@ -33,6 +35,7 @@ let dir: string | undefined;
 let notes: Service[] | undefined;
 let meta: ServiceMeta[] | undefined;
 let bank: Question[] | undefined;
+let bankIndex: QuestionRef[] | undefined;
 let search: SearchData | undefined;
 let guide: ExamGuide | undefined;
 /**
@@ -44,7 +47,7 @@ let guide: ExamGuide | undefined;
 const OWN_CONTENT = Symbol.for('awsnotes.own-content');
 const slot = globalThis as { [OWN_CONTENT]?: OwnContent };
 /** The shipped content with the learner's joined, made on first use for the content installed. */
-let joined: { for?: OwnContent; meta?: ServiceMeta[]; services?: Service[]; questions?: Question[] } = {};
+let joined: { for?: OwnContent; meta?: ServiceMeta[]; services?: Service[]; questions?: Question[]; refs?: QuestionRef[] } = {};
 
 function installed(): OwnContent | undefined {
   const content = slot[OWN_CONTENT];
@@ -58,11 +61,14 @@ export function setContentDir(directory: string): void {
 }
 
 function read<T>(name: string): T {
+  return readContent(name, (file) => JSON.parse(readFileSync(file, 'utf8')) as T);
+}
+
+function readContent<T>(name: string, parse: (file: string) => T): T {
   dir ??=
     typeof __AWSNOTES_CONTENT_DIR__ === 'string' ? __AWSNOTES_CONTENT_DIR__ : fileURLToPath(new URL('../../generated/', import.meta.url));
-  const file = path.join(dir, name);
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
+    return parse(path.join(dir, name));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`the compiled content is missing or damaged (${reason}); reinstall awsnotes, or run npm run build in its source tree`);
@@ -139,6 +145,21 @@ export function questions(): Question[] {
   return joined.questions;
 }
 
+/** Who each shipped question is about (a tenth of the bank's file), or the bank itself once it is read. */
+export function shippedQuestionRefs(): QuestionRef[] {
+  if (bank) return bank;
+  bankIndex ??= read<QuestionRef[]>('question-index.json');
+  return bankIndex;
+}
+
+/** questions() as the reports need it: the same questions in the same order, without their text. */
+export function questionRefs(): QuestionRef[] {
+  const own = installed();
+  if (!own?.questions.length) return shippedQuestionRefs();
+  joined.refs ??= [...shippedQuestionRefs(), ...own.questions];
+  return joined.refs;
+}
+
 /** The exam guide: task statements, in-scope services (content/exam-guide.yaml). */
 export function examGuide(): ExamGuide {
   guide ??= read<ExamGuide>('exam-guide.json');
@@ -146,7 +167,8 @@ export function examGuide(): ExamGuide {
 }
 
 export function searchData(): SearchData {
-  search ??= unpackSearch(read<PackedSearch>('search.json'));
+  // search.bin is kept as bytes: a record's text becomes a string when a query reaches it (search/pack.ts).
+  search ??= readContent('search.bin', (file) => unpackSearchFiles(read<PackedSearchHead>('search.json'), readFileSync(file)));
   return search;
 }
 

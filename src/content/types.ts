@@ -109,6 +109,9 @@ export interface Question {
   own?: true;
 }
 
+/** Who a question is about, without its text: what the reports need of the bank. */
+export type QuestionRef = Pick<Question, 'id' | 'service' | 'domain' | 'own'>;
+
 /** One searchable line. Exactly one of title/alias/heading/line is set. */
 export interface SearchRecord {
   service: string;

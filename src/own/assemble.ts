@@ -1,7 +1,9 @@
 // The learner's compiled files joined to the shipped content, with the rules that depend on
 // both (a note on a shipped service or a service of one's own, a question's section, ids
-// that must be unique across both). Pure and cheap: it runs on every start, from the
-// cached compiled files, so it imports no parsing library.
+// that must be unique across both). Pure, and imports no parsing library. In two steps:
+// assembleOwn() applies the rules and gives plain data (load.ts caches it, so a start after
+// no edit runs neither step's rules), and ownContentOf() makes of that data what the rest
+// of awsnotes reads.
 import { assignTasks } from '../content/note-rules.js';
 import { checkQuestion } from '../content/question-rules.js';
 import { blockRecords, nameRecords } from '../content/search-records.js';
@@ -60,13 +62,29 @@ function annotationBlocks(blocks: Block[]): Block[] {
   ];
 }
 
+/** What assembleOwn() makes of the files: plain data, as JSON keeps it. */
+export interface AssembledOwn {
+  services: OwnService[];
+  /** The sections of notes on shipped services, by service id (OwnContent.annotations). */
+  annotations: [string, Section[]][];
+  /** Each note that loaded, in file order: its blocks as compiled (JSON), and whether they go under "My notes". */
+  notes: { id: string; blocks: string; annotation: boolean }[];
+  questions: Question[];
+  names: Record<string, string[]>;
+  problems: OwnProblem[];
+}
+
 export function assemble(input: AssembleInput): OwnContent {
+  return ownContentOf(assembleOwn(input));
+}
+
+/** The files joined to the shipped content, by the rules; `input.problems` come first among the problems. */
+export function assembleOwn(input: AssembleInput): AssembledOwn {
   const problems: OwnProblem[] = [...input.problems];
   const shippedById = new Map(input.shipped.map((s) => [s.id, s]));
   const services: OwnService[] = [];
   const annotations = new Map<string, Section[]>();
-  /** Service id → its note's blocks as shown, made from the cached JSON on first use. */
-  const mineSources = new Map<string, () => Block[]>();
+  const notes: AssembledOwn['notes'] = [];
   const names: Record<string, string[]> = {};
   let taskIds: ReadonlySet<string> | undefined;
   const tasksKnown = () => (taskIds ??= input.taskIds());
@@ -81,7 +99,6 @@ export function assemble(input: AssembleInput): OwnContent {
     const shipped = shippedById.get(note.id);
     let sections: Section[];
     let rename = (slug: string) => slug;
-    const parsed = () => JSON.parse(note.blocks) as Block[];
     if (shipped) {
       const given = SERVICE_FIELDS.filter((f) => note.front[f] !== undefined);
       if (given.length)
@@ -92,7 +109,7 @@ export function assemble(input: AssembleInput): OwnContent {
       rename = renamed;
       sections = annotationSections(note);
       annotations.set(note.id, sections);
-      mineSources.set(note.id, () => annotationBlocks(parsed()));
+      notes.push({ id: note.id, blocks: note.blocks, annotation: true });
       names[note.id] = [shipped.title, ...shipped.aliases];
     } else {
       const { title, category } = note.front;
@@ -121,7 +138,7 @@ export function assemble(input: AssembleInput): OwnContent {
         sections,
         own: true,
       });
-      mineSources.set(note.id, parsed);
+      notes.push({ id: note.id, blocks: note.blocks, annotation: false });
     }
     if (note.tasks) {
       const mapped: Record<string, string[]> = {};
@@ -182,6 +199,19 @@ export function assemble(input: AssembleInput): OwnContent {
     }
   }
 
+  return { services, annotations: [...annotations], notes, questions, names, problems };
+}
+
+/** What the rest of awsnotes reads of the learner's content: the notes' blocks parsed on first use. */
+export function ownContentOf(data: AssembledOwn): OwnContent {
+  const { services, names } = data;
+  /** Service id → its note's blocks as shown, made from the compiled JSON on first use. */
+  const mineSources = new Map<string, () => Block[]>(
+    data.notes.map(({ id, blocks, annotation }) => [
+      id,
+      () => (annotation ? annotationBlocks(JSON.parse(blocks) as Block[]) : (JSON.parse(blocks) as Block[])),
+    ]),
+  );
   const mine = new Map<string, Block[]>();
   const mineOf = (id: string) => {
     const source = mineSources.get(id);
@@ -195,14 +225,14 @@ export function assemble(input: AssembleInput): OwnContent {
     });
   return {
     services,
-    annotations,
+    annotations: new Map(data.annotations),
     mine: mineOf,
-    questions,
+    questions: data.questions,
     names,
     search: () => {
       const made = records();
       return { records: made, index: buildWordIndex(made, names) };
     },
-    problems,
+    problems: data.problems,
   };
 }

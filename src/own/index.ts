@@ -5,7 +5,7 @@
 // (content/bundle.ts), and their problems are returned for the caller to tell.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { examGuide, installOwnContent, shippedQuestions, shippedServiceMeta } from '../content/bundle.js';
+import { examGuide, installOwnContent, shippedQuestionRefs, shippedServiceMeta } from '../content/bundle.js';
 import { describeFsError, errorCode } from '../progress/paths.js';
 import { NOTES_DIR, type OwnContent, type OwnProblem, QUESTIONS_DIR } from './types.js';
 
@@ -55,7 +55,7 @@ export async function loadOwnContent(dir: string, options: { questions?: boolean
     const { loadOwn } = await import('./load.js');
     content = await loadOwn(dir, files, {
       shipped: shippedServiceMeta(),
-      shippedQuestionIds: () => new Set(shippedQuestions().map((q) => q.id)),
+      shippedQuestionIds: () => new Set(shippedQuestionRefs().map((q) => q.id)),
       taskIds: () => new Set(examGuide().tasks.map((t) => t.id)),
     });
   }

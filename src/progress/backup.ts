@@ -29,7 +29,7 @@ import {
   validateSnapshot,
   validateSnapshotV3,
 } from './schema.js';
-import { LegacySettings, type Settings, SETTING_KEYS, settingsSchema } from './settings.js';
+import { checkSettings, LegacySettings, type Settings, SETTING_KEYS } from './settings.js';
 
 export const BACKUP_FORMAT = 'awsnotes-progress';
 export const BACKUP_VERSION = 2;
@@ -196,10 +196,9 @@ function backupSettings(raw: unknown): { ok: true; settings: Settings } | { ok: 
   if (!isObject(raw)) return { ok: false, error: `the backup's "settings" is not an object (found ${describe(raw)})` };
   const known: Record<string, unknown> = {};
   for (const key of SETTING_KEYS) if (raw[key] !== undefined) known[key] = raw[key];
-  const parsed = settingsSchema.safeParse(known);
-  if (parsed.success) return { ok: true, settings: parsed.data };
-  const issue = parsed.error.issues[0];
-  return { ok: false, error: `the backup's "settings.${issue?.path.map(String).join('.') ?? ''}": ${issue?.message ?? 'invalid'}` };
+  const checked = checkSettings(known);
+  if (checked.ok) return { ok: true, settings: checked.value };
+  return { ok: false, error: `the backup's "settings.${checked.issue?.path ?? ''}": ${checked.issue?.message ?? 'invalid'}` };
 }
 
 /**

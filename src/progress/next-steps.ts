@@ -1,5 +1,5 @@
 // The dashboard's suggestions, best first. Pure.
-import { DOMAIN_INFO, type Domain, type Question, shortTitle } from '../content/types.js';
+import { DOMAIN_INFO, type Domain, type QuestionRef, shortTitle } from '../content/types.js';
 import { ascending, weakest } from './readiness.js';
 import type { DomainProgress, NextStep, ServiceProgress } from './report.js';
 import type { Progress } from './schema.js';
@@ -11,8 +11,8 @@ const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 /** What is due now: the reviews, then today's new questions (quiz/sources.ts). */
 export interface DueNow {
-  reviews: readonly Question[];
-  fresh: readonly Question[];
+  reviews: readonly QuestionRef[];
+  fresh: readonly QuestionRef[];
 }
 
 function dueText(due: DueNow, titles: ReadonlyMap<string, string>, byOrder: (a: string, b: string) => number): string | undefined {
@@ -38,7 +38,7 @@ function dueText(due: DueNow, titles: ReadonlyMap<string, string>, byOrder: (a: 
  */
 export function nextSteps(
   progress: Progress,
-  bank: readonly Question[],
+  bank: readonly QuestionRef[],
   services: ServiceProgress[],
   domains: DomainProgress[],
   due: DueNow,

@@ -1,5 +1,5 @@
 // Mastery and the exam-readiness estimate. Pure.
-import { DOMAIN_INFO, DOMAINS, type Domain, type Question } from '../content/types.js';
+import { DOMAIN_INFO, DOMAINS, type Domain, type QuestionRef } from '../content/types.js';
 import { domainCounts, MAX_SCORE, MIN_SCORE, PASS_SCORE } from '../quiz/exam.js';
 import { mastery, recall } from '../quiz/srs.js';
 import { examDatePassed, localDayKey, parseLocalDate } from './calendar.js';
@@ -31,18 +31,25 @@ export interface Readiness {
 }
 
 /** Mean recall at `at` over `questions` (never answered = 0). */
-function meanRecall(questions: readonly Question[], cards: Progress['cards'], at: Date): number {
+function meanRecall(questions: readonly QuestionRef[], cards: Progress['cards'], at: Date): number {
   if (questions.length === 0) return 0;
   let sum = 0;
   for (const q of questions) sum += recall(cards[q.id], at);
   return sum / questions.length;
 }
 
-/** Mean mastery (srs.ts: recall 30 days ahead) over `questions` (never answered = 0). */
-export function meanMastery(questions: readonly Question[], cards: Progress['cards'], now: Date): number {
+/** Each question's mastery at `now` (srs.ts: recall 30 days ahead; never answered = 0), by id. */
+export function masteries(questions: readonly QuestionRef[], cards: Progress['cards'], now: Date): Map<string, number> {
+  const values = new Map<string, number>();
+  for (const q of questions) values.set(q.id, mastery(cards[q.id], now));
+  return values;
+}
+
+/** Mean mastery over `questions`, each read from `values` (masteries()). */
+export function meanMastery(questions: readonly QuestionRef[], values: ReadonlyMap<string, number>): number {
   if (questions.length === 0) return 0;
   let sum = 0;
-  for (const q of questions) sum += mastery(cards[q.id], now);
+  for (const q of questions) sum += values.get(q.id) ?? 0;
   return sum / questions.length;
 }
 
@@ -70,7 +77,7 @@ export function weakest(values: ReadonlyMap<Domain, number>): Domain {
  * Σ w_d² · p_d(1 − p_d) / n_d and the band is the expected share ± 1.96 sd, scaled and
  * clamped to [100, 1000].
  */
-export function readiness(progress: Progress, bank: readonly Question[], now: Date, examDate?: Date): Readiness {
+export function readiness(progress: Progress, bank: readonly QuestionRef[], now: Date, examDate?: Date): Readiness {
   const exam = examDate ?? parseLocalDate(progress.settings.examDate);
   const at = exam && exam.getTime() > now.getTime() ? exam : now;
   const counts = domainCounts();

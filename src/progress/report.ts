@@ -7,7 +7,7 @@
 // time has come, then today's remaining new questions; quiz/sources.ts). Cards in learning
 // steps, minutes away, are counted as such, not as due.
 import { DRILL_TEMPLATES } from '../capacity/drills.js';
-import { DOMAIN_INFO, DOMAINS, type Domain, type Question, type Service } from '../content/types.js';
+import { DOMAIN_INFO, DOMAINS, type Domain, type QuestionRef, type Service } from '../content/types.js';
 
 /** What the report needs of a service (the notes' text is not read for it). */
 export type ServiceTitle = Pick<Service, 'id' | 'title'>;
@@ -15,7 +15,7 @@ import { DEFAULT_NEW_PER_DAY, dueReviews, newAnsweredToday, type Source, todaysN
 import { inLearningSteps, isDue } from '../quiz/srs.js';
 import { startOfLocalDay, streakFromDays } from './calendar.js';
 import { nextSteps } from './next-steps.js';
-import { meanMastery, type Readiness, readiness } from './readiness.js';
+import { masteries, meanMastery, type Readiness, readiness } from './readiness.js';
 import type { Progress } from './schema.js';
 
 export type { DomainReadiness, Readiness } from './readiness.js';
@@ -98,7 +98,7 @@ export interface ProgressReport {
 }
 
 /** Which service and domain each card id belongs to: bank questions and drill templates. */
-function cardOwners(bank: readonly Question[]): Map<string, { service: string; domain: Domain }> {
+function cardOwners(bank: readonly QuestionRef[]): Map<string, { service: string; domain: Domain }> {
   const owners = new Map<string, { service: string; domain: Domain }>();
   for (const template of DRILL_TEMPLATES) {
     // 'drill-dynamodb-read' → dynamodb, 'drill-kinesis-shards' → kinesis; all are development.
@@ -120,7 +120,12 @@ function add<K>(tallies: Map<K, Tally>, key: K, answered: number, correct: numbe
   tallies.set(key, tally);
 }
 
-export function progressReport(progress: Progress, bank: Question[], services: readonly ServiceTitle[], now: Date): ProgressReport {
+export function progressReport(
+  progress: Progress,
+  bank: readonly QuestionRef[],
+  services: readonly ServiceTitle[],
+  now: Date,
+): ProgressReport {
   const owners = cardOwners(bank);
   const endOfToday = startOfLocalDay(now, 1).getTime();
   const endOfTomorrow = startOfLocalDay(now, 2).getTime();
@@ -157,12 +162,14 @@ export function progressReport(progress: Progress, bank: Question[], services: r
   }
 
   // Grouped once: a filter per service is services × questions, which the learner's own grow.
-  const byServiceQuestions = new Map<string, Question[]>();
+  const byServiceQuestions = new Map<string, QuestionRef[]>();
   for (const q of bank) {
     const list = byServiceQuestions.get(q.service);
     if (list) list.push(q);
     else byServiceQuestions.set(q.service, [q]);
   }
+  // Each card's mastery once: the services' rows and the domains' rows both average it.
+  const mastery = masteries(bank, progress.cards, now);
   const serviceRows: ServiceProgress[] = services.map((s) => {
     const questions = byServiceQuestions.get(s.id) ?? [];
     const tally = byService.get(s.id) ?? { answered: 0, correct: 0 };
@@ -175,7 +182,7 @@ export function progressReport(progress: Progress, bank: Question[], services: r
       share: tally.answered > 0 ? tally.correct / tally.answered : null,
       due: dueByService.get(s.id) ?? 0,
       questions: questions.length,
-      mastery: meanMastery(questions, progress.cards, now),
+      mastery: meanMastery(questions, mastery),
     };
   });
 
@@ -189,7 +196,7 @@ export function progressReport(progress: Progress, bank: Question[], services: r
       questions: questions.length,
       answered: tally.answered,
       correct: tally.correct,
-      mastery: meanMastery(questions, progress.cards, now),
+      mastery: meanMastery(questions, mastery),
     };
   });
 

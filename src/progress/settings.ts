@@ -4,26 +4,36 @@
 //
 // settings.json holds `version` and one field per setting; a setting not set is absent (its
 // default applies). Fields this awsnotes does not know (a newer one's) are written back as
-// they were. The file is checked here with zod, not with conf's `schema` (ajv is not
-// bundled), and upgraded by upgradeSettingsFile(), not by conf's `migrations`.
+// they were. The file is checked here (with zod, progress/checks.ts, when a value is not
+// plainly valid), not with conf's `schema` (ajv is not bundled), and upgraded by
+// upgradeSettingsFile(), not by conf's `migrations`.
 //
 // Before settings had a file of their own they lived in the progress file (versions 2 and 3:
 // a `settings` object) and in the journal (`setting` events). LegacySettings gathers what
 // those held, to be moved into settings.json once (see progress/store.ts).
-import * as z from 'zod/mini';
-import { isCalendarDate, MAX_NEW_PER_DAY, SETTING_KEYS, type SettingEvent, type SettingKey, validSetting } from './events.js';
+import { progressChecks } from './checks-loader.js';
+import type { Checked, Settings } from './checks.js';
+import { SETTING_KEYS, type SettingEvent, type SettingKey, validSetting } from './events.js';
 
 export { SETTING_KEYS, type SettingKey };
+/** The settings, as `store.read().settings` gives them. */
+export type { Settings };
 
 export const SETTINGS_VERSION = 1;
 
-/** The settings, as `store.read().settings` gives them. */
-export const settingsSchema = z.object({
-  examDate: z.optional(z.string().check(z.refine(isCalendarDate, 'must be a real date written YYYY-MM-DD'))),
-  newPerDay: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(MAX_NEW_PER_DAY))),
-});
-
-export type Settings = z.infer<typeof settingsSchema>;
+/**
+ * The settings among `known` (setting keys only), checked: the values each valid as
+ * validSetting() takes them (every file awsnotes wrote), else zod's first problem (the
+ * same rules, for its wording; progress/checks.ts is loaded only then).
+ */
+export function checkSettings(known: Record<string, unknown>): Checked<Settings> {
+  if (SETTING_KEYS.every((key) => known[key] === undefined || validSetting(key, known[key]))) {
+    const settings: Record<string, unknown> = {};
+    for (const key of SETTING_KEYS) if (known[key] !== undefined) settings[key] = known[key];
+    return { ok: true, value: settings as Settings };
+  }
+  return progressChecks().checkSettings(known);
+}
 export type SettingValue = string | number;
 /** Settings to change: a value sets one, null clears it. */
 export type SettingChanges = Partial<Record<SettingKey, SettingValue | null>>;
@@ -71,12 +81,9 @@ export function upgradeSettingsFile(raw: unknown): SettingsFileRead {
   if (version > SETTINGS_VERSION) return { kind: 'future', settings: validOnes(raw), version };
   const known: Record<string, unknown> = {};
   for (const key of SETTING_KEYS) if (raw[key] !== undefined) known[key] = raw[key];
-  const parsed = settingsSchema.safeParse(known);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { kind: 'corrupt', reason: `"${issue?.path.map(String).join('.') ?? ''}": ${issue?.message ?? 'invalid'}` };
-  }
-  return { kind: 'current', settings: parsed.data, extras: extrasOf(raw) };
+  const checked = checkSettings(known);
+  if (!checked.ok) return { kind: 'corrupt', reason: `"${checked.issue?.path ?? ''}": ${checked.issue?.message ?? 'invalid'}` };
+  return { kind: 'current', settings: checked.value, extras: extrasOf(raw) };
 }
 
 /** What settings.json holds for `settings`: the version, the settings in a fixed order, then the extras. */

@@ -12,10 +12,12 @@
 // The file ends with a checksum of the rest. Text whose checksum holds is what this
 // awsnotes wrote from checked state, and is not checked against the schema again (that
 // took 6 to 30 ms, most of what `awsnotes progress` adds to Node's start); text edited by
-// hand, damaged or written by something else is checked in full.
+// hand, damaged or written by something else is checked in full. The checksum is of the
+// file's bytes before it, four at a time ("w1-…", random.ts wordChecksum); a snapshot
+// written before that carries one of its text, which still holds.
 import { readFileSync } from 'node:fs';
 import { describeFsError, errorCode } from './paths.js';
-import { checksum } from './random.js';
+import { checksum, wordChecksum } from './random.js';
 import { decodeText, writeFileAtomic } from './safe-file.js';
 import {
   type JournalPointer,
@@ -97,15 +99,22 @@ export function readPlaces(file: string): Places {
   }
 }
 const CHECKSUM = ',\n"checksum":"';
+/** The checksum of the bytes before CHECKSUM (wordChecksum) starts so; one of the text does not. */
+const WORDS = 'w1-';
 
-const digest = checksum;
-
-/** Whether `text` ends with the checksum snapshotText() gives its body. */
-function checksumHolds(text: string): boolean {
+/**
+ * Whether `text` (decoded from `bytes`) ends with the checksum snapshotText() gives it: of
+ * the bytes before it, or, in a snapshot written before that, of its text.
+ */
+function checksumHolds(text: string, bytes: Buffer): boolean {
   const at = text.lastIndexOf(CHECKSUM);
-  if (at < 0 || text.length - at > CHECKSUM.length + 24) return false;
+  if (at < 0 || text.length - at > CHECKSUM.length + WORDS.length + 24) return false;
   const tail = text.slice(at + CHECKSUM.length);
-  return tail === `${digest(`${text.slice(0, at)}\n}`)}"\n}\n`;
+  if (tail.startsWith(WORDS)) {
+    const end = bytes.lastIndexOf(CHECKSUM);
+    return end >= 0 && tail === `${WORDS}${wordChecksum(bytes, end)}"\n}\n`;
+  }
+  return tail === `${checksum(`${text.slice(0, at)}\n}`)}"\n}\n`;
 }
 const LEGACY_KEYS = ['version', 'notesRead', 'answers', 'cards', 'flags', 'exams', 'settings'];
 
@@ -148,14 +157,14 @@ export function parseSnapshotBytes(bytes: Buffer): SnapshotRead {
   try {
     if (version === SETTINGS_IN_SNAPSHOT_VERSION) {
       const { checksum: _, ...rest } = object;
-      const old = checksumHolds(text) ? (rest as SnapshotV3) : validateSnapshotV3(rest);
+      const old = checksumHolds(text, bytes) ? (rest as SnapshotV3) : validateSnapshotV3(rest);
       const { snapshot, settings } = splitSnapshotV3(old);
       return { kind: 'current', snapshot, extras: extrasOf(object, V3_KEYS), places: placesOf(object.places), checked: true, settings };
     }
     if (version < PROGRESS_VERSION) return { kind: 'legacy', legacy: validateLegacy(object), extras: extrasOf(object, LEGACY_KEYS) };
     const extras = extrasOf(object, CURRENT_KEYS);
     const places = placesOf(object.places);
-    if (checksumHolds(text)) {
+    if (checksumHolds(text, bytes)) {
       const { checksum: _, places: __, ...snapshot } = object;
       return { kind: 'current', snapshot: snapshot as Snapshot, extras, places, checked: false };
     }
@@ -185,8 +194,8 @@ export function snapshotText(progress: ProgressState, journal: JournalPointer, e
   const fields = Object.entries({ ...snapshot, places, ...extras }).map(
     ([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`,
   );
-  const body = `{${fields.join(',\n')}\n}`;
-  return `${body.slice(0, -2)}${CHECKSUM}${digest(body)}"\n}\n`;
+  const head = `{${fields.join(',\n')}`;
+  return `${head}${CHECKSUM}${WORDS}${wordChecksum(Buffer.from(head))}"\n}\n`;
 }
 
 export function writeSnapshot(file: string, text: string): void {

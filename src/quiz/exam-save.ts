@@ -10,7 +10,8 @@
 // screen when the app's Quiz screen asks for one.
 import { mkdirSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import * as z from 'zod/mini';
+import { progressChecks } from '../progress/checks-loader.js';
+import type { SavedExamFile } from '../progress/checks.js';
 import { acquireLock, type LockHolder, type LockProblem } from '../progress/lock.js';
 import { asidePath, errorCode } from '../progress/paths.js';
 import { removeLeftovers, writeFileAtomic } from '../progress/safe-file.js';
@@ -69,24 +70,9 @@ export interface ExamState {
   spent: Map<string, number>;
 }
 
-const index = z.number().check(z.int(), z.minimum(0));
-/** Epoch milliseconds a Date can hold. */
-const time = z.number().check(z.int(), z.minimum(0), z.maximum(8.64e15));
-const savedSchema = z.object({
-  version: z.literal(1),
-  startedAt: time,
-  deadline: time,
-  questions: z.array(z.object({ id: z.string(), order: z.array(index) })),
-  answers: z.record(z.string(), z.array(index)),
-  marked: z.array(z.string()),
-  current: index,
-  /** Absent from the exams saved before the time per question was kept. */
-  spent: z.optional(z.record(z.string(), time)),
-});
-
 export function saveExam(dir: string, state: ExamState): void {
   if (!claimed.has(dir)) throw new Error(`another awsnotes runs an exam on this config and keeps ${EXAM_FILE}`);
-  const saved: z.infer<typeof savedSchema> = {
+  const saved: SavedExamFile = {
     version: 1,
     startedAt: state.startedAt,
     deadline: state.deadline,
@@ -130,9 +116,9 @@ export function loadExam(dir: string, bank: readonly Question[]): SavedExam {
   } catch {
     return { problem: 'it is not valid JSON' };
   }
-  const parsed = savedSchema.safeParse(raw);
-  if (!parsed.success) return { problem: 'it does not have the expected fields' };
-  const saved = parsed.data;
+  const parsed = progressChecks().checkSavedExam(raw);
+  if (!parsed.ok) return { problem: 'it does not have the expected fields' };
+  const saved = parsed.value;
   const byId = new Map(bank.map((q) => [q.id, q]));
   const presented: Presented[] = [];
   for (const { id, order } of saved.questions) {

@@ -76,9 +76,20 @@ export function inLearningSteps(state: CardState | undefined): boolean {
   return state?.state === State.Learning || state?.state === State.Relearning;
 }
 
+const DAY_MS = 86_400_000;
+
 /** Probability of recalling the card at `at` (0 for a card never reviewed; `at` before the last review counts as it). */
 export function recall(state: CardState | undefined, at: Date): number {
   if (!state || state.reps === 0) return 0;
+  // What get_retrievability computes for a reviewed card, without the two copies of the
+  // card and the Date objects it makes on the way: `awsnotes progress` asks this twice of
+  // every card, in code V8 runs cold. Anything else takes ts-fsrs's own path
+  // (tests/srs-recall.test.ts checks that both give the same).
+  const last = state.last_review === undefined ? Number.NaN : Date.parse(state.last_review);
+  if (state.state !== State.New && Number.isFinite(last)) {
+    const days = Math.max(Math.floor((Math.max(last, at.getTime()) - last) / DAY_MS), 0);
+    return scheduler.forgetting_curve(days, +state.stability.toFixed(8));
+  }
   const when = reviewTime(state, at);
   return scheduler.get_retrievability(toCard(state, when), when, false);
 }
