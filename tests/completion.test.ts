@@ -146,7 +146,7 @@ function completeIn(shell: 'zsh' | 'fish', file: string, line: string, configDir
     .sort();
 }
 
-describe.each(['zsh', 'fish'] as const)('the %s completion, in %s', (shell) => {
+describe.each(['zsh', 'fish'] as const)('the %s completion, run in that shell', (shell) => {
   it.runIf(has(shell))('completes commands, sub-commands, flags and their values like the bash one', async () => {
     const file = await scriptFor(shell);
     for (const line of [
