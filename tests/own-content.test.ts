@@ -15,15 +15,11 @@ import { layoutNote, MINE_GUTTER } from '../src/render/note.js';
 import { search } from '../src/search/search.js';
 import { backupText, parseBackup, writeBackup } from '../src/progress/backup.js';
 import { tempDir } from './helpers/cli.js';
+import { bedrockQuestion, writeOwnFile } from './helpers/own-files.js';
 
 afterEach(() => installOwnContent(undefined));
 
-function write(dir: string, file: string, text: string | Buffer): string {
-  const full = path.join(dir, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, text);
-  return full;
-}
+const write = writeOwnFile;
 
 const SERVICE = `---
 id: bedrock
@@ -39,23 +35,7 @@ category: analytics
 - Filters harmful content in prompts and answers.
 `;
 
-const QUESTION = (id: string, section = 'overview', extra = '') => `- id: ${id}
-  domain: development
-  kind: single
-  section: ${section}
-  question: How is on-demand inference billed in this scenario?
-  options:
-    - text: Per input and output token
-      correct: true
-      why: On-demand inference is billed per token processed.
-    - text: Per hour of instance
-      why: That is provisioned throughput, bought ahead.
-    - text: Per request only
-      why: The number of tokens matters, not only requests.
-    - text: Not at all, it is free
-      why: No AWS inference is free beyond trials.
-  explanation: On-demand inference is billed per input and output token.
-${extra}`;
+const QUESTION = (id: string, section = 'overview', extra = '') => bedrockQuestion(id, { section, extra });
 
 describe('notes of your own on a shipped service', () => {
   it('end its note as a "My notes" section, every line marked, their headings as subsections', async () => {

@@ -2,7 +2,7 @@
 // src/own/load.ts): a start after no edit reads that alone. It must give exactly what
 // joining the files gives, and any edit (a file changed, added, removed, or only touched)
 // must show at once, as must other shipped content.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTENT_ID } from '../generated/version.js';
@@ -10,15 +10,11 @@ import { installOwnContent, loadService, ownContent, questions, serviceMeta } fr
 import { formatProblem, loadOwnContent } from '../src/own/index.js';
 import { search } from '../src/search/search.js';
 import { tempDir } from './helpers/cli.js';
+import { bedrockQuestion, writeOwnFile } from './helpers/own-files.js';
 
 afterEach(() => installOwnContent(undefined));
 
-function write(dir: string, file: string, text: string | Buffer): string {
-  const full = path.join(dir, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, text);
-  return full;
-}
+const write = writeOwnFile;
 
 /** A later modification time: what an editor's save gives the file. */
 const touch = (file: string, seconds: number) => utimesSync(file, new Date(), new Date(Date.now() + seconds * 1000));
@@ -37,23 +33,7 @@ category: analytics
 - Filters harmful content in prompts and answers.
 `;
 
-const QUESTION = (id: string, stem: string, section = 'overview') => `- id: ${id}
-  domain: development
-  kind: single
-  section: ${section}
-  question: ${stem}
-  options:
-    - text: Per input and output token
-      correct: true
-      why: On-demand inference is billed per token processed.
-    - text: Per hour of instance
-      why: That is provisioned throughput, bought ahead.
-    - text: Per request only
-      why: The number of tokens matters, not only requests.
-    - text: Not at all, it is free
-      why: No AWS inference is free beyond trials.
-  explanation: On-demand inference is billed per input and output token.
-`;
+const QUESTION = (id: string, stem: string, section = 'overview') => bedrockQuestion(id, { stem, section });
 
 /** Everything a command reads of the learner's content, as plain data. */
 async function loaded(dir: string) {
