@@ -161,6 +161,28 @@ function caseFunctions(tables: CompletionTables): string {
 /** A learner's notes file names a service when it is an id: kebab-case. */
 const OWN_ID = '^[a-z0-9][a-z0-9-]*$';
 
+/**
+ * What to offer for the word under the cursor, the same in bash and zsh (both read
+ * `[[ … ]]`): a flag's values after it, the flags for "-…", else the sub-commands or
+ * the positional values of the path typed so far, with your own note ids for OWN.
+ */
+const CHOOSE_OFFER = `  if [[ "$prev" == -* && -n "$(_awsnotes_values "$prev")" ]]; then
+    offer="$(_awsnotes_values "$prev")"
+  elif [[ "$cur" == -* ]]; then
+    offer="$(_awsnotes_flags "$path")"
+  elif [[ -n "$(_awsnotes_words "$path")" ]]; then
+    offer="$(_awsnotes_words "$path")"
+  else
+    offer="$(_awsnotes_positional "$path")"
+  fi
+  if [[ " $offer " == *" ${OWN} "* ]]; then
+    offer="\${offer/ ${OWN}/}"
+    for word in $(_awsnotes_own); do
+      [[ " $offer " == *" $word "* ]] || offer="$offer $word"
+    done
+  fi
+`;
+
 function bashScript(tables: CompletionTables, configDir: string): string {
   return `# awsnotes completion for bash. Load it with
 #   source <(awsnotes completion bash)
@@ -193,22 +215,7 @@ _awsnotes() {
   done
   [ "$COMP_CWORD" -gt 1 ] && prev="\${COMP_WORDS[COMP_CWORD-1]}"
   local offer
-  if [[ "$prev" == -* ]] && [ -n "$(_awsnotes_values "$prev")" ]; then
-    offer="$(_awsnotes_values "$prev")"
-  elif [[ "$cur" == -* ]]; then
-    offer="$(_awsnotes_flags "$path")"
-  elif [ -n "$(_awsnotes_words "$path")" ]; then
-    offer="$(_awsnotes_words "$path")"
-  else
-    offer="$(_awsnotes_positional "$path")"
-  fi
-  if [[ " $offer " == *" ${OWN} "* ]]; then
-    offer="\${offer/ ${OWN}/}"
-    for word in $(_awsnotes_own); do
-      [[ " $offer " == *" $word "* ]] || offer="$offer $word"
-    done
-  fi
-  case "$offer" in
+${CHOOSE_OFFER}  case "$offer" in
     @files) COMPREPLY=($(compgen -f -- "$cur")) ;;
     @none | '') COMPREPLY=() ;;
     *) COMPREPLY=($(compgen -W "$offer" -- "$cur")) ;;
@@ -249,22 +256,7 @@ _awsnotes() {
     (( i++ ))
   done
   (( CURRENT > 2 )) && prev="\${words[CURRENT-1]}"
-  if [[ "$prev" == -* && -n "$(_awsnotes_values "$prev")" ]]; then
-    offer="$(_awsnotes_values "$prev")"
-  elif [[ "$cur" == -* ]]; then
-    offer="$(_awsnotes_flags "$path")"
-  elif [[ -n "$(_awsnotes_words "$path")" ]]; then
-    offer="$(_awsnotes_words "$path")"
-  else
-    offer="$(_awsnotes_positional "$path")"
-  fi
-  if [[ " $offer " == *" ${OWN} "* ]]; then
-    offer="\${offer/ ${OWN}/}"
-    for word in $(_awsnotes_own); do
-      [[ " $offer " == *" $word "* ]] || offer="$offer $word"
-    done
-  fi
-  case "$offer" in
+${CHOOSE_OFFER}  case "$offer" in
     @files) _files ;;
     @none | '') return 1 ;;
     *) compadd -- \${=offer} ;;
