@@ -2,18 +2,14 @@
 // stand-in $EDITOR, quick capture, listing, problems told with file and line, the quiz and
 // its schedule, and a backup that carries them to another machine.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProgressStore } from '../src/progress/store.js';
 import { CLI, run, runInProcess, STACK_TRACE, tempDir } from './helpers/cli.js';
+import { BEDROCK_NOTE, writeOwnFile } from './helpers/own-files.js';
 
-function write(dir: string, file: string, text: string): string {
-  const full = path.join(dir, file);
-  mkdirSync(path.dirname(full), { recursive: true });
-  writeFileSync(full, text);
-  return full;
-}
+const write = writeOwnFile;
 
 /** An $EDITOR that appends `line` to the file it is given, as a learner typing it would. */
 function standInEditor(line: string): string {
@@ -23,16 +19,7 @@ function standInEditor(line: string): string {
   return script;
 }
 
-const SERVICE = `---
-id: bedrock
-title: Amazon Bedrock
-aliases: [foundation models]
-category: analytics
----
-
-## Overview
-- Foundation models behind one API.
-`;
+const SERVICE = BEDROCK_NOTE;
 
 const QUESTIONS = `- id: bedrock-billing
   domain: development

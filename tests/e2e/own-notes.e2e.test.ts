@@ -7,6 +7,18 @@ import { expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { openTerminal, searchBox, type Terminal, terminalSuite } from '../helpers/tmux.js';
 
+/** From the SQS note the menu opened: q back to the menu, Esc clears the query, Esc leaves the box, q quits with 0. */
+async function quitFromNote(terminal: Terminal): Promise<void> {
+  terminal.send('q');
+  await terminal.waitFor((s) => s.includes('› sqs'), 'the menu');
+  terminal.send('Escape');
+  await terminal.waitFor((s) => s.includes('type to search'), 'the query cleared');
+  terminal.send('Escape');
+  await terminal.waitFor((s) => s.includes('press / to search'), 'the box left');
+  terminal.send('q');
+  expect(await terminal.exitCode()).toBe(0);
+}
+
 terminalSuite('your editor in a real terminal', { timeout: 120_000, concurrent: true }, () => {
   it('e leaves raw mode and the alternate screen for the editor, then restores both and shows the note', async (test) => {
     const dir = tempDir();
@@ -33,14 +45,7 @@ terminalSuite('your editor in a real terminal', { timeout: 120_000, concurrent: 
     // The app has the keys again, in raw mode: one key scrolls, q goes back, q quits.
     terminal.send('g');
     await terminal.waitFor((s) => /Amazon Simple Queue Service \(Amazon SQS\) +\d+\/\d+ \d+%/.test(s), 'back at the top');
-    terminal.send('q');
-    await terminal.waitFor((s) => s.includes('› sqs'), 'the menu');
-    terminal.send('Escape');
-    await terminal.waitFor((s) => s.includes('type to search'), 'the query cleared');
-    terminal.send('Escape');
-    await terminal.waitFor((s) => s.includes('press / to search'), 'the box left');
-    terminal.send('q');
-    expect(await terminal.exitCode()).toBe(0);
+    await quitFromNote(terminal);
     expect(terminal.alternateOn()).toBe(false);
   });
 
@@ -77,14 +82,7 @@ terminalSuite('your editor in a real terminal', { timeout: 120_000, concurrent: 
       expect(screen).not.toContain('My notes');
     }
     // Still running, in raw mode: q goes back, Esc clears the query, Esc leaves the box, q quits with 0.
-    terminal.send('q');
-    await terminal.waitFor((s) => s.includes('› sqs'), 'the menu');
-    terminal.send('Escape');
-    await terminal.waitFor((s) => s.includes('type to search'), 'the query cleared');
-    terminal.send('Escape');
-    await terminal.waitFor((s) => s.includes('press / to search'), 'the box left');
-    terminal.send('q');
-    expect(await terminal.exitCode()).toBe(0);
+    await quitFromNote(terminal);
   });
 
   it('Ctrl+Z in the editor stops the app with it; fg continues both, and the app shows what was saved', async (test) => {

@@ -33,3 +33,15 @@ export function bedrockQuestion(
   explanation: On-demand inference is billed per input and output token.
 ${extra}`;
 }
+
+/** A note that adds a service of the learner's own (bedrock, which awsnotes does not ship). */
+export const BEDROCK_NOTE = `---
+id: bedrock
+title: Amazon Bedrock
+aliases: [foundation models]
+category: analytics
+---
+
+## Overview
+- Foundation models behind one API, billed per token.
+`;

@@ -1,7 +1,7 @@
 // The app with notes and questions of the learner's own: `e` in the reader runs their
 // editor (a stand-in script here) and the reader and the menu's search show what it saved
 // without a restart; a service of their own is in the menu; a broken file is a banner.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import type { OwnProblem } from '../../src/own/types.js';
 import { ProgressStore } from '../../src/progress/store.js';
 import { App } from '../../src/ui/App.js';
 import { tempDir } from '../helpers/cli.js';
+import { BEDROCK_NOTE, writeOwnFile } from '../helpers/own-files.js';
 import { NOTE_COUNT } from '../helpers/content.js';
 import { KEY, type, until } from '../helpers/ink.js';
 
@@ -21,10 +22,7 @@ afterEach(() => {
   installOwnContent(undefined);
 });
 
-function write(dir: string, file: string, text: string): void {
-  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-  writeFileSync(path.join(dir, file), text);
-}
+const write = writeOwnFile;
 
 function start(dir: string, options: { env?: Record<string, string>; problems?: OwnProblem[] } = {}) {
   const store = ProgressStore.open({ dir });
@@ -43,16 +41,7 @@ function start(dir: string, options: { env?: Record<string, string>; problems?: 
   return { ...app, store, frame, wait: (test: (f: string) => boolean, what?: string) => until(frame, test, what) };
 }
 
-const SERVICE = `---
-id: bedrock
-title: Amazon Bedrock
-aliases: [foundation models]
-category: analytics
----
-
-## Overview
-- Foundation models behind one API, billed per token.
-`;
+const SERVICE = BEDROCK_NOTE;
 
 describe('your notes in the app', () => {
   it('e in the reader runs the editor; the note shows them under "My notes" at once, and the menu finds them', async () => {
