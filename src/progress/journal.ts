@@ -18,7 +18,7 @@
 import { closeSync, constants, fstatSync, fsyncSync, linkSync, openSync, readSync, unlinkSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import path from 'node:path';
-import { decodeLine, encodeEvent, type Event, JOURNAL_VERSION, newEventId, TYPE_CODES } from './events.js';
+import { answerAt, decodeLine, encodeEvent, type Event, JOURNAL_VERSION, newEventId, TYPE_CODES } from './events.js';
 import { describeFsError, errorCode } from './paths.js';
 import { randomName } from './random.js';
 import { syncDir, writeAll } from './safe-file.js';
@@ -232,14 +232,22 @@ function scanOpen(
   ids: ReadonlySet<string> | undefined,
 ): ScanResult {
   const bad: BadLine[] = [];
-  const buffer = Buffer.allocUnsafe(CHUNK);
+  /** What is read: the start of a line carried over from the last read, then a chunk. */
+  let buffer = Buffer.allocUnsafe(CHUNK);
+  let carried = 0;
   let position = from;
-  let carry: Buffer | undefined;
-  let carryStart = from;
+  // The type codes are letters and '?': nothing a character class needs escaped.
+  const types = codes === undefined ? undefined : new RegExp(`","e":"[${codes}]"`, 'g');
   /** Decodes and visits the line chunk[lineStart, newline) (a filtered scan skips other types unread). */
   const line = (chunk: Buffer, chars: string | undefined, chunkStart: number, lineStart: number, newline: number) => {
     const start = chunkStart + lineStart;
     const end = chunkStart + newline + 1;
+    // An answer (most lines) is read in place from the chunk's text when every line is wanted.
+    const answer = chars !== undefined && codes === undefined && ids === undefined ? answerAt(chars, lineStart, newline) : undefined;
+    if (answer) {
+      visit(answer, chars!.slice(lineStart, newline), start, end);
+      return;
+    }
     // ASCII text (nearly always) is cut from the chunk's one latin1 string: a byte is a
     // character, so offsets agree; anything else is decoded as UTF-8, line by line.
     const text = chars !== undefined ? chars.slice(lineStart, newline) : chunk.toString('utf8', lineStart, newline);
@@ -261,36 +269,43 @@ function scanOpen(
     visit(decoded.event, decoded.skipped ? text.slice(decoded.skipped) : text, start, end);
   };
   while (position < size) {
-    const read = readSync(fd, buffer, 0, Math.min(CHUNK, size - position), position);
+    const want = Math.min(CHUNK, size - position);
+    if (buffer.length < carried + want) {
+      // A line longer than a chunk: room for it, growing by doubling.
+      const larger = Buffer.allocUnsafe(Math.max(2 * buffer.length, carried + want));
+      buffer.copy(larger, 0, 0, carried);
+      buffer = larger;
+    }
+    const read = readSync(fd, buffer, carried, want, position);
     if (read === 0) break;
-    const chunk = carry ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read);
-    const chunkStart = carry ? carryStart : position;
-    const latin1 = chunk.toString('latin1');
+    const chunk = buffer.subarray(0, carried + read);
+    const chunkStart = position - carried;
+    const last = chunk.lastIndexOf(NEWLINE);
+    // One character a byte: offsets in it are offsets in the chunk, whatever the text.
+    const latin1 = chunk.toString('latin1', 0, last + 1);
     const chars = isAscii(chunk) ? latin1 : undefined;
-    const last = latin1.lastIndexOf('\n');
-    if (codes !== undefined && chars !== undefined) {
-      // Only some types wanted (a replay's first pass): jump from one to the next, in order.
-      const starts: number[] = [];
-      for (const code of codes) {
-        const needle = `","e":"${code}"`;
-        for (let hit = chars.indexOf(needle); hit !== -1 && hit < last; hit = chars.indexOf(needle, hit + 1))
-          starts.push(chars.lastIndexOf('\n', hit) + 1);
+    if (types !== undefined) {
+      // Only some types wanted (a replay's first pass): jump from one to the next (a type's
+      // text cannot occur inside a string, where quotes are escaped).
+      types.lastIndex = 0;
+      for (let hit = types.exec(latin1); hit !== null; hit = types.exec(latin1)) {
+        const lineEnd = latin1.indexOf('\n', hit.index);
+        line(chunk, chars, chunkStart, latin1.lastIndexOf('\n', hit.index) + 1, lineEnd);
+        types.lastIndex = lineEnd;
       }
-      starts.sort((a, b) => a - b);
-      for (const [i, lineStart] of starts.entries())
-        if (lineStart !== starts[i - 1]) line(chunk, chars, chunkStart, lineStart, chars.indexOf('\n', lineStart));
     } else {
       for (let lineStart = 0, newline = latin1.indexOf('\n'); newline !== -1; newline = latin1.indexOf('\n', lineStart)) {
         line(chunk, chars, chunkStart, lineStart, newline);
         lineStart = newline + 1;
       }
     }
-    carry = last + 1 < chunk.length ? Buffer.from(chunk.subarray(last + 1)) : undefined;
-    carryStart = chunkStart + last + 1;
+    // The line the chunk ends in the middle of moves to the front, for the next read.
+    carried = chunk.length - (last + 1);
+    chunk.copy(buffer, 0, last + 1);
     position += read;
   }
-  if (carry) bad.push({ start: carryStart, length: carry.length, kind: 'cut' });
-  return { end: carry ? carryStart : position, bad };
+  if (carried > 0) bad.push({ start: position - carried, length: carried, kind: 'cut' });
+  return { end: position - carried, bad };
 }
 
 /** The bytes of the journal from `start` to `end`, as text (one line, for checks). */
