@@ -487,14 +487,17 @@ export class ProgressStore {
   } {
     const bad: BadLine[] = [];
     let end = 0;
-    let last: JournalPointer['last'];
+    // The last line's id and start (kept as two values: an object for each of a million lines shows).
+    let lastId: string | undefined;
+    let lastStart = 0;
     const settings = new LegacySettings();
     const { progress, counts } = replay(
       (visit, only) => {
         const result = scanJournal(
           this.journalPath,
           (event, _text, start) => {
-            last = { id: event.id, start };
+            lastId = event.id;
+            lastStart = start;
             if (!only) {
               options.observe?.(event, start);
               this.noteLegacySettings(settings, event);
@@ -515,6 +518,7 @@ export class ProgressStore {
       },
       options.cards === undefined ? {} : { cards: options.cards },
     );
+    const last = lastId === undefined ? undefined : { id: lastId, start: lastStart };
     return { progress, counts, end, last, bad, settings };
   }
 
