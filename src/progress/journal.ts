@@ -18,7 +18,7 @@
 import { closeSync, constants, fstatSync, fsyncSync, linkSync, openSync, readSync, unlinkSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import path from 'node:path';
-import { answerAt, decodeLine, encodeEvent, type Event, JOURNAL_VERSION, newEventId, TYPE_CODES } from './events.js';
+import { answerAt, decodeLine, encodeEvent, type Event, JOURNAL_VERSION, newEventId, parseLine, TYPE_CODES } from './events.js';
 import { describeFsError, errorCode } from './paths.js';
 import { randomName } from './random.js';
 import { syncDir, writeAll } from './safe-file.js';
@@ -39,7 +39,8 @@ function headerOf(fd: number): JournalHeader | undefined {
   const read = readSync(fd, bytes, 0, bytes.length, 0);
   const end = bytes.subarray(0, read).indexOf(NEWLINE);
   if (end < 0) return undefined;
-  const event = decodeLine(bytes.toString('utf8', 0, end));
+  // A header is never an answer: straight to JSON.parse (no answer pattern to compile).
+  const event = parseLine(bytes.toString('utf8', 0, end));
   return event?.kind === 'journal' ? { id: event.id, version: event.version } : undefined;
 }
 
