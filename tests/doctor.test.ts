@@ -3,8 +3,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/commands/registry.js';
 import { questions } from '../src/content/bundle.js';
-import { runDoctor } from '../src/progress/doctor.js';
+import { FULL_REPLAY_BYTES, runDoctor } from '../src/progress/doctor.js';
 import { ProgressStore } from '../src/progress/store.js';
 import { recordAnswer } from '../src/quiz/record.js';
 import { tempDir } from './helpers/cli.js';
@@ -63,6 +64,14 @@ describe('doctor on a long journal', () => {
       detail: 'cards of 1 question differed from the journal replayed: rewritten from it',
     });
     expect(ProgressStore.open({ dir }).read().cards.q2!.due).not.toBe('2030-01-01T00:00:00.000Z');
+  });
+
+  it('--full says past what size of journal it is needed', () => {
+    const doctor = COMMANDS.find((c) => c.name === 'doctor')!;
+    expect(doctor.details?.join(' ')).toContain(`a journal over ${FULL_REPLAY_BYTES / 1024 / 1024} MiB is otherwise checked without it`);
+    expect(readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8')).toContain(
+      `Past ${FULL_REPLAY_BYTES / 1024 / 1024} MiB of journal`,
+    );
   });
 
   it('removes a lock left by a process that is gone, and says so', () => {

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { newSession } from '../tmux.js';
+import { FULL_REPLAY_BYTES } from '../../src/progress/doctor.js';
 import { encodeEvent } from '../../src/progress/events.js';
 import { bundle, root } from '../bundle.js';
 import { writeOwnContent } from '../own-data.js';
@@ -316,6 +317,15 @@ const commands1m: [string, () => number][] = [
 ];
 const million = commands1m.map(([name, run]) => ({ name, ms: median3(run) }));
 const frame1m = median([0, 1, 2].map((i) => firstFrameOnce(cli, 100 + i, dir1m).ms));
+// doctor's slowest length: just under the size up to which it reschedules every card.
+log('history: doctor on the longest journal it reschedules every card of (median of 3)…');
+const dirLimit = path.join(benchDir, 'history-limit');
+const limitAnswers = Math.floor((FULL_REPLAY_BYTES / (bytes1m / 1_000_000)) * 0.97);
+const bytesLimit = writeHistory(dirLimit, limitAnswers, bankIds, serviceIds, Date.now());
+if (bytesLimit > FULL_REPLAY_BYTES)
+  throw new Error(`bench: the journal at the full-replay limit is ${bytesLimit} bytes, over ${FULL_REPLAY_BYTES}`);
+historyChild(['build', dirLimit]);
+const doctorLimit = median3(() => timeOnce([cli, 'doctor'], dirLimit));
 spawnSync('tmux', ['kill-session', '-t', holder]);
 rmSync(benchDir, { recursive: true, force: true });
 
@@ -466,6 +476,14 @@ const rows: Row[] = [
     ok: m.ms <= 2000,
   })),
   {
+    figure: `awsnotes doctor, ${limitAnswers.toLocaleString('en-US')} answers (every card rescheduled)`,
+    value: ms(doctorLimit),
+    reference: `journal ${mib(bytesLimit)}, limit ${mib(FULL_REPLAY_BYTES)}`,
+    ratio: null,
+    budget: '≤ 2000 ms',
+    ok: doctorLimit <= 2000,
+  },
+  {
     figure: 'first frame: awsnotes menu, 1,000,000 answers',
     value: ms(frame1m),
     reference: '',
@@ -492,7 +510,16 @@ if (json) {
         firstFrame: { baseline, app, ratio: frameRatio },
         ...inner,
         own: { commands: ownPlain, firstFrame: ownFrame },
-        history: { commands50k: history50k, firstFrame50k: frames50k, saving, worstLine, rebuild1m, million, frame1m },
+        history: {
+          commands50k: history50k,
+          firstFrame50k: frames50k,
+          saving,
+          worstLine,
+          rebuild1m,
+          million,
+          frame1m,
+          doctorLimit: { answers: limitAnswers, bytes: bytesLimit, ms: doctorLimit },
+        },
         rows,
       },
       null,

@@ -156,7 +156,7 @@ export const COMMANDS: Command[] = [
     usage: 'doctor [--full] [--json]',
     summary: 'check the progress files against the history, and repair what can be',
     examples: ['awsnotes doctor', 'awsnotes doctor --json'],
-    details: ['--full   reschedule every card from the history, however long (a journal over 32 MiB is otherwise checked without it)'],
+    details: ['--full   reschedule every card from the history, however long (a journal over 8 MiB is otherwise checked without it)'],
     run: lazy(progress, (m) => m.doctor),
   },
   {

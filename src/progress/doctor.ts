@@ -7,7 +7,7 @@
 //   (closed off, so the next save starts cleanly), events saved twice (reported: awsnotes
 //   never writes an event twice, a journal joined by hand might);
 // - the snapshot against a replay of the whole journal, in the same read: cards rescheduled
-//   with ts-fsrs (about 7 µs an answer; past 32 MiB of journal, only with --full, the rest
+//   with ts-fsrs (about 10 µs an answer; past 8 MiB of journal, only with --full, the rest
 //   compared in full); when they differ it is rewritten from the full replay;
 // - settings.json: one that is not valid is set aside (the settings start from their
 //   defaults), one that cannot be read or was written by a newer awsnotes is reported;
@@ -50,8 +50,12 @@ export interface DoctorOptions {
   fullReplayBytes?: number;
 }
 
-/** Up to this size (about 250,000 answers) doctor reschedules every card; beyond, with --full. */
-export const FULL_REPLAY_BYTES = 32 * 1024 * 1024;
+/**
+ * Up to this size (about 75,000 answers, a second of rescheduling) doctor reschedules every
+ * card; beyond, with --full. Past it the quick check costs less at any length than the full
+ * replay does here (`npm run bench` times doctor at this size and at a million answers).
+ */
+export const FULL_REPLAY_BYTES = 8 * 1024 * 1024;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
