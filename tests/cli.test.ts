@@ -140,6 +140,7 @@ describe('show', () => {
     ['elastic beanstalk', 'elastic-beanstalk'],
     ['kinessis', 'kinesis'],
     ['cognitto', 'cognito'],
+    ['lmabda', 'lambda'],
   ])('%s resolves to %s', async (query, id) => {
     const r = await runInProcess(['show', query, '--json']);
     expect(r.code).toBe(0);

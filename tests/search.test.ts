@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { packPostings, PackedPostings } from '../src/search/pack.js';
 import { findService } from '../src/content/lookup.js';
 import { serviceMeta } from '../src/content/bundle.js';
-import { matchWord } from '../src/search/index.js';
+import { boundedDistance, matchWord } from '../src/search/index.js';
 import { createSearcher, search, shippedRecords, thresholdFor } from '../src/search/search.js';
 import type { SearchRecord } from '../src/content/types.js';
 import { menuRows } from '../src/browse/menu.js';
@@ -18,6 +18,10 @@ describe('search ranking', () => {
     ['dynamo', 'dynamodb'],
     ['kinessis', 'kinesis'],
     ['lamda', 'lambda'],
+    // Two letters swapped, the commonest typo: one edit, even in a short word.
+    ['lmabda', 'lambda'],
+    ['dyanmo', 'dynamodb'],
+    ['cognitio', 'cognito'],
     ['cloudfromation', 'cloudformation'],
     ['SSM', 'parameter-store'],
     ['firehose', 'kinesis'],
@@ -264,5 +268,36 @@ describe('words of a query spread over one section', () => {
   it('one word never matches across lines', () => {
     const hits = search('visibility', { limit: 60 });
     expect(hits.every((h) => /visibility/i.test(h.text))).toBe(true);
+  });
+});
+
+/** Optimal string alignment distance, the plain way: the reference for boundedDistance. */
+function osa(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  return d[a.length]![b.length]!;
+}
+
+describe('typo distance', () => {
+  it('counts two letters swapped as one edit, like one letter added, dropped or changed', () => {
+    expect(boundedDistance('lmabda', 'lambda', 1)).toBe(1);
+    expect(boundedDistance('dyanmo', 'dynamo', 1)).toBe(1);
+    expect(boundedDistance('lamda', 'lambda', 1)).toBe(1);
+    expect(boundedDistance('lmbada', 'lambda', 1)).toBe(2); // two swaps: beyond 1
+  });
+
+  it('is the optimal string alignment distance, or max + 1 past max, for any words', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 9 });
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 3 }), (a, b, max) => {
+        const exact = osa(a, b);
+        expect(boundedDistance(a, b, max)).toBe(exact <= max ? exact : max + 1);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -5,7 +5,7 @@ import { serviceMeta, type ServiceMeta } from '../content/bundle.js';
 import { CATEGORIES } from '../content/types.js';
 import { tokenize } from '../search/index.js';
 import { groupByService, search, type HitKind, type SearchHit } from '../search/search.js';
-import { namedSection, namesService, subjectWords } from './names.js';
+import { namedSection, namesService, subjectWords } from '../search/names.js';
 
 export type MenuRow =
   | { kind: 'category'; label: string }

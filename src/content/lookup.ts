@@ -21,7 +21,10 @@ const CLEAR_LEAD = 0.12;
 export async function findService(query: string): Promise<Lookup> {
   const exact = exactService(query);
   if (exact) return exact;
-  const { search } = await import('../search/search.js');
+  const { search, servicesNamed } = await import('../search/search.js');
+  // A name with a typo ("lamda") is the service named, though other notes mention it as much.
+  const named = servicesNamed(query, serviceMeta());
+  if (named.length === 1) return { found: named[0]! };
   return fuzzyService(query, search);
 }
 

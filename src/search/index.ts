@@ -83,11 +83,17 @@ export function vocabIndex(vocab: readonly string[], word: string): number {
 
 const rowA = new Int32Array(64);
 const rowB = new Int32Array(64);
+const rowC = new Int32Array(64);
 
-/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
+/**
+ * Edit distance where swapping two neighbouring letters is one edit ("lmabda" → "lambda",
+ * the commonest typo) as are inserting, deleting and replacing one (optimal string
+ * alignment); giving up (returning max + 1) once it must exceed `max`.
+ */
 export function boundedDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (b.length >= rowA.length) return max + 1;
+  let beforePrevious = rowC;
   let previous = rowA;
   let current = rowB;
   for (let j = 0; j <= b.length; j++) previous[j] = j;
@@ -96,15 +102,18 @@ export function boundedDistance(a: string, b: string, max: number): number {
     let best = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      const cb = b.charCodeAt(j - 1);
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) value = Math.min(value, beforePrevious[j - 2]! + 1);
       current[j] = value;
       if (value < best) best = value;
     }
+    // Past max in every cell: the row before held max at best (one edit less at most), and a
+    // swap from it adds one, so no later row comes back under.
     if (best > max) return max + 1;
-    [previous, current] = [current, previous];
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return previous[b.length]!;
+  return previous[b.length]! <= max ? previous[b.length]! : max + 1;
 }
 
 /** The vocabulary as one string, words separated by a newline (no word holds one). */

@@ -11,6 +11,7 @@ import type { SearchRecord } from '../content/types.js';
 import { buildWordIndex, matchWord, tokenize, vocabIndex, type WordIndex } from './index.js';
 import { KINDS, kindOf, recordArray, type Kind, type RecordList } from './pack.js';
 import { SEARCH_KEYS } from './keys.js';
+import { namesService } from './names.js';
 import { groupsOf, type SectionGroups, type SectionMatch, sectionMatches, type WordMatches } from './sections.js';
 
 export type HitKind = Kind;
@@ -367,4 +368,12 @@ export function groupByService(hits: SearchHit[]): { service: string; hits: Sear
 /** For tests and the bench: the records behind the shipped index. */
 export function shippedRecords(): SearchRecord[] {
   return recordArray(shippedSearcher().records);
+}
+
+/**
+ * The services a query names as the menu reads it: the start of a service's own name, or a
+ * whole alias, a typo allowed in each word ("lamda", "secrets", "kinesis data streams").
+ */
+export function servicesNamed<T extends Parameters<typeof namesService>[1]>(query: string, services: readonly T[]): T[] {
+  return services.filter((service) => namesService(query, service));
 }

@@ -2,7 +2,7 @@
 // "parameter store", "Simple Queue Service"), or the whole of a section's heading. A query
 // that names a service asks for its note, not for the first section that mentions it.
 import type { ServiceMeta } from '../content/bundle.js';
-import { boundedDistance, tokenize } from '../search/index.js';
+import { boundedDistance, tokenize } from './index.js';
 
 /** Words of a name that nobody needs to type: "Amazon SQS", "AWS Lambda", "(AWS CDK)". */
 const VENDOR = new Set(['amazon', 'aws']);
