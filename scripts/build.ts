@@ -89,7 +89,10 @@ try {
 }
 // What went into each build, for tests/patches.test.ts (not shipped: dist/ is).
 writeFileSync(path.join(generatedDir, 'bundle-meta.json'), JSON.stringify(metafiles));
-cpSync(generatedDir, path.join(dist, 'content'), { recursive: true, filter: (file) => !file.endsWith('.ts') });
+cpSync(generatedDir, path.join(dist, 'content'), {
+  recursive: true,
+  filter: (file) => !file.endsWith('.ts') && path.basename(file) !== 'bundle-meta.json',
+});
 chmodSync(path.join(dist, 'cli.cjs'), 0o755);
 writeCodeCache(dist);
 console.log('built dist/cli.cjs');

@@ -1,7 +1,7 @@
 // The bundle's patches of dependencies (src/patches/manifest.ts): the build refuses a patch
 // that no longer fits the installed packages, every patch is in the bundle that shipped,
 // the patched packages are pinned, and docs/performance.md lists exactly the manifest.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -154,6 +154,11 @@ describe('after bundling: every patch is in the bundle that was built', () => {
   // Written by scripts/build.ts next to the compiled content: esbuild's own record of what
   // went into dist/.
   const metafiles = () => JSON.parse(readFileSync(path.join(root, 'generated', 'bundle-meta.json'), 'utf8')) as Record<Build, Metafile>;
+
+  it('is kept for the tests, not shipped: dist/ holds no record of the build', () => {
+    expect(existsSync(path.join(root, 'generated', 'bundle-meta.json'))).toBe(true);
+    expect(existsSync(path.join(root, 'dist', 'content', 'bundle-meta.json'))).toBe(false);
+  });
 
   it('finds each patch module in its builds, in place of what it replaces for each importer', () => {
     expect(checkBundledPatches(PATCHES, metafiles())).toEqual([]);
