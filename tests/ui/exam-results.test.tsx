@@ -33,6 +33,7 @@ function exam(now: () => number, width = 80, dir = tempDir()) {
         store={store}
         seed={7}
         now={now}
+        tickMs={20}
         onMode={() => {}}
         onNotice={() => {}}
         onDone={() => done++}

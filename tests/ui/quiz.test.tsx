@@ -215,6 +215,7 @@ describe('Exam simulation', () => {
           store={store}
           seed={seed}
           now={now}
+          tickMs={20}
           onMode={(m) => modes.push(m)}
           onNotice={(n) => notices.push(n)}
           onDone={() => done++}

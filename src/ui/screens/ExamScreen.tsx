@@ -38,9 +38,10 @@ export interface ExamScreenProps {
   onMode(mode: InputMode): void;
   onNotice(text: string): void;
   onDone(): void;
-  /** For tests: a fixed draw and clock. */
+  /** For tests: a fixed draw and clock, read every `tickMs` (a second by default). */
   seed?: number;
   now?: () => number;
+  tickMs?: number;
 }
 
 /** What a key means in the exam: an event for its state, or leaving the results. */
@@ -144,6 +145,7 @@ function RunningExam({
   onNotice,
   onDone,
   now = Date.now,
+  tickMs = 1000,
   dir,
   opened,
 }: ExamScreenProps & { dir: string; opened: OpenedExam & { saveProblem: string | null } }) {
@@ -216,9 +218,9 @@ function RunningExam({
     if (!running) return;
     const tick = () => dispatch({ type: 'tick', now: now() });
     tick();
-    const timer = setInterval(tick, 1000);
+    const timer = setInterval(tick, tickMs);
     return () => clearInterval(timer);
-  }, [running, dispatch, now]);
+  }, [running, dispatch, now, tickMs]);
 
   const { exam, phase, result } = m;
   const shown = shownQuestion(m);
