@@ -15,6 +15,7 @@ import {
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { questions } from '../src/content/bundle.js';
+import { LONG_IMPORT_EVENTS, longImportNotice } from '../src/commands/progress.js';
 import { ANKI_HEADERS } from '../src/progress/backup.js';
 import { localDayKey } from '../src/progress/calendar.js';
 import { run, runInProcess, STACK_TRACE, tempDir } from './helpers/cli.js';
@@ -143,6 +144,13 @@ describe('reset', () => {
 });
 
 describe('export and import', () => {
+  it('an import long enough to take seconds says so before it starts, a short one says nothing', () => {
+    expect(longImportNotice(LONG_IMPORT_EVENTS - 1)).toBeUndefined();
+    expect(longImportNotice(1_075_572)).toBe(
+      'awsnotes: import: adding 1,075,572 events to your history and rescheduling their cards; this takes a while…\n',
+    );
+  });
+
   it('round trip: export, reset, import gives identical figures; importing twice counts each event once', async () => {
     const dir = await studied();
     const file = path.join(tempDir(), 'backup.json');

@@ -225,6 +225,15 @@ function restoreFiles(own: OwnFileTexts, dir: string, now: Date, io: Io): boolea
   return true;
 }
 
+/** Past this many events an import takes seconds (each answer is rescheduled): it says so first. */
+export const LONG_IMPORT_EVENTS = 100_000;
+
+/** What an import of `events` says before adding them, if it will take a while. */
+export function longImportNotice(events: number): string | undefined {
+  if (events < LONG_IMPORT_EVENTS) return undefined;
+  return `awsnotes: import: adding ${events.toLocaleString('en-US')} events to your history and rescheduling their cards; this takes a while…\n`;
+}
+
 export async function importCommand(args: string[], io: Io): Promise<number> {
   const { positionals } = parse('import', args, {}, 'some');
   if (positionals.length !== 1) throw new UsageError('import: give one backup file (awsnotes import FILE)');
@@ -278,6 +287,8 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
     // The settings first: a file refused there (read-only, say) leaves the history untouched too.
     const settings = parsed.settings ? store.importSettings(parsed.settings) : undefined;
     if (settings && !settings.ok) return { plan, aside, failed: settings.reason, saved: 0 };
+    const slow = longImportNotice(plan.add.length);
+    if (slow) io.err(slow);
     const saved = plan.add.length ? store.commit(plan.add) : ({ ok: true } as const);
     if (!saved.ok) return { plan, aside, settings, failed: saved.reason, saved: saved.saved };
     return { plan, aside, settings };
