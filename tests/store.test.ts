@@ -115,6 +115,22 @@ describe('ProgressStore', () => {
     expect(existsSync(progressFile(dir))).toBe(true);
   });
 
+  it('a rebuild of a long journal is announced before it starts, once, and only then', () => {
+    const dir = studied();
+    const told: number[] = [];
+    const open = (longReplayBytes: number) => ProgressStore.open({ dir, onLongReplay: (bytes) => told.push(bytes), longReplayBytes });
+    const size = statSync(journalFile(dir)).size;
+    // A snapshot to read from: no replay, nothing said.
+    open(1);
+    expect(told).toEqual([]);
+    unlinkSync(progressFile(dir));
+    open(size + 1);
+    expect(told).toEqual([]);
+    unlinkSync(progressFile(dir));
+    expectStudied(open(size));
+    expect(told).toEqual([size]);
+  });
+
   it('a snapshot with a byte-order mark is read, not set aside', () => {
     const dir = studied();
     ProgressStore.open({ dir }).checkpoint(true);

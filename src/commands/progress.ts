@@ -19,7 +19,7 @@ import { progressReport } from '../progress/report.js';
 import { describeSettings, type Settings } from '../progress/settings.js';
 import type { SettingsFill } from '../progress/settings-file.js';
 import { decodeText, formatBytes, readRegularFile, writeFileAtomic, writeOutput } from '../progress/safe-file.js';
-import { lockWaitFrom, type ProgressStore } from '../progress/store.js';
+import { lockWaitFrom, longReplayMessage, type ProgressStore } from '../progress/store.js';
 import { DEFAULT_NEW_PER_DAY } from '../quiz/sources.js';
 import { lineToAnsi } from '../render/ansi.js';
 import { printable } from '../term/printable.js';
@@ -347,6 +347,7 @@ export function doctor(args: string[], io: Io): number {
     full: values.full === true,
     bank: questions(),
     onWait: (holder) => io.err(`awsnotes: doctor: waiting for the lock (held by awsnotes process ${holder.pid})…\n`),
+    onLongReplay: (bytes) => io.err(`awsnotes: doctor: ${longReplayMessage(bytes)}\n`),
   });
   if (values.json) {
     io.out(`${JSON.stringify(report, null, 2)}\n`);

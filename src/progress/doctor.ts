@@ -48,6 +48,8 @@ export interface DoctorOptions {
   full?: boolean;
   /** The journal size up to which cards are rescheduled without `full` (default FULL_REPLAY_BYTES). */
   fullReplayBytes?: number;
+  /** Told before a long replay of the journal (a lost snapshot rebuilt): see StoreOptions. */
+  onLongReplay?: (journalBytes: number) => void;
 }
 
 /**
@@ -95,6 +97,7 @@ export function runDoctor(options: DoctorOptions): DoctorReport {
       dir,
       now: () => now,
       ...(options.lockWaitMs !== undefined ? { lockWaitMs: options.lockWaitMs } : {}),
+      ...(options.onLongReplay ? { onLongReplay: options.onLongReplay } : {}),
     });
     // Read now, so that a file set aside is among the notices below.
     const settings = store.settingsStatus();

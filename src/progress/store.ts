@@ -70,6 +70,21 @@ export interface StoreOptions {
   checkpointBytes?: number;
   /** How long opening waits for the lock when it must convert or repair files (ms). */
   lockWaitMs?: number;
+  /**
+   * Told before the whole journal is replayed when it is LONG_REPLAY_BYTES or longer (a lost
+   * snapshot, a long import): seconds of rescheduling, which a learner should not take for a hang.
+   */
+  onLongReplay?: (journalBytes: number) => void;
+  /** How long a journal onLongReplay is told of (default LONG_REPLAY_BYTES). */
+  longReplayBytes?: number;
+}
+
+/** A journal this long takes about a second to replay with every card rescheduled. */
+export const LONG_REPLAY_BYTES = 8 * 1024 * 1024;
+
+/** What a learner is told when onLongReplay is called. */
+export function longReplayMessage(journalBytes: number): string {
+  return `rebuilding your progress from its history (${Math.round(journalBytes / 1024 / 1024)} MiB): every answer is rescheduled, which takes a while…`;
 }
 
 export const DEFAULT_CHECKPOINT_BYTES = 64 * 1024;
@@ -115,6 +130,8 @@ export class ProgressStore {
   readonly now: () => Date;
   private readonly checkpointBytes: number;
   private readonly lockWaitMs: number;
+  private readonly onLongReplay: ((journalBytes: number) => void) | undefined;
+  private readonly longReplayBytes: number;
 
   private progress: ProgressState = emptyState();
   private extras: Extras = {};
@@ -149,6 +166,8 @@ export class ProgressStore {
     this.now = options.now ?? (() => new Date());
     this.checkpointBytes = options.checkpointBytes ?? DEFAULT_CHECKPOINT_BYTES;
     this.lockWaitMs = options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
+    this.onLongReplay = options.onLongReplay;
+    this.longReplayBytes = options.longReplayBytes ?? LONG_REPLAY_BYTES;
   }
 
   static open(options: StoreOptions = {}): ProgressStore {
@@ -464,6 +483,10 @@ export class ProgressStore {
 
   /** Replays the whole journal into a fresh state (see progress/state.ts). */
   rebuild(): void {
+    if (this.onLongReplay) {
+      const bytes = fileSize(this.journalPath);
+      if (bytes >= this.longReplayBytes) this.onLongReplay(bytes);
+    }
     const replayed = this.replayJournal();
     this.progress = replayed.progress;
     this.applied = replayed.end;
@@ -894,4 +917,12 @@ function readPointer(file: string): { id: string; offset: number; version: numbe
   const pointer = /"journal":\s*\{\s*"id":\s*("(?:[^"\\]|\\.)*"),\s*"offset":\s*(\d+)/.exec(head);
   if (!pointer) return undefined;
   return { id: JSON.parse(pointer[1]!) as string, offset: Number(pointer[2]), version };
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }

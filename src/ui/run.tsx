@@ -4,7 +4,7 @@
 import { render, useStdout } from 'ink';
 import { useEffect } from 'react';
 import { loadOwnContent } from '../own/index.js';
-import { ProgressStore } from '../progress/store.js';
+import { longReplayMessage, ProgressStore } from '../progress/store.js';
 import { colorEnabled } from '../term/color.js';
 import { App, type AppStart } from './App.js';
 import { firstFrameLogger } from './frame-log.js';
@@ -31,7 +31,8 @@ function Redraw({ onReady }: { onReady(redraw: () => void): void }) {
 
 export async function runApp(start: AppStart = { screen: 'services' }): Promise<number> {
   if (start.screen !== 'services') await loadLaterScreens();
-  const store = ProgressStore.open();
+  // Before Ink draws anything: a rebuild of a long history would otherwise be a blank screen.
+  const store = ProgressStore.open({ onLongReplay: (bytes) => process.stderr.write(`awsnotes: ${longReplayMessage(bytes)}\n`) });
   // Before the first frame, their notes: the menu lists the learner's own services with the
   // others. Their questions (checked against the whole bank) load just after it, unless the
   // app opens on the quiz, which asks them at once.
