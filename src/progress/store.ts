@@ -72,7 +72,8 @@ export interface StoreOptions {
   lockWaitMs?: number;
   /**
    * Told before the whole journal is replayed when it is LONG_REPLAY_BYTES or longer (a lost
-   * snapshot, a long import): seconds of rescheduling, which a learner should not take for a hang.
+   * or damaged snapshot, a journal replaced): seconds of rescheduling, which a learner should
+   * not take for a hang.
    */
   onLongReplay?: (journalBytes: number) => void;
   /** How long a journal onLongReplay is told of (default LONG_REPLAY_BYTES). */
