@@ -1,14 +1,8 @@
 // Finds the service a learner means: an id, a title, an alias, or a fuzzy query.
 import { serviceMeta, type ServiceMeta } from './bundle.js';
+import { nameKey } from './types.js';
 
 export type Lookup = { found: ServiceMeta } | { found?: undefined; candidates: ServiceMeta[] };
-
-const PREFIX = /^(amazon|aws)\s+/i;
-const squash = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(PREFIX, '')
-    .replace(/[^a-z0-9]/g, '');
 
 /** A fuzzy winner must beat the runner-up by this much (Fuse scores, 0 = perfect). */
 const CLEAR_LEAD = 0.12;
@@ -29,9 +23,9 @@ export async function findService(query: string): Promise<Lookup> {
 }
 
 function exactService(query: string): Lookup | undefined {
-  const key = squash(query);
+  const key = nameKey(query);
   if (!key) return { candidates: [] };
-  const exact = serviceMeta().filter((s) => squash(s.id) === key || squash(s.title) === key || s.aliases.some((a) => squash(a) === key));
+  const exact = serviceMeta().filter((s) => nameKey(s.id) === key || nameKey(s.title) === key || s.aliases.some((a) => nameKey(a) === key));
   if (exact.length === 1) return { found: exact[0]! };
   if (exact.length > 1) return { candidates: exact };
   return undefined;

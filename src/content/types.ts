@@ -167,3 +167,13 @@ export function shortTitle(title: string): string {
   if (inParens) return inParens[1]!;
   return title.replace(/^(Amazon|AWS)\s+/, '');
 }
+
+/**
+ * A service's name as lookups compare names (`show`, and the learner's aliases checked
+ * against the names taken): case, punctuation and an Amazon/AWS prefix ignored.
+ */
+export const nameKey = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/^(amazon|aws)\s+/, '')
+    .replace(/[^a-z0-9]/g, '');

@@ -8,7 +8,7 @@ import { assignTasks } from '../content/note-rules.js';
 import { checkQuestion } from '../content/question-rules.js';
 import { blockRecords, nameRecords } from '../content/search-records.js';
 import { buildWordIndex } from '../search/index.js';
-import type { Block, Question, SearchRecord, Section, Service } from '../content/types.js';
+import { type Block, nameKey, type Question, type SearchRecord, type Section, type Service } from '../content/types.js';
 import type { CompiledNote, CompiledQuestionFile, OwnContent, OwnProblem, OwnService } from './types.js';
 
 /** What assemble needs of a shipped service. */
@@ -30,13 +30,6 @@ export const MY_NOTES = { slug: 'my-notes', title: 'My notes' } as const;
 
 /** The front-matter fields only a service of one's own has. */
 const SERVICE_FIELDS = ['title', 'aliases', 'category', 'domains', 'status'] as const;
-
-/** A name as lookups compare it (content/lookup.ts): case, punctuation and an Amazon/AWS prefix ignored. */
-const squash = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/^(amazon|aws)\s+/, '')
-    .replace(/[^a-z0-9]/g, '');
 
 /** The sections of a note of the learner's, marked as theirs. */
 const ownSections = (sections: CompiledNote['sections']): Section[] => sections.map((s) => ({ ...s, own: true }));
@@ -74,10 +67,6 @@ export interface AssembledOwn {
   problems: OwnProblem[];
 }
 
-export function assemble(input: AssembleInput): OwnContent {
-  return ownContentOf(assembleOwn(input));
-}
-
 /** The files joined to the shipped content, by the rules; `input.problems` come first among the problems. */
 export function assembleOwn(input: AssembleInput): AssembledOwn {
   const problems: OwnProblem[] = [...input.problems];
@@ -91,7 +80,7 @@ export function assembleOwn(input: AssembleInput): AssembledOwn {
 
   // Names already taken, squashed as lookups compare them: a second owner would make `show` ambiguous.
   const nameOwners = new Map<string, string>();
-  for (const s of input.shipped) for (const name of [s.id, s.title, ...s.aliases]) nameOwners.set(squash(name), s.id);
+  for (const s of input.shipped) for (const name of [s.id, s.title, ...s.aliases]) nameOwners.set(nameKey(name), s.id);
 
   for (const { file, note } of input.notes) {
     const problem = (field: string | undefined, message: string) =>
@@ -122,11 +111,11 @@ export function assembleOwn(input: AssembleInput): AssembledOwn {
       }
       const aliases: string[] = [];
       for (const alias of note.front.aliases ?? []) {
-        const owner = nameOwners.get(squash(alias));
+        const owner = nameOwners.get(nameKey(alias));
         if (owner && owner !== note.id) problem('aliases', `alias "${alias}" left out: it already names ${owner}`);
         else aliases.push(alias);
       }
-      for (const name of [note.id, title, ...aliases]) if (!nameOwners.has(squash(name))) nameOwners.set(squash(name), note.id);
+      for (const name of [note.id, title, ...aliases]) if (!nameOwners.has(nameKey(name))) nameOwners.set(nameKey(name), note.id);
       sections = ownSections(note.sections);
       services.push({
         id: note.id,

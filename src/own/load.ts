@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import path from 'node:path';
 import { KEBAB } from '../content/schema.js';
-import { packSearch, type PackedSearch, unpackSearch } from '../search/pack.js';
+import { packSearch, type PackedSearch, recordArray, unpackSearch } from '../search/pack.js';
 import { describeFsError } from '../progress/paths.js';
 import { decodeText, formatBytes, readRegularFile, writeFileAtomic } from '../progress/safe-file.js';
 import { CONTENT_ID, VERSION } from '../../generated/version.js';
@@ -50,15 +50,24 @@ interface CacheEntry<T> {
 }
 type CacheEntries<T> = Record<string, CacheEntry<T>>;
 
+/** A cache file's fields when it was written by this version, else undefined (missing, damaged, older). */
+function readCacheFile(file: string): Record<string, unknown> | undefined {
+  try {
+    const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return typeof raw === 'object' && raw !== null && (raw as { key?: unknown }).key === CACHE_KEY
+      ? (raw as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
 /** The cache's entries, or none when it is missing, damaged or of another version (all files are then compiled). */
 function readCache<T>(file: string): CacheEntries<T> {
-  try {
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; entries?: unknown };
-    if (raw.key !== CACHE_KEY || typeof raw.entries !== 'object' || raw.entries === null) return {};
-    return raw.entries as CacheEntries<T>;
-  } catch {
-    return {};
-  }
+  const entries = readCacheFile(file)?.entries;
+  return isObject(entries) ? (entries as CacheEntries<T>) : {};
 }
 
 function writeCache(file: string, content: object): void {
@@ -73,11 +82,6 @@ function writeCache(file: string, content: object): void {
 
 const idOf = (file: string) => path.basename(file).replace(/\.(md|ya?ml)$/, '');
 
-/**
- * Each file's compiled form, from the cache when its size and time are those cached, else
- * compiled now (and the cache rewritten). A file that cannot be read, is too large or is
- * not named as an id is a problem and left out.
- */
 /** A file as found: a name that is no id, a stat that failed, or its stats. */
 type Look = { badName: true } | { error: unknown } | { stats: Stats };
 
@@ -100,6 +104,11 @@ const fingerprintOf = (files: readonly string[], looks: ReadonlyMap<string, Look
     return 'stats' in look ? [file, look.stats.size, look.stats.mtimeMs] : [file];
   });
 
+/**
+ * Each file's compiled form, from the cache when its size and time are those cached, else
+ * compiled now (and the cache rewritten). A file that cannot be read, is too large or is
+ * not named as an id is a problem and left out.
+ */
 async function compileAll<T>(
   dir: string,
   files: readonly string[],
@@ -170,15 +179,15 @@ function cachedSearch(dir: string, fingerprintOf: () => string, make: OwnContent
   return () => {
     const fingerprint = fingerprintOf();
     const file = path.join(dir, CACHE_DIR, SEARCH_CACHE);
-    try {
-      const raw = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; for?: unknown; packed?: PackedSearch };
-      if (raw.key === CACHE_KEY && raw.for === fingerprint && raw.packed) return unpackSearch(raw.packed);
-    } catch {
-      // Missing or damaged: made again below.
-    }
+    const cached = readCacheFile(file);
+    if (cached?.for === fingerprint && isObject(cached.packed))
+      try {
+        return unpackSearch(cached.packed as PackedSearch);
+      } catch {
+        // Damaged: made again below.
+      }
     const made = make();
-    const records = Array.from({ length: made.records.length }, (_, i) => made.records.at(i)!);
-    writeCache(file, { for: fingerprint, packed: packSearch(records, made.index) });
+    writeCache(file, { for: fingerprint, packed: packSearch(recordArray(made.records), made.index) });
     return made;
   };
 }
@@ -226,11 +235,6 @@ export async function loadOwn(dir: string, files: OwnFiles, shipped: Shipped): P
 
 /** The files' join from the cache when it was made from these very files and this content, else undefined. */
 function readAssembled(file: string, key: string): AssembledOwn | undefined {
-  try {
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as { key?: unknown; for?: unknown; assembled?: AssembledOwn };
-    if (raw.key === CACHE_KEY && raw.for === key && typeof raw.assembled === 'object' && raw.assembled !== null) return raw.assembled;
-  } catch {
-    // Missing or damaged: assembled again.
-  }
-  return undefined;
+  const cached = readCacheFile(file);
+  return cached?.for === key && isObject(cached.assembled) ? (cached.assembled as AssembledOwn) : undefined;
 }
