@@ -29,7 +29,7 @@ import {
   validateSnapshot,
   validateSnapshotV3,
 } from './schema.js';
-import { checkSettings, LegacySettings, type Settings, SETTING_KEYS } from './settings.js';
+import { checkSettings, LegacySettings, type Settings } from './settings.js';
 
 export const BACKUP_FORMAT = 'awsnotes-progress';
 export const BACKUP_VERSION = 2;
@@ -194,9 +194,7 @@ function withoutSettingEvents(parsed: Extract<ParsedBackup, { ok: true }>): Pars
 /** A backup's "settings": the ones this awsnotes knows, checked (a newer one's others are left out). */
 function backupSettings(raw: unknown): { ok: true; settings: Settings } | { ok: false; error: string } {
   if (!isObject(raw)) return { ok: false, error: `the backup's "settings" is not an object (found ${describe(raw)})` };
-  const known: Record<string, unknown> = {};
-  for (const key of SETTING_KEYS) if (raw[key] !== undefined) known[key] = raw[key];
-  const checked = checkSettings(known);
+  const checked = checkSettings(raw);
   if (checked.ok) return { ok: true, settings: checked.value };
   return { ok: false, error: `the backup's "settings.${checked.issue?.path ?? ''}": ${checked.issue?.message ?? 'invalid'}` };
 }

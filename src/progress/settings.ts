@@ -22,16 +22,14 @@ export type { Settings };
 export const SETTINGS_VERSION = 1;
 
 /**
- * The settings among `known` (setting keys only), checked: the values each valid as
- * validSetting() takes them (every file awsnotes wrote), else zod's first problem (the
- * same rules, for its wording; progress/checks.ts is loaded only then).
+ * The settings among `fields` (any other field, a newer awsnotes's, is left out), checked:
+ * the values each valid as validSetting() takes them (every file awsnotes wrote), else
+ * zod's first problem (the same rules, for its wording; progress/checks.ts is loaded only then).
  */
-export function checkSettings(known: Record<string, unknown>): Checked<Settings> {
-  if (SETTING_KEYS.every((key) => known[key] === undefined || validSetting(key, known[key]))) {
-    const settings: Record<string, unknown> = {};
-    for (const key of SETTING_KEYS) if (known[key] !== undefined) settings[key] = known[key];
-    return { ok: true, value: settings as Settings };
-  }
+export function checkSettings(fields: Record<string, unknown>): Checked<Settings> {
+  const known: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) if (fields[key] !== undefined) known[key] = fields[key];
+  if (SETTING_KEYS.every((key) => known[key] === undefined || validSetting(key, known[key]))) return { ok: true, value: known as Settings };
   return progressChecks().checkSettings(known);
 }
 export type SettingValue = string | number;
@@ -79,9 +77,7 @@ export function upgradeSettingsFile(raw: unknown): SettingsFileRead {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
     return { kind: 'corrupt', reason: 'its "version" field is not a version number' };
   if (version > SETTINGS_VERSION) return { kind: 'future', settings: validOnes(raw), version };
-  const known: Record<string, unknown> = {};
-  for (const key of SETTING_KEYS) if (raw[key] !== undefined) known[key] = raw[key];
-  const checked = checkSettings(known);
+  const checked = checkSettings(raw);
   if (!checked.ok) return { kind: 'corrupt', reason: `"${checked.issue?.path ?? ''}": ${checked.issue?.message ?? 'invalid'}` };
   return { kind: 'current', settings: checked.value, extras: extrasOf(raw) };
 }
