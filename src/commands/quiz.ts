@@ -10,6 +10,7 @@ import { answerRecord, next, type Session, scoreText, startSession, submitLetter
 import { isDomain, selectQuestions, sourceLabel, type Source } from '../quiz/sources.js';
 import { answerLines, questionLines } from '../quiz/view.js';
 import { linesToAnsi } from '../render/ansi.js';
+import { truncateText } from '../render/lines.js';
 import { printable } from '../term/printable.js';
 import { parse, positiveInt } from './args.js';
 import { EXIT, UsageError, type Io } from './io.js';
@@ -244,30 +245,9 @@ export async function questionsCommand(args: string[], io: Io): Promise<number> 
   let text = '';
   for (const q of list) {
     const line = `${q.own ? '✎ ' : ''}${q.id.padEnd(idWidth - (q.own ? 2 : 0))}  ${q.domain.padEnd(15)}  ${q.kind.padEnd(8)}  ${q.question.replace(/\s+/g, ' ')}`;
-    text += `${fitWidth(line, io.columns)}\n`;
+    text += `${truncateText(line, io.columns)}\n`;
   }
   const mine = list.filter((q) => q.own).length;
   io.out(`${text}${list.length} question${list.length === 1 ? '' : 's'}${mine ? ` (${mine} of yours, marked ✎)` : ''}\n`);
   return EXIT.ok;
-}
-
-/**
- * `line` if it has at most `width` characters (code points), else its first `width` − 1
- * and an ellipsis. Counted in place: spreading each line into an array of characters
- * (twice) was most of what listing the bank cost.
- */
-export function fitWidth(line: string, width: number): string {
-  // A line has at least as many UTF-16 units as characters.
-  if (line.length <= width) return line;
-  let characters = 0;
-  let keep = 0;
-  for (let end = 0; end < line.length; ) {
-    const unit = line.charCodeAt(end);
-    const pair = unit >= 0xd800 && unit <= 0xdbff && (line.charCodeAt(end + 1) & 0xfc00) === 0xdc00;
-    end += pair ? 2 : 1;
-    characters++;
-    if (characters === width - 1) keep = end;
-    if (characters > width) return `${line.slice(0, keep)}…`;
-  }
-  return line;
 }

@@ -57,6 +57,27 @@ export function truncateLine(line: Line, width: number): Line {
 }
 
 /**
+ * truncateLine() for plain text: `line` if it has at most `width` characters (code
+ * points), else its first `width` − 1 and an ellipsis. Counted in place: spreading each
+ * line into an array of characters (twice) was most of what `awsnotes questions` cost.
+ */
+export function truncateText(line: string, width: number): string {
+  // A line has at least as many UTF-16 units as characters.
+  if (line.length <= width) return line;
+  let characters = 0;
+  let keep = 0;
+  for (let end = 0; end < line.length; ) {
+    const unit = line.charCodeAt(end);
+    const pair = unit >= 0xd800 && unit <= 0xdbff && (line.charCodeAt(end + 1) & 0xfc00) === 0xdc00;
+    end += pair ? 2 : 1;
+    characters++;
+    if (characters === width - 1) keep = end;
+    if (characters > width) return `${line.slice(0, keep)}…`;
+  }
+  return line;
+}
+
+/**
  * Re-styles the character ranges [start, end] (inclusive, over the line's plain text) with
  * `role`, splitting segments where needed. Used for search-match highlighting: the menu and
  * the reader call it on each frame, so it cuts each segment at the range edges rather than
