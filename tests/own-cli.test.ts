@@ -184,6 +184,17 @@ describe('problems in your files', () => {
     expect(fixed.stdout).toBe(`2 questions of yours loaded from 2 files in ${dir}/questions; no problem in your notes or questions\n`);
   });
 
+  it('a command tells five problems and counts the rest; questions --check tells them all', async () => {
+    const dir = tempDir();
+    for (let n = 1; n <= 6; n++) write(dir, `notes/Bad${n}.md`, '- x\n');
+    const told = (await runInProcess(['list'], { configDir: dir })).stderr.trim().split('\n');
+    expect(told).toHaveLength(6);
+    expect(told.at(-1)).toBe('awsnotes: 1 more problem in your files (awsnotes questions --check lists them all)');
+    write(dir, 'notes/Bad7.md', '- x\n');
+    expect((await runInProcess(['list'], { configDir: dir })).stderr).toContain('awsnotes: 2 more problems in your files');
+    expect((await runInProcess(['questions', '--check'], { configDir: dir })).stderr.trim().split('\n')).toHaveLength(7);
+  });
+
   it('a file with escape sequences never drives the terminal, in the note or in a message about it', async () => {
     const dir = tempDir();
     write(dir, 'notes/sqs.md', '- \x1b]0;PWNED\x07 a title change\n');

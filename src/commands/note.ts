@@ -10,6 +10,7 @@ import { appendBullet, ensureNoteFile, newServiceTemplate, noteFile, notesTempla
 import { formatProblem, listOwnFiles, loadOwnContent } from '../own/index.js';
 import type { OwnProblem } from '../own/types.js';
 import { progressDir } from '../progress/paths.js';
+import { plural } from '../render/plural.js';
 import { printable } from '../term/printable.js';
 import { parse } from './args.js';
 import { EXIT, UsageError, type Io } from './io.js';
@@ -80,9 +81,7 @@ async function edit(args: string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const problems = await readBack(dir, relative, io);
-  io.out(
-    `Saved ${printable(file)}${problems.length ? `, with ${problems.length} problem${problems.length === 1 ? '' : 's'} (above)` : ''}: awsnotes show ${id}\n`,
-  );
+  io.out(`Saved ${printable(file)}${problems.length ? `, with ${plural(problems.length, 'problem')} (above)` : ''}: awsnotes show ${id}\n`);
   return EXIT.ok;
 }
 
@@ -103,9 +102,7 @@ async function add(args: string[], io: Io): Promise<number> {
     return EXIT.notFound;
   }
   const problems = await readBack(dir, path.relative(dir, file), io);
-  io.out(
-    `Added to ${printable(file)}${problems.length ? `, which has ${problems.length} problem${problems.length === 1 ? '' : 's'} (above)` : ''}\n`,
-  );
+  io.out(`Added to ${printable(file)}${problems.length ? `, which has ${plural(problems.length, 'problem')} (above)` : ''}\n`);
   return EXIT.ok;
 }
 
@@ -166,7 +163,7 @@ async function listNotes(args: string[], io: Io): Promise<number> {
       `${printable(row.id.padEnd(width))}  ${printable(what)}  ${row.bytes.toLocaleString('en-US')} bytes  ${row.modified.slice(0, 10)}\n`,
     );
   }
-  io.out(`${rows.length} file${rows.length === 1 ? '' : 's'} in ${printable(path.join(dir, 'notes'))}\n`);
+  io.out(`${plural(rows.length, 'file')} in ${printable(path.join(dir, 'notes'))}\n`);
   tellProblems(problems, dir, io, true);
   return EXIT.ok;
 }

@@ -3,6 +3,7 @@
 import { formatProblem, loadOwnContent } from '../own/index.js';
 import type { OwnProblem } from '../own/types.js';
 import { progressDir } from '../progress/paths.js';
+import { plural } from '../render/plural.js';
 import { printable } from '../term/printable.js';
 import type { Io } from './io.js';
 
@@ -13,7 +14,9 @@ export function tellProblems(problems: readonly OwnProblem[], dir: string, io: I
   const shown = all ? problems : problems.slice(0, TOLD);
   for (const problem of shown) io.err(`awsnotes: ${printable(formatProblem(problem, dir))}\n`);
   if (shown.length < problems.length)
-    io.err(`awsnotes: ${problems.length - shown.length} more problems in your files (awsnotes questions --check lists them all)\n`);
+    io.err(
+      `awsnotes: ${plural(problems.length - shown.length, 'more problem')} in your files (awsnotes questions --check lists them all)\n`,
+    );
 }
 
 /** Loads the learner's notes (and questions, when the command uses them) and tells their problems. */

@@ -22,14 +22,13 @@ import { decodeText, formatBytes, readRegularFile, writeFileAtomic, writeOutput 
 import { lockWaitFrom, longReplayMessage, type ProgressStore } from '../progress/store.js';
 import { DEFAULT_NEW_PER_DAY } from '../quiz/sources.js';
 import { lineToAnsi } from '../render/ansi.js';
+import { plural } from '../render/plural.js';
 import { printable } from '../term/printable.js';
 import { VERSION } from '../../generated/version.js';
 import { parse } from './args.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { loadOwn } from './own.js';
 import { openStore, reportNotices } from './store.js';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export async function progress(args: string[], io: Io): Promise<number> {
   const { values } = parse('progress', args, { json: { type: 'boolean' } });

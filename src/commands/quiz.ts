@@ -10,6 +10,7 @@ import { answerRecord, next, type Session, scoreText, startSession, submitLetter
 import { isDomain, selectQuestions, sourceLabel, type Source } from '../quiz/sources.js';
 import { answerLines, questionLines } from '../quiz/view.js';
 import { linesToAnsi } from '../render/ansi.js';
+import { plural } from '../render/plural.js';
 import { truncateText } from '../render/lines.js';
 import { printable } from '../term/printable.js';
 import { parse, positiveInt } from './args.js';
@@ -185,7 +186,6 @@ async function checkOwn(io: Io): Promise<number> {
   const problems = await loadOwnContent(dir, { questions: true });
   tellProblems(problems, dir, io, true);
   const loaded = ownContent()?.questions.length ?? 0;
-  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
   const what = `${plural(loaded, 'question')} of yours loaded from ${plural(files.questions.length, 'file')} in ${printable(dir)}/questions`;
   if (problems.length) {
     io.out(`${what}; ${plural(problems.length, 'problem')} in your files (above)\n`);
@@ -248,6 +248,6 @@ export async function questionsCommand(args: string[], io: Io): Promise<number> 
     text += `${truncateText(line, io.columns)}\n`;
   }
   const mine = list.filter((q) => q.own).length;
-  io.out(`${text}${list.length} question${list.length === 1 ? '' : 's'}${mine ? ` (${mine} of yours, marked ✎)` : ''}\n`);
+  io.out(`${text}${plural(list.length, 'question')}${mine ? ` (${mine} of yours, marked ✎)` : ''}\n`);
   return EXIT.ok;
 }

@@ -18,6 +18,7 @@ import path from 'node:path';
 import type { Question } from '../content/types.js';
 import { EXAM_FILE, EXAM_LOCK, loadExam, setExamAside } from '../quiz/exam-save.js';
 import { appendLines } from './journal.js';
+import { plural } from '../render/plural.js';
 import { acquireLock, describeLockProblem, inspectLock, type LockHolder, removeLockLeftovers } from './lock.js';
 import { LOCK_FILE, SETTINGS_FILE } from './paths.js';
 import { leftovers, removeLeftovers } from './safe-file.js';
@@ -58,8 +59,6 @@ export interface DoctorOptions {
  * replay does here (`npm run bench` times doctor at this size and at a million answers).
  */
 export const FULL_REPLAY_BYTES = 8 * 1024 * 1024;
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 export function runDoctor(options: DoctorOptions): DoctorReport {
   const { dir, now } = options;

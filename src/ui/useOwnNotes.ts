@@ -15,6 +15,7 @@ import {
 } from '../own/edit.js';
 import { formatProblem, loadOwnContent } from '../own/index.js';
 import type { OwnProblem } from '../own/types.js';
+import { plural } from '../render/plural.js';
 import { printable } from '../term/printable.js';
 import type { AppTerminal } from './terminal.js';
 
@@ -70,7 +71,7 @@ export function useOwnNotes({ dir, env, terminal, initialProblems, onNotice }: O
     const inFile = loaded.filter((p) => p.file === path.relative(dir, file)).length;
     if (!outcome.ok) onNotice(printable(outcome.reason));
     else if (removed) onNotice(`Nothing written: ${shown} was left as the template made it.`);
-    else onNotice(`Saved ${shown}${inFile ? `, with ${inFile} problem${inFile === 1 ? '' : 's'} (above)` : ''}.`);
+    else onNotice(`Saved ${shown}${inFile ? `, with ${plural(inFile, 'problem')} (above)` : ''}.`);
   };
 
   return { problems, version, edit };
