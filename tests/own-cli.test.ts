@@ -81,6 +81,9 @@ describe('awsnotes note', () => {
       'awsnotes: note edit: the editor "no-such-editor-here" was not found (set $VISUAL or $EDITOR); nothing was written',
     );
     expect(existsSync(path.join(dir, 'notes', 'lambda.md'))).toBe(false);
+    const refused = await runInProcess(['note', 'edit', 'lambda'], { configDir: dir, env: { VISUAL: undefined, EDITOR: 'false' } });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('awsnotes: note edit: the editor "false" exited with code 1; nothing was written\n');
 
     const unknown = await runInProcess(['note', 'edit', 'zzzqqq'], { configDir: dir, env: { VISUAL: undefined, EDITOR: 'true' } });
     expect(unknown.code).toBe(1);

@@ -107,6 +107,10 @@ type Spawn = (
  */
 const spawnSync: Spawn = (command, args, options) => process.getBuiltinModule('node:child_process').spawnSync(command, args, options);
 
+/** How an editor that failed ended: a signal, or its exit code. */
+const howItEnded = (result: Pick<SpawnSyncReturns<Buffer>, 'status' | 'signal'>) =>
+  result.signal ? `was stopped by ${result.signal}` : `exited with code ${result.status}`;
+
 /**
  * Runs the learner's editor on `file` and waits for it: $VISUAL, else $EDITOR (through the
  * shell, as git does, so "code --wait" works), else nano, else vi. The caller gives it the
@@ -122,19 +126,14 @@ export function runEditor(file: string, env: Record<string, string | undefined>,
           spawn('/bin/sh', ['-c', `${chosen} "$1"`, 'sh', file], { stdio: 'inherit' });
     if (result.error) return { ok: false, reason: `${chosen} could not be started (${result.error.message})` };
     if (result.status === 127) return { ok: false, reason: `the editor "${chosen}" was not found (set $VISUAL or $EDITOR)` };
-    if (result.status !== 0)
-      return {
-        ok: false,
-        reason: `the editor "${chosen}" ${result.signal ? `was stopped by ${result.signal}` : `exited with code ${result.status}`}`,
-      };
+    if (result.status !== 0) return { ok: false, reason: `the editor "${chosen}" ${howItEnded(result)}` };
     return { ok: true, editor: chosen };
   }
   for (const editor of ['nano', 'vi']) {
     const result = spawn(editor, [file], { stdio: 'inherit' });
     if (errorCode(result.error) === 'ENOENT') continue;
     if (result.error) return { ok: false, reason: `${editor} could not be started (${result.error.message})` };
-    if (result.status !== 0)
-      return { ok: false, reason: `${editor} ${result.signal ? `was stopped by ${result.signal}` : `exited with code ${result.status}`}` };
+    if (result.status !== 0) return { ok: false, reason: `${editor} ${howItEnded(result)}` };
     return { ok: true, editor };
   }
   return { ok: false, reason: 'no editor: set $VISUAL or $EDITOR (neither nano nor vi is installed)' };
