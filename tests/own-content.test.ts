@@ -15,25 +15,13 @@ import { layoutNote, MINE_GUTTER } from '../src/render/note.js';
 import { search } from '../src/search/search.js';
 import { backupText, parseBackup, writeBackup } from '../src/progress/backup.js';
 import { tempDir } from './helpers/cli.js';
-import { bedrockQuestion, writeOwnFile } from './helpers/own-files.js';
+import { bedrockNote, bedrockQuestion, writeOwnFile } from './helpers/own-files.js';
 
 afterEach(() => installOwnContent(undefined));
 
 const write = writeOwnFile;
 
-const SERVICE = `---
-id: bedrock
-title: Amazon Bedrock
-aliases: [foundation models, LLM]
-category: analytics
----
-
-## Overview
-- Foundation models behind one API, billed per token.
-
-## Guardrails
-- Filters harmful content in prompts and answers.
-`;
+const SERVICE = bedrockNote({ aliases: ['foundation models', 'LLM'] });
 
 const QUESTION = (id: string, section = 'overview', extra = '') => bedrockQuestion(id, { section, extra });
 

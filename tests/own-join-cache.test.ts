@@ -10,7 +10,7 @@ import { installOwnContent, loadService, ownContent, questions, serviceMeta } fr
 import { formatProblem, loadOwnContent } from '../src/own/index.js';
 import { search } from '../src/search/search.js';
 import { tempDir } from './helpers/cli.js';
-import { bedrockQuestion, writeOwnFile } from './helpers/own-files.js';
+import { bedrockNote, bedrockQuestion, writeOwnFile } from './helpers/own-files.js';
 
 afterEach(() => installOwnContent(undefined));
 
@@ -19,19 +19,7 @@ const write = writeOwnFile;
 /** A later modification time: what an editor's save gives the file. */
 const touch = (file: string, seconds: number) => utimesSync(file, new Date(), new Date(Date.now() + seconds * 1000));
 
-const SERVICE = (title: string) => `---
-id: bedrock
-title: ${title}
-aliases: [foundation models]
-category: analytics
----
-
-## Overview
-- Foundation models behind one API, billed per token.
-
-## Guardrails
-- Filters harmful content in prompts and answers.
-`;
+const SERVICE = (title: string) => bedrockNote({ title });
 
 const QUESTION = (id: string, stem: string, section = 'overview') => bedrockQuestion(id, { stem, section });
 

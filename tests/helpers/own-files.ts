@@ -35,13 +35,18 @@ ${extra}`;
 }
 
 /** A note that adds a service of the learner's own (bedrock, which awsnotes does not ship). */
-export const BEDROCK_NOTE = `---
+export function bedrockNote({ title = 'Amazon Bedrock', aliases = ['foundation models'], guardrails = true } = {}): string {
+  return `---
 id: bedrock
-title: Amazon Bedrock
-aliases: [foundation models]
+title: ${title}
+aliases: [${aliases.join(', ')}]
 category: analytics
 ---
 
 ## Overview
 - Foundation models behind one API, billed per token.
-`;
+${guardrails ? '\n## Guardrails\n- Filters harmful content in prompts and answers.\n' : ''}`;
+}
+
+/** The shortest such note: one section. */
+export const BEDROCK_NOTE = bedrockNote({ guardrails: false });
