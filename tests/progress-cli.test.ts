@@ -10,12 +10,15 @@ import {
   readlinkSync,
   statSync,
   symlinkSync,
+  unlinkSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { questions } from '../src/content/bundle.js';
-import { LONG_IMPORT_EVENTS, longImportNotice } from '../src/commands/progress.js';
+import { LONG_IMPORT_EVENTS } from '../src/commands/progress.js';
+import { encodeEvent } from '../src/progress/events.js';
+import { LONG_REPLAY_BYTES } from '../src/progress/store.js';
 import { ANKI_HEADERS } from '../src/progress/backup.js';
 import { localDayKey } from '../src/progress/calendar.js';
 import { run, runInProcess, STACK_TRACE, tempDir } from './helpers/cli.js';
@@ -144,11 +147,35 @@ describe('reset', () => {
 });
 
 describe('export and import', () => {
-  it('an import long enough to take seconds says so before it starts, a short one says nothing', () => {
-    expect(longImportNotice(LONG_IMPORT_EVENTS - 1)).toBeUndefined();
-    expect(longImportNotice(1_075_572)).toBe(
-      'awsnotes: import: adding 1,075,572 events to your history and rescheduling their cards; this takes a while…\n',
+  it('a history long enough to take seconds says so: its import before it starts, its rebuild when the snapshot is lost', async () => {
+    const at = Date.now() - 86_400_000;
+    const lines = Array.from({ length: LONG_IMPORT_EVENTS }, (_, i) =>
+      encodeEvent({
+        kind: 'answer',
+        id: `long-${i}`,
+        at: at + i,
+        question: SQS,
+        chosen: [0],
+        correct: true,
+        ms: 900,
+        source: 'quiz',
+        rating: 3,
+      }),
     );
+    const file = path.join(tempDir(), 'journal.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect(statSync(file).size).toBeGreaterThanOrEqual(LONG_REPLAY_BYTES);
+    const dir = tempDir();
+    const imported = await runInProcess(['import', file], { configDir: dir });
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toBe(
+      `awsnotes: import: adding ${LONG_IMPORT_EVENTS.toLocaleString('en-US')} events to your history and rescheduling their cards; this takes a while…\n`,
+    );
+    unlinkSync(path.join(dir, 'progress.json'));
+    const rebuilt = await runInProcess(['progress'], { configDir: dir });
+    expect(rebuilt.stderr).toMatch(/^awsnotes: rebuilding your progress from its history \(\d+ MiB\): every answer is rescheduled/);
+    // With the snapshot there, nothing to say.
+    expect((await runInProcess(['progress'], { configDir: dir })).stderr).toBe('');
   });
 
   it('round trip: export, reset, import gives identical figures; importing twice counts each event once', async () => {
@@ -158,9 +185,10 @@ describe('export and import', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ format: 'awsnotes-progress', backupVersion: 2 });
     const before = await json(dir);
     await runInProcess(['reset', '--yes'], { configDir: dir });
-    expect((await runInProcess(['import', file], { configDir: dir })).stdout).toMatch(
-      /Imported .*: 3 new answers and 1 other event; 0 events already here/,
-    );
+    const imported = await runInProcess(['import', file], { configDir: dir });
+    expect(imported.stdout).toMatch(/Imported .*: 3 new answers and 1 other event; 0 events already here/);
+    // A short import has nothing to warn of.
+    expect(imported.stderr).toBe('');
     expect((await runInProcess(['import', file], { configDir: dir })).stdout).toMatch(/0 new answers; 4 events already here/);
     const after = await json(dir);
     for (const key of ['notesRead', 'answered', 'correct', 'due', 'streakDays', 'exams', 'services', 'domains'])

@@ -228,7 +228,7 @@ function restoreFiles(own: OwnFileTexts, dir: string, now: Date, io: Io): boolea
 export const LONG_IMPORT_EVENTS = 100_000;
 
 /** What an import of `events` says before adding them, if it will take a while. */
-export function longImportNotice(events: number): string | undefined {
+function longImportNotice(events: number): string | undefined {
   if (events < LONG_IMPORT_EVENTS) return undefined;
   return `awsnotes: import: adding ${events.toLocaleString('en-US')} events to your history and rescheduling their cards; this takes a while…\n`;
 }
