@@ -18,8 +18,6 @@ import type { GroupedRecordList, SectionGroups } from './sections.js';
 export interface RecordList {
   at(i: number): SearchRecord | undefined;
   readonly length: number;
-  /** kindOf(at(i)), where it is known without making the record. */
-  kindAt?(i: number): Kind;
   /** Each record's index into KINDS as a digit, one a record, where known without making them. */
   kindDigits?(): string;
 }
@@ -211,10 +209,6 @@ export class PackedRecords implements GroupedRecordList {
       this.made[i] = record;
     }
     return record;
-  }
-
-  kindAt(i: number): Kind {
-    return KINDS[Number(this.packed.kind[i])]!;
   }
 
   kindDigits(): string {
