@@ -50,6 +50,14 @@ export interface ParsedQuestionFile {
   error?: { message: string; line: number };
 }
 
+/** The line of each key of a YAML map (`lineAt` turns an offset into a line), none for anything else. */
+export function keyLines(node: unknown, lineAt: (offset: number) => number): Record<string, number> {
+  const lines: Record<string, number> = {};
+  if (isMap(node))
+    for (const pair of node.items) if (isScalar(pair.key) && pair.key.range) lines[String(pair.key.value)] = lineAt(pair.key.range[0]);
+  return lines;
+}
+
 /** Parses a questions file and checks the shape of each entry. An empty file is an empty list. */
 export function parseQuestionFile(source: string): ParsedQuestionFile {
   const lineCounter = new LineCounter();
@@ -72,13 +80,7 @@ export function parseQuestionFile(source: string): ParsedQuestionFile {
   const items = isSeq(doc.contents) ? doc.contents.items : [];
   return {
     entries: raw.map((entry: unknown, i): ParsedEntry => {
-      const node = items[i];
-      const fieldLines: Record<string, number> = {};
-      if (isMap(node)) {
-        for (const pair of node.items) {
-          if (isScalar(pair.key) && pair.key.range) fieldLines[String(pair.key.value)] = lineAt(pair.key.range[0]);
-        }
-      }
+      const fieldLines = keyLines(items[i], lineAt);
       const parsed = questionSchema.safeParse(entry);
       const base: ParsedEntry = {
         index: i + 1,

@@ -7,11 +7,11 @@
 // # headings) is kept as the text that was written. Every string that comes out has its
 // control characters escaped, so nothing in a file can drive the terminal.
 import { marked } from 'marked';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { MarkdownConverter, splitFrontMatter } from '../content/markdown.js';
 import { frontMatterSchema } from '../content/note.js';
-import { parseQuestionFile } from '../content/question.js';
+import { keyLines, parseQuestionFile } from '../content/question.js';
 import { firstLine } from '../content/schema.js';
 import { type Block, DOMAINS, plainText } from '../content/types.js';
 import { printableLines } from '../term/printable.js';
@@ -77,10 +77,7 @@ export function compileLearnerNote(file: string, id: string, source: string): Co
         }),
       };
     }
-    if (isMap(doc.contents)) {
-      for (const pair of doc.contents.items)
-        if (isScalar(pair.key) && pair.key.range) frontLines[String(pair.key.value)] = lineAt(pair.key.range[0]);
-    }
+    Object.assign(frontLines, keyLines(doc.contents, lineAt));
     const { id: named, tasks: taskMap, ...fields } = parsed.data;
     if (named !== undefined && named !== id) return fail(frontLines.id ?? 2, `front matter id "${named}" must equal the file name "${id}"`);
     // A name is one line wherever it shows (the menu, the search index).
